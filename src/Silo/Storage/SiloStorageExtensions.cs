@@ -1,0 +1,85 @@
+using Consortium.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Consortium.Silo.Storage;
+
+public static class SiloStorageExtensions
+{
+    /// <summary>Grain state and reminders in one SQLite file (embedded mode, and the test clusters that mirror it).</summary>
+    public static ISiloBuilder UseConsortiumSqliteStorage(this ISiloBuilder silo, string databasePath)
+    {
+        var dataSource = new GatedSqliteDataSource(databasePath);
+        silo.Services.AddSingleton(new ConsortiumDatabase("SQLite", databasePath, dataSource));
+        silo.Services.AddSingleton<IDatabaseMigrator>(sp => new SqliteMigrator(dataSource, sp.GetRequiredService<ILogger<SqliteMigrator>>()));
+        silo.AddMigrationAtStart();
+        // Sqlite-Persistence.sql has no DeleteStorageKey query, so DeleteStateOnClear stays off.
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, options =>
+        {
+            options.Invariant = AdoNetInvariants.Sqlite;
+            options.DataSource = dataSource;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = AdoNetInvariants.Sqlite;
+            options.DataSource = dataSource;
+        });
+        return silo;
+    }
+
+    /// <summary>Membership, grain state and reminders in PostgreSQL (cluster mode).</summary>
+    public static ISiloBuilder UseConsortiumPostgres(this ISiloBuilder silo, string connectionString)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        silo.Services.AddSingleton(DescribePostgres(dataSource));
+        silo.Services.AddSingleton<IDatabaseMigrator>(sp => new PostgresMigrator(dataSource, sp.GetRequiredService<ILogger<PostgresMigrator>>()));
+        silo.AddMigrationAtStart();
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = AdoNetInvariants.Postgres;
+            options.DataSource = dataSource;
+        });
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, options =>
+        {
+            options.Invariant = AdoNetInvariants.Postgres;
+            options.DataSource = dataSource;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = AdoNetInvariants.Postgres;
+            options.DataSource = dataSource;
+        });
+        return silo;
+    }
+
+    /// <summary>An Orleans client that finds the cluster's gateways in PostgreSQL.</summary>
+    public static IClientBuilder UseConsortiumPostgres(this IClientBuilder client, string connectionString)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        client.Services.AddSingleton(DescribePostgres(dataSource));
+        client.UseAdoNetClustering(options =>
+        {
+            options.Invariant = AdoNetInvariants.Postgres;
+            options.DataSource = dataSource;
+        });
+        return client;
+    }
+
+    private static ConsortiumDatabase DescribePostgres(NpgsqlDataSource dataSource)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        return new ConsortiumDatabase("PostgreSQL", $"{settings.Host}:{settings.Port}/{settings.Database}", dataSource);
+    }
+
+    private static void AddMigrationAtStart(this ISiloBuilder silo) =>
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateAtStart>();
+
+    /// <summary>Runs first in the silo's start, before membership, storage or reminders touch the database.</summary>
+    private sealed class MigrateAtStart(IDatabaseMigrator migrator) : ILifecycleParticipant<ISiloLifecycle>
+    {
+        public void Participate(ISiloLifecycle lifecycle) =>
+            lifecycle.Subscribe(nameof(MigrateAtStart), ServiceLifecycleStage.First, migrator.MigrateAsync);
+    }
+}
