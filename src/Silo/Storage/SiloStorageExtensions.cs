@@ -1,8 +1,12 @@
+using System.Data.Common;
 using Consortium.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Consortium.Silo.Storage;
 
@@ -15,17 +19,8 @@ public static class SiloStorageExtensions
         silo.Services.AddSingleton(new ConsortiumDatabase("SQLite", databasePath, dataSource));
         silo.Services.AddSingleton<IDatabaseMigrator>(sp => new SqliteMigrator(dataSource, sp.GetRequiredService<ILogger<SqliteMigrator>>()));
         silo.AddMigrationAtStart();
-        // Sqlite-Persistence.sql has no DeleteStorageKey query, so DeleteStateOnClear stays off.
-        silo.AddAdoNetGrainStorage(GrainStorage.Name, options =>
-        {
-            options.Invariant = AdoNetInvariants.Sqlite;
-            options.DataSource = dataSource;
-        });
-        silo.UseAdoNetReminderService(options =>
-        {
-            options.Invariant = AdoNetInvariants.Sqlite;
-            options.DataSource = dataSource;
-        });
+        // Sqlite-Persistence.sql has no DeleteStorageKey query, so DeleteStateOnClear stays off (the default).
+        silo.UseAdoNetStateAndReminders(AdoNetInvariants.Sqlite, dataSource);
         return silo;
     }
 
@@ -41,16 +36,7 @@ public static class SiloStorageExtensions
             options.Invariant = AdoNetInvariants.Postgres;
             options.DataSource = dataSource;
         });
-        silo.AddAdoNetGrainStorage(GrainStorage.Name, options =>
-        {
-            options.Invariant = AdoNetInvariants.Postgres;
-            options.DataSource = dataSource;
-        });
-        silo.UseAdoNetReminderService(options =>
-        {
-            options.Invariant = AdoNetInvariants.Postgres;
-            options.DataSource = dataSource;
-        });
+        silo.UseAdoNetStateAndReminders(AdoNetInvariants.Postgres, dataSource);
         return silo;
     }
 
@@ -65,6 +51,23 @@ public static class SiloStorageExtensions
             options.DataSource = dataSource;
         });
         return client;
+    }
+
+    private static void UseAdoNetStateAndReminders(this ISiloBuilder silo, string invariant, DbDataSource dataSource)
+    {
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<Serializer>((storage, serializer) =>
+        {
+            storage.Invariant = invariant;
+            storage.DataSource = dataSource;
+            // Orleans' own version-tolerant format: state records already carry [Id]s and [Alias]es,
+            // so renaming a type or adding a field does not break reading what is stored.
+            storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = invariant;
+            options.DataSource = dataSource;
+        });
     }
 
     private static ConsortiumDatabase DescribePostgres(NpgsqlDataSource dataSource)
