@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace Consortium.Silo.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh PostgreSQL database for one fixture, on the server named by <c>CONSORTIUM_TEST_POSTGRES</c>
+/// (test.sh sets it up), dropped afterwards.
+/// </summary>
+public sealed class PostgresTestDatabase : IAsyncDisposable
+{
+    public const string ServerVariable = "CONSORTIUM_TEST_POSTGRES";
+
+    private readonly string _serverConnectionString;
+
+    private PostgresTestDatabase(string serverConnectionString, string name)
+    {
+        _serverConnectionString = serverConnectionString;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresTestDatabase> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable)
+            ?? throw new InvalidOperationException(
+                $"PostgreSQL tests need {ServerVariable} (a connection string for a role that may create databases). Run ./test.sh, which sets it up.");
+        var database = new PostgresTestDatabase(server, $"consortium_test_{Guid.NewGuid():N}");
+        await database.ExecuteOnServerAsync($"CREATE DATABASE {database.Name}");
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
