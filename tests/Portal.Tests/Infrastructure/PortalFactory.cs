@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Sockets;
+using Consortium.Portal.Components;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Consortium.Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal in embedded mode (co-hosted silo, SQLite file) with a data folder and ports of its own.
+/// Two factories given the same data folder are the same installation run twice.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<App>
+{
+    public string DataDirectory { get; init; } = NewDataDirectory();
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "consortium-tests", $"portal-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Serves the MudBlazor assets from the package, as Development does by itself.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Orleans:DataDirectory", DataDirectory);
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
