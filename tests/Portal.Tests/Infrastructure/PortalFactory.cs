@@ -26,7 +26,7 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
