@@ -1,6 +1,7 @@
 using Consortium.Portal.Components;
 using Consortium.Portal.Services;
 using Consortium.Silo.Hosting;
+using Consortium.Silo.Storage;
 using MudBlazor.Services;
 
 namespace Consortium.Portal.Extensions;
@@ -29,5 +30,15 @@ public static class PortalExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.Lifetime.ApplicationStarted.Register(() => LogWhereItRuns(app));
+    }
+
+    /// <summary>The first thing a person starting the portal needs: where to open it and where its data is.</summary>
+    private static void LogWhereItRuns(WebApplication app)
+    {
+        var hosting = app.Services.GetRequiredService<OrleansHostingOptions>();
+        var database = app.Services.GetRequiredService<ConsortiumDatabase>();
+        app.Logger.LogInformation("Consortium portal: {Urls} ({Mode} mode; {StorageKind} at {StorageLocation})",
+            string.Join(", ", app.Urls), hosting.Mode, database.Kind, database.Description);
     }
 }
