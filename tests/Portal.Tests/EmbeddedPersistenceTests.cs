@@ -1,4 +1,5 @@
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
 using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,5 +24,18 @@ public sealed class EmbeddedPersistenceTests
 
         Assert.Contains("Second Run University", html);
         Assert.Contains(slug, html);
+    }
+
+    [Fact]
+    public async Task DemoDataIsSeededOnceWhenAskedFor()
+    {
+        var dataDirectory = PortalFactory.NewDataDirectory();
+        for (var run = 0; run < 2; run++)
+        {
+            await using var portal = new PortalFactory { DataDirectory = dataDirectory, SeedDemoData = true };
+            portal.CreateClient();
+            var tenants = await portal.Services.GetRequiredService<TenantService>().ListAsync();
+            Assert.Equal(DemoDataSeeder.DemoTenant.Slug, Assert.Single(tenants).Slug);
+        }
     }
 }

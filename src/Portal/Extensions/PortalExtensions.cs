@@ -1,4 +1,5 @@
 using Consortium.Portal.Components;
+using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Storage;
@@ -17,6 +18,11 @@ public static class PortalExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ClusterStatusService>();
         builder.Services.AddSingleton<TenantService>();
+        if (builder.Configuration.GetValue<bool>("Consortium:SeedDemoData"))
+        {
+            // Registered after Orleans, so it starts once the co-hosted silo or the client is up.
+            builder.Services.AddHostedService<DemoDataSeeder>();
+        }
     }
 
     public static void UseConsortiumPortal(this WebApplication app)

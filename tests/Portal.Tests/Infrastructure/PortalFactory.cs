@@ -14,6 +14,8 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 {
     public string DataDirectory { get; init; } = NewDataDirectory();
 
+    public bool SeedDemoData { get; init; }
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "consortium-tests", $"portal-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +24,7 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         // Serves the MudBlazor assets from the package, as Development does by itself.
         builder.UseStaticWebAssets();
         builder.UseSetting("Orleans:DataDirectory", DataDirectory);
+        builder.UseSetting("Consortium:SeedDemoData", SeedDemoData.ToString());
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
     }
