@@ -1,3 +1,4 @@
+using Consortium.Grains.Consortia;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
@@ -12,15 +13,18 @@ public sealed class EmbeddedPersistenceTests
     public async Task TenantCreatedInOneRunIsListedInTheNext()
     {
         var dataDirectory = PortalFactory.NewDataDirectory();
+        var consortiumSlug = $"cons-{Guid.NewGuid():N}"[..24];
         var slug = $"org-{Guid.NewGuid():N}"[..24];
         await using (var firstRun = new PortalFactory { DataDirectory = dataDirectory })
         {
             firstRun.CreateClient();
-            await firstRun.Services.GetRequiredService<TenantService>().CreateAsync(new NewTenant(slug, "Second Run University", null));
+            var consortia = firstRun.Services.GetRequiredService<ConsortiumService>();
+            await consortia.CreateAsync(new NewConsortium(consortiumSlug, "Restart Consortium"));
+            await consortia.CreateTenantAsync(consortiumSlug, new NewTenant(slug, "Second Run University", null));
         }
 
         await using var secondRun = new PortalFactory { DataDirectory = dataDirectory };
-        var html = await secondRun.CreateClient().GetStringAsync("/tenants");
+        var html = await secondRun.CreateClient().GetStringAsync($"/consortia/{consortiumSlug}");
 
         Assert.Contains("Second Run University", html);
         Assert.Contains(slug, html);
@@ -34,7 +38,9 @@ public sealed class EmbeddedPersistenceTests
         {
             await using var portal = new PortalFactory { DataDirectory = dataDirectory, SeedDemoData = true };
             portal.CreateClient();
-            var tenants = await portal.Services.GetRequiredService<TenantService>().ListAsync();
+            var consortia = portal.Services.GetRequiredService<ConsortiumService>();
+            Assert.Equal(DemoDataSeeder.DemoConsortium.Slug, Assert.Single(await consortia.ListAsync()).Slug);
+            var tenants = await consortia.ListTenantsAsync(DemoDataSeeder.DemoConsortium.Slug);
             Assert.Equal(DemoDataSeeder.DemoTenant.Slug, Assert.Single(tenants).Slug);
         }
     }

@@ -1,3 +1,4 @@
+using Consortium.Grains.Common;
 using Consortium.Grains.Tenants;
 
 namespace Consortium.Grains.Interfaces;
@@ -6,9 +7,11 @@ namespace Consortium.Grains.Interfaces;
 [Alias("ITenantGrain")]
 public interface ITenantGrain : IGrainWithStringKey
 {
-    /// <exception cref="TenantAlreadyExistsException">The tenant was created before.</exception>
+    /// <summary>Called by the consortium the tenant joins; tenant slugs are unique across the platform.</summary>
+    /// <exception cref="InvalidFieldException">A field is malformed.</exception>
+    /// <exception cref="AlreadyExistsException">The tenant was created before.</exception>
     [Alias("Create")]
-    Task<TenantProfile> CreateAsync(NewTenant tenant);
+    Task<TenantProfile> CreateAsync(string consortiumSlug, NewTenant tenant);
 
     /// <returns>The profile, or null when no tenant has this slug.</returns>
     [Alias("GetProfile")]

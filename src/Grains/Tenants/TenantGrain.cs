@@ -1,3 +1,4 @@
+using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 
 namespace Consortium.Grains.Tenants;
@@ -6,14 +7,14 @@ public sealed class TenantGrain(
     [PersistentState("tenant", GrainStorage.Name)] IPersistentState<TenantState> state,
     TimeProvider clock) : Grain, ITenantGrain
 {
-    public async Task<TenantProfile> CreateAsync(NewTenant tenant)
+    public async Task<TenantProfile> CreateAsync(string consortiumSlug, NewTenant tenant)
     {
+        var valid = tenant.Validated();
         if (state.State.Profile is not null)
         {
-            throw new TenantAlreadyExistsException(tenant.Slug);
+            throw new AlreadyExistsException(nameof(NewTenant.Slug), $"A member organisation with the slug '{valid.Slug}' already exists.");
         }
-        var valid = NewTenantValidator.Validate(tenant);
-        state.State = state.State with { Profile = new TenantProfile(valid.Slug, valid.Name, valid.RorId, clock.GetUtcNow()) };
+        state.State = state.State with { Profile = new TenantProfile(valid.Slug, valid.Name, valid.RorId, clock.GetUtcNow(), consortiumSlug) };
         await state.WriteStateAsync();
         return state.State.Profile;
     }

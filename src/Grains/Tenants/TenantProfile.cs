@@ -5,4 +5,5 @@ public sealed record TenantProfile(
     [property: Id(0)] string Slug,
     [property: Id(1)] string Name,
     [property: Id(2)] string? RorId,
-    [property: Id(3)] DateTimeOffset CreatedAt);
+    [property: Id(3)] DateTimeOffset CreatedAt,
+    [property: Id(4)] string ConsortiumSlug);

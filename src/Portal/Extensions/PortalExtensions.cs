@@ -17,7 +17,7 @@ public static class PortalExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ClusterStatusService>();
-        builder.Services.AddSingleton<TenantService>();
+        builder.Services.AddSingleton<ConsortiumService>();
         if (builder.Configuration.GetValue<bool>("Consortium:SeedDemoData"))
         {
             // Registered after Orleans, so it starts once the co-hosted silo or the client is up.

@@ -1,3 +1,4 @@
+using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
 using Consortium.Silo.Hosting;
@@ -35,8 +36,10 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         Assert.Equal(2, (await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count);
 
         var slug = $"org-{Guid.NewGuid():N}"[..30];
-        var created = await client.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.TenantDirectoryKey)
-            .CreateAsync(new NewTenant(slug, "Failover University", null));
+        var consortium = await client.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key)
+            .CreateAsync(new NewConsortium($"cons-{Guid.NewGuid():N}"[..30], "Failover Consortium"));
+        var created = await client.GetGrain<IConsortiumGrain>(ConsortiumKey.For(consortium.Slug))
+            .CreateTenantAsync(new NewTenant(slug, "Failover University", null));
         var tenant = client.GetGrain<ITenantGrain>(TenantKey.For(slug));
         var hostingSilo = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(tenant);
 

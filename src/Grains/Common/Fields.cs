@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace Consortium.Grains.Common;
+
+/// <summary>Checks and normalises the fields people type; each failure names its field and says what is expected.</summary>
+public static partial class Fields
+{
+    /// <returns>The trimmed slug.</returns>
+    public static string Slug(string field, string? value)
+    {
+        var slug = (value ?? "").Trim();
+        return SlugPattern().IsMatch(slug)
+            ? slug
+            : throw new InvalidFieldException(field,
+                "The slug must be 3 to 40 lower-case letters, digits or hyphens, starting and ending with a letter or digit.");
+    }
+
+    /// <returns>The trimmed text.</returns>
+    public static string Text(string field, string? value, int maxLength, string what)
+    {
+        var text = (value ?? "").Trim();
+        return text.Length > 0 && text.Length <= maxLength
+            ? text
+            : throw new InvalidFieldException(field, $"The {what} must be 1 to {maxLength} characters.");
+    }
+
+    /// <returns>The bare 9-character ROR id in lower case, or null when none was given.</returns>
+    public static string? OptionalRorId(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var match = RorPattern().Match(value.Trim());
+        return match.Success
+            ? match.Groups["id"].Value.ToLowerInvariant()
+            : throw new InvalidFieldException(field,
+                "The ROR id must look like 'https://ror.org/02mhbdp94' or '02mhbdp94': a 0, six letters or digits, and two digits.");
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
+    private static partial Regex SlugPattern();
+
+    // ROR ids use Crockford base32 (no i, l, o, u) and end in a two-digit checksum.
+    [GeneratedRegex("^(?:https?://ror\\.org/)?(?<id>0[a-hj-km-np-tv-z0-9]{6}[0-9]{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex RorPattern();
+}

@@ -1,0 +1,7 @@
+namespace Consortium.Grains.Consortia;
+
+[GenerateSerializer, Alias("ConsortiumDirectoryState")]
+public sealed record ConsortiumDirectoryState
+{
+    [Id(0)] public IReadOnlyList<string> Slugs { get; init; } = [];
+}

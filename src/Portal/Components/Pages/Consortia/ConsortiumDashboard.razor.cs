@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Consortium.Grains.Consortia;
+using Consortium.Grains.Tenants;
+using Consortium.Portal.Components.Forms;
+using Consortium.Portal.Services;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Consortium.Portal.Components.Pages.Consortia;
+
+public sealed partial class ConsortiumDashboard
+{
+    [Parameter] public string Slug { get; set; } = "";
+
+    [Inject] private ConsortiumService Consortia { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    private readonly NewTenantForm _form = new();
+    private readonly FieldErrors _errors = new();
+    private ConsortiumProfile? _consortium;
+    private IReadOnlyList<TenantProfile>? _tenants;
+    private bool _loaded;
+    private bool _saving;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _consortium = await Consortia.GetAsync(Slug);
+        _tenants = _consortium is null ? null : await Consortia.ListTenantsAsync(Slug);
+        _loaded = true;
+    }
+
+    private async Task CreateTenantAsync()
+    {
+        _saving = true;
+        TenantProfile? created = null;
+        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId))))
+        {
+            Snackbar.Add($"Added {created!.Name}.", Severity.Success);
+            _form.Clear();
+            _tenants = await Consortia.ListTenantsAsync(Slug);
+        }
+        _saving = false;
+    }
+
+    private sealed class NewTenantForm
+    {
+        [Required(ErrorMessage = "Enter a slug.")]
+        public string Slug { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter the organisation's name.")]
+        public string Name { get; set; } = "";
+
+        public string? RorId { get; set; }
+
+        public void Clear() => (Slug, Name, RorId) = ("", "", null);
+    }
+}
