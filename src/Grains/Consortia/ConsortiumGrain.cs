@@ -42,5 +42,5 @@ public sealed class ConsortiumGrain(
     }
 
     private ConsortiumProfile RequireProfile() =>
-        state.State.Profile ?? throw new NotFoundException($"There is no consortium '{this.GetPrimaryKeyString()[2..]}'.");
+        state.State.Profile ?? throw new NotFoundException($"There is no consortium '{ConsortiumKey.SlugOf(this.GetPrimaryKeyString())}'.");
 }

@@ -1,8 +1,11 @@
+using Consortium.Portal.Api;
 using Consortium.Portal.Components;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Consortium.Portal.Extensions;
@@ -13,6 +16,7 @@ public static class PortalExtensions
     {
         builder.AddConsortiumOrleans();
         builder.AddObservability();
+        builder.AddConsortiumApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -27,24 +31,43 @@ public static class PortalExtensions
 
     public static void UseConsortiumPortal(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        // Problem details for the API's domain errors; the error page for anything else outside Development.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+            ExceptionHandlingPath = app.Environment.IsDevelopment() ? null : "/error",
+            CreateScopeForErrors = true,
+        });
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use((http, next) =>
+        {
+            // People get the not-found page; API callers get the status code and problem details as they are.
+            if (http.Request.Path.StartsWithSegments("/api") && http.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+            return next(http);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthEndpoints();
+        app.MapConsortiumApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.Lifetime.ApplicationStarted.Register(() => LogWhereItRuns(app));
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceWhereItRuns(app));
     }
 
-    /// <summary>The first thing a person starting the portal needs: where to open it and where its data is.</summary>
-    private static void LogWhereItRuns(WebApplication app)
+    /// <summary>The first thing a person starting the portal needs: where to open it, where its data is, and how to sign in.</summary>
+    private static void AnnounceWhereItRuns(WebApplication app)
     {
         var hosting = app.Services.GetRequiredService<OrleansHostingOptions>();
         var database = app.Services.GetRequiredService<ConsortiumDatabase>();
         app.Logger.LogInformation("Consortium portal: {Urls} ({Mode} mode; {StorageKind} at {StorageLocation})",
             string.Join(", ", app.Urls), hosting.Mode, database.Kind, database.Description);
+        if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["Consortium:OperatorApiKey"]))
+        {
+            // Straight to the console, never to the logs: this run's operator key for the REST API.
+            Console.WriteLine($"Operator API key for this run (Authorization: Bearer ...): {app.Services.GetRequiredService<IOptions<ConsortiumOptions>>().Value.OperatorApiKey}");
+        }
     }
 }

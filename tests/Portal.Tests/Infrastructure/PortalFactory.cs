@@ -16,6 +16,16 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 
     public bool SeedDemoData { get; init; }
 
+    public string OperatorApiKey { get; } = "op-test-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>An HTTP client that presents <paramref name="apiKey"/> as its bearer token.</summary>
+    public HttpClient CreateApiClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "consortium-tests", $"portal-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -25,6 +35,7 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseStaticWebAssets();
         builder.UseSetting("Orleans:DataDirectory", DataDirectory);
         builder.UseSetting("Consortium:SeedDemoData", SeedDemoData.ToString());
+        builder.UseSetting("Consortium:OperatorApiKey", OperatorApiKey);
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
     }

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Consortium.Portal.Api;
+
+public static class ApiExtensions
+{
+    public static void AddConsortiumApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ConsortiumOptions>().BindConfiguration(ConsortiumOptions.SectionName)
+            .PostConfigure(options =>
+            {
+                // A first run needs no configuration: the key for this run is printed at start (see PortalExtensions).
+                if (string.IsNullOrWhiteSpace(options.OperatorApiKey) && builder.Environment.IsDevelopment())
+                {
+                    options.OperatorApiKey = "op." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+                }
+            });
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        builder.Services.AddAuthorization(options => options.AddApiPolicies());
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddOpenApi();
+    }
+
+    public static void MapConsortiumApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapConsortiaApi();
+        app.MapTenantsApi();
+        app.MapApiKeysApi();
+    }
+}

@@ -1,0 +1,33 @@
+using Consortium.Grains.Consortia;
+using Consortium.Grains.Tenants;
+using Consortium.Portal.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Consortium.Portal.Api;
+
+public static class ConsortiaApi
+{
+    public static RouteGroupBuilder MapConsortiaApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/consortia").RequireAuthorization(ApiPolicies.Operator).WithTags("Consortia");
+        api.MapPost("/", CreateAsync);
+        api.MapPost("/{consortium}/tenants", CreateTenantAsync);
+        api.MapGet("/{consortium}/tenants", ListTenantsAsync);
+        return api;
+    }
+
+    private static async Task<Created<ConsortiumProfile>> CreateAsync(NewConsortium body, ConsortiumService consortia)
+    {
+        var created = await consortia.CreateAsync(body);
+        return TypedResults.Created($"/api/v1/consortia/{created.Slug}", created);
+    }
+
+    private static async Task<Created<TenantProfile>> CreateTenantAsync(string consortium, NewTenant body, ConsortiumService consortia)
+    {
+        var created = await consortia.CreateTenantAsync(consortium, body);
+        return TypedResults.Created($"/api/v1/tenants/{created.Slug}", created);
+    }
+
+    private static async Task<Ok<IReadOnlyList<TenantProfile>>> ListTenantsAsync(string consortium, ConsortiumService consortia) =>
+        TypedResults.Ok(await consortia.ListTenantsAsync(consortium));
+}

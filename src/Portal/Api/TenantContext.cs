@@ -1,0 +1,23 @@
+using Consortium.Grains.Common;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Tenants;
+
+namespace Consortium.Portal.Api;
+
+/// <summary>
+/// The one tenant a request under <c>/api/v1/tenants/{tenant}</c> may touch. Resolved once, from the route and
+/// the caller; a tenant the caller may not see answers 404 exactly like one that does not exist.
+/// </summary>
+public sealed record TenantContext(TenantProfile Profile)
+{
+    public string Slug => Profile.Slug;
+
+    public static async ValueTask<TenantContext> BindAsync(HttpContext http)
+    {
+        var slug = http.GetRouteValue("tenant") as string ?? "";
+        var profile = http.User.MayAccessTenant(slug)
+            ? await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ITenantGrain>(TenantKey.For(slug)).GetProfileAsync()
+            : null;
+        return new TenantContext(profile ?? throw new NotFoundException($"There is no member organisation '{slug}'."));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Consortium.Portal.Tests.Infrastructure;
+
+namespace Consortium.Portal.Tests.Api;
+
+public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private readonly HttpClient _operator = portal.CreateApiClient(portal.OperatorApiKey);
+
+    [Fact]
+    public async Task OperatorCreatesAConsortiumAndAMemberOrganisationAndListsIt()
+    {
+        var consortium = await CreateConsortiumAsync();
+
+        var created = await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants",
+            new { slug = "api-org-" + Suffix(), name = "API University", rorId = "https://ror.org/02mhbdp94", adminEmail = "admin@example.org" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var tenant = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("02mhbdp94", tenant.GetProperty("rorId").GetString());
+        Assert.Equal(consortium, tenant.GetProperty("consortiumSlug").GetString());
+        var listed = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/consortia/{consortium}/tenants");
+        Assert.Equal(tenant.GetProperty("slug").GetString(), Assert.Single(listed.EnumerateArray()).GetProperty("slug").GetString());
+    }
+
+    [Fact]
+    public async Task MalformedFieldAnswers422NamingTheFieldAndTakenSlugAnswers409()
+    {
+        var consortium = await CreateConsortiumAsync();
+
+        var malformed = await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug = "Bad Slug", name = "X" });
+        var problem = await malformed.Content.ReadFromJsonAsync<JsonElement>();
+        var slug = "dup-" + Suffix();
+        await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "First" });
+        var taken = await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "Second" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("The slug must be", Assert.Single(problem.GetProperty("errors").GetProperty("slug").EnumerateArray()).GetString());
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        var listed = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/consortia/{consortium}/tenants");
+        Assert.Equal("First", Assert.Single(listed.EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task RequestsWithoutAValidKeyAreRefused()
+    {
+        var anonymous = await portal.CreateClient().PostAsJsonAsync("/api/v1/consortia", new { slug = "x-" + Suffix(), name = "X" });
+        var wrongKey = await portal.CreateApiClient("op-wrong").PostAsJsonAsync("/api/v1/consortia", new { slug = "x-" + Suffix(), name = "X" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task TenantKeySeesItsOwnTenantOnlyAndStopsWorkingWhenRevoked()
+    {
+        var consortium = await CreateConsortiumAsync();
+        var mine = await CreateTenantAsync(consortium);
+        var theirs = await CreateTenantAsync(consortium);
+        var key = await (await _operator.PostAsJsonAsync($"/api/v1/tenants/{mine}/api-keys", new { name = "hr-system" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var tenantClient = portal.CreateApiClient(key.GetProperty("key").GetString()!);
+
+        Assert.Equal(HttpStatusCode.OK, (await tenantClient.GetAsync($"/api/v1/tenants/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tenantClient.GetAsync($"/api/v1/tenants/{theirs}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tenantClient.GetAsync($"/api/v1/tenants/{theirs}/api-keys")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tenantClient.GetAsync($"/api/v1/consortia/{consortium}/tenants")).StatusCode);
+
+        var listed = await tenantClient.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{mine}/api-keys");
+        var view = Assert.Single(listed.EnumerateArray());
+        Assert.Equal("hr-system", view.GetProperty("name").GetString());
+        Assert.False(view.TryGetProperty("key", out _));
+        Assert.DoesNotContain(key.GetProperty("key").GetString()!, listed.GetRawText());
+        Assert.NotEqual(JsonValueKind.Null, view.GetProperty("lastUsedAt").ValueKind);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _operator.DeleteAsync($"/api/v1/tenants/{mine}/api-keys/{key.GetProperty("id").GetString()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await tenantClient.GetAsync($"/api/v1/tenants/{mine}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheApi()
+    {
+        var document = await portal.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        Assert.Contains("/api/v1/consortia", paths);
+        Assert.Contains("/api/v1/tenants/{tenant}/api-keys", paths);
+    }
+
+    private async Task<string> CreateConsortiumAsync()
+    {
+        var slug = "cons-" + Suffix();
+        var response = await _operator.PostAsJsonAsync("/api/v1/consortia", new { slug, name = "API Consortium" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return slug;
+    }
+
+    private async Task<string> CreateTenantAsync(string consortium)
+    {
+        var slug = "org-" + Suffix();
+        var response = await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "Org " + slug });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return slug;
+    }
+
+    private static string Suffix() => Guid.NewGuid().ToString("N")[..12];
+}
