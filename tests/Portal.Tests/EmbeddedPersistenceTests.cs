@@ -1,5 +1,6 @@
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
 using Consortium.Portal.Tests.Infrastructure;
@@ -9,6 +10,8 @@ namespace Consortium.Portal.Tests;
 
 public sealed class EmbeddedPersistenceTests
 {
+    private static readonly AuditActor Actor = new("test", null);
+
     [Fact]
     public async Task TenantCreatedInOneRunIsListedInTheNext()
     {
@@ -19,8 +22,8 @@ public sealed class EmbeddedPersistenceTests
         {
             firstRun.CreateClient();
             var consortia = firstRun.Services.GetRequiredService<ConsortiumService>();
-            await consortia.CreateAsync(new NewConsortium(consortiumSlug, "Restart Consortium"));
-            await consortia.CreateTenantAsync(consortiumSlug, new NewTenant(slug, "Second Run University", null));
+            await consortia.CreateAsync(new NewConsortium(consortiumSlug, "Restart Consortium"), Actor);
+            await consortia.CreateTenantAsync(consortiumSlug, new NewTenant(slug, "Second Run University", null), Actor);
         }
 
         await using var secondRun = new PortalFactory { DataDirectory = dataDirectory };

@@ -1,5 +1,6 @@
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
 using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,21 +14,28 @@ public static class ConsortiaApi
         api.MapPost("/", CreateAsync);
         api.MapPost("/{consortium}/tenants", CreateTenantAsync);
         api.MapGet("/{consortium}/tenants", ListTenantsAsync);
+        api.MapGet("/{consortium}/audit", AuditAsync);
         return api;
     }
 
-    private static async Task<Created<ConsortiumProfile>> CreateAsync(NewConsortium body, ConsortiumService consortia)
+    private static async Task<Created<ConsortiumProfile>> CreateAsync(NewConsortium body, ConsortiumService consortia, HttpContext http)
     {
-        var created = await consortia.CreateAsync(body);
+        var created = await consortia.CreateAsync(body, AuditActor.FromApiCaller(http));
         return TypedResults.Created($"/api/v1/consortia/{created.Slug}", created);
     }
 
-    private static async Task<Created<TenantProfile>> CreateTenantAsync(string consortium, NewTenant body, ConsortiumService consortia)
+    private static async Task<Created<TenantProfile>> CreateTenantAsync(string consortium, NewTenant body, ConsortiumService consortia, HttpContext http)
     {
-        var created = await consortia.CreateTenantAsync(consortium, body);
+        var created = await consortia.CreateTenantAsync(consortium, body, AuditActor.FromApiCaller(http));
         return TypedResults.Created($"/api/v1/tenants/{created.Slug}", created);
     }
 
     private static async Task<Ok<IReadOnlyList<TenantProfile>>> ListTenantsAsync(string consortium, ConsortiumService consortia) =>
         TypedResults.Ok(await consortia.ListTenantsAsync(consortium));
+
+    private static async Task<Results<Ok<AuditPage>, NotFound>> AuditAsync(
+        string consortium, ConsortiumService consortia, AuditLog audit, int page = 1, int pageSize = 50) =>
+        await consortia.GetAsync(consortium) is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await audit.ForConsortiumAsync(consortium, page, pageSize));
 }

@@ -1,4 +1,5 @@
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consortium.Portal.Api;
@@ -9,8 +10,12 @@ public static class TenantsApi
     {
         var api = app.MapGroup("/api/v1/tenants/{tenant}").RequireAuthorization(ApiPolicies.ApiCaller).WithTags("Tenants");
         api.MapGet("/", Get);
+        api.MapGet("/audit", AuditAsync);
         return api;
     }
 
     private static Ok<TenantProfile> Get(TenantContext tenant) => TypedResults.Ok(tenant.Profile);
+
+    private static async Task<Ok<AuditPage>> AuditAsync(TenantContext tenant, AuditLog audit, int page = 1, int pageSize = 50) =>
+        TypedResults.Ok(await audit.ForTenantAsync(tenant.Slug, page, pageSize));
 }

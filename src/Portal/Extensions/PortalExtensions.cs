@@ -1,4 +1,5 @@
 using Consortium.Portal.Api;
+using Consortium.Portal.Audit;
 using Consortium.Portal.Components;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
@@ -6,6 +7,7 @@ using Consortium.Silo.Hosting;
 using Consortium.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Consortium.Portal.Extensions;
@@ -22,6 +24,8 @@ public static class PortalExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ClusterStatusService>();
         builder.Services.AddSingleton<ConsortiumService>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         if (builder.Configuration.GetValue<bool>("Consortium:SeedDemoData"))
         {
             // Registered after Orleans, so it starts once the co-hosted silo or the client is up.

@@ -2,11 +2,12 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
 
 namespace Consortium.Portal.Services;
 
-/// <summary>The portal's door to consortium grains.</summary>
-public sealed class ConsortiumService(IGrainFactory grains)
+/// <summary>The portal's door to consortium grains; every change it makes is audited.</summary>
+public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit)
 {
     private IConsortiumDirectoryGrain Directory => grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key);
 
@@ -14,7 +15,12 @@ public sealed class ConsortiumService(IGrainFactory grains)
 
     /// <exception cref="InvalidFieldException">A field is malformed.</exception>
     /// <exception cref="AlreadyExistsException">The slug is taken.</exception>
-    public Task<ConsortiumProfile> CreateAsync(NewConsortium consortium) => Directory.CreateAsync(consortium);
+    public async Task<ConsortiumProfile> CreateAsync(NewConsortium consortium, AuditActor actor)
+    {
+        var created = await Directory.CreateAsync(consortium);
+        await audit.RecordAsync(actor, "consortium.created", created.Slug, consortium: created.Slug);
+        return created;
+    }
 
     public Task<ConsortiumProfile?> GetAsync(string slug) => Consortium(slug).GetProfileAsync();
 
@@ -24,7 +30,12 @@ public sealed class ConsortiumService(IGrainFactory grains)
     /// <exception cref="NotFoundException">No such consortium.</exception>
     /// <exception cref="InvalidFieldException">A field is malformed.</exception>
     /// <exception cref="AlreadyExistsException">The slug is taken.</exception>
-    public Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant) => Consortium(consortiumSlug).CreateTenantAsync(tenant);
+    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, AuditActor actor)
+    {
+        var created = await Consortium(consortiumSlug).CreateTenantAsync(tenant);
+        await audit.RecordAsync(actor, "tenant.created", created.Slug, consortium: consortiumSlug, tenant: created.Slug);
+        return created;
+    }
 
     private IConsortiumGrain Consortium(string slug) => grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(slug));
 }

@@ -1,12 +1,14 @@
 namespace Consortium.Silo.Storage;
 
-/// <summary>One schema script from <c>deploy/sql</c>, embedded in this assembly.</summary>
+/// <summary>One schema script from <c>deploy/sql</c>, embedded in this assembly. Append new scripts at the end: order is history.</summary>
 public sealed record SqlScript(string Name, string Text)
 {
-    public static IReadOnlyList<SqlScript> Sqlite { get; } = Load("sqlite", "Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql");
+    public static IReadOnlyList<SqlScript> Sqlite { get; } = Load(
+        "sqlite", "Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql", "Consortium-Audit.sql");
 
     public static IReadOnlyList<SqlScript> Postgres { get; } = Load(
-        "postgresql", "PostgreSQL-Main.sql", "PostgreSQL-Clustering.sql", "PostgreSQL-Persistence.sql", "PostgreSQL-Reminders.sql");
+        "postgresql", "PostgreSQL-Main.sql", "PostgreSQL-Clustering.sql", "PostgreSQL-Persistence.sql", "PostgreSQL-Reminders.sql",
+        "Consortium-Audit.sql");
 
     private static SqlScript[] Load(string folder, params string[] namesInOrder) =>
         [.. namesInOrder.Select(name => new SqlScript(name, ReadResource($"sql/{folder}/{name}")))];

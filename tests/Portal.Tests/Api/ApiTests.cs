@@ -81,6 +81,29 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task AuditLogRecordsEachChangeNewestFirstAndOnlyForItsTenant()
+    {
+        var consortium = await CreateConsortiumAsync();
+        var mine = await CreateTenantAsync(consortium);
+        var theirs = await CreateTenantAsync(consortium);
+        var key = await (await _operator.PostAsJsonAsync($"/api/v1/tenants/{mine}/api-keys", new { name = "audit-reader" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var tenantClient = portal.CreateApiClient(key.GetProperty("key").GetString()!);
+
+        var consortiumLog = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/consortia/{consortium}/audit");
+        var tenantLog = await tenantClient.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{mine}/audit?pageSize=10");
+
+        Assert.Equal(
+            [("api-key.created", key.GetProperty("id").GetString()), ("tenant.created", theirs), ("tenant.created", mine), ("consortium.created", consortium)],
+            consortiumLog.GetProperty("items").EnumerateArray().Select(entry => (entry.GetProperty("action").GetString(), entry.GetProperty("target").GetString())));
+        Assert.Equal(4, consortiumLog.GetProperty("total").GetInt64());
+        Assert.Equal(
+            [("api-key.created", "operator (API key)"), ("tenant.created", "operator (API key)")],
+            tenantLog.GetProperty("items").EnumerateArray().Select(entry => (entry.GetProperty("action").GetString(), entry.GetProperty("actor").GetString())));
+        Assert.Equal(HttpStatusCode.NotFound, (await tenantClient.GetAsync($"/api/v1/tenants/{theirs}/audit")).StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApiDocumentDescribesTheApi()
     {
         var document = await portal.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -20,11 +20,11 @@ public sealed class MigrationTests
         var again = await migrator.MigrateAsync(CancellationToken.None);
 
         Assert.Equal(
-            ["PostgreSQL-Main.sql", "PostgreSQL-Clustering.sql", "PostgreSQL-Persistence.sql", "PostgreSQL-Reminders.sql"],
+            ["PostgreSQL-Main.sql", "PostgreSQL-Clustering.sql", "PostgreSQL-Persistence.sql", "PostgreSQL-Reminders.sql", "Consortium-Audit.sql"],
             together.SelectMany(applied => applied));
         Assert.Empty(again);
         Assert.Equal(queriesAfterFirst, await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery"));
-        Assert.Equal(4L, await CountAsync(dataSource, "SELECT COUNT(*) FROM consortium_schema_scripts"));
+        Assert.Equal(5L, await CountAsync(dataSource, "SELECT COUNT(*) FROM consortium_schema_scripts"));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class MigrationTests
         var queriesAfterFirst = await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery");
         var second = await migrator.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(["Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql"], first);
+        Assert.Equal(["Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql", "Consortium-Audit.sql"], first);
         Assert.Empty(second);
         Assert.Equal(queriesAfterFirst, await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery"));
         Assert.Equal("wal", await ScalarAsync(dataSource, "PRAGMA journal_mode"));

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Consortium.Grains.Consortia;
+using Consortium.Portal.Audit;
 using Consortium.Portal.Components.Forms;
 using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Components;
@@ -23,7 +24,7 @@ public sealed partial class ConsortiaList
     {
         _saving = true;
         ConsortiumProfile? created = null;
-        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateAsync(new NewConsortium(_form.Slug, _form.Name))))
+        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateAsync(new NewConsortium(_form.Slug, _form.Name), AuditActor.PortalVisitor(null))))
         {
             Snackbar.Add($"Added {created!.Name}.", Severity.Success);
             _form.Clear();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
 using Consortium.Portal.Components.Forms;
 using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Components;
@@ -33,7 +34,7 @@ public sealed partial class ConsortiumDashboard
     {
         _saving = true;
         TenantProfile? created = null;
-        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId))))
+        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), AuditActor.PortalVisitor(null))))
         {
             Snackbar.Add($"Added {created!.Name}.", Severity.Success);
             _form.Clear();

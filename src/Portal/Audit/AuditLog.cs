@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Consortium.Silo.Storage;
+
+namespace Consortium.Portal.Audit;
+
+/// <summary>
+/// The append-only audit log, in the same database as grain state (table <c>consortium_audit</c>): a table,
+/// not grain state, because it only grows and is read a page at a time.
+/// </summary>
+public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, ILogger<AuditLog> logger)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task RecordAsync(AuditActor actor, string action, string target, string? consortium = null, string? tenant = null)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO consortium_audit (at, consortium, tenant, actor, action, target, remote_address)
+            VALUES (@at, @consortium, @tenant, @actor, @action, @target, @remote_address)
+            """;
+        Add(command, "at", clock.GetUtcNow());
+        Add(command, "consortium", consortium);
+        Add(command, "tenant", tenant);
+        Add(command, "actor", actor.Name);
+        Add(command, "action", action);
+        Add(command, "target", target);
+        Add(command, "remote_address", actor.RemoteAddress);
+        await command.ExecuteNonQueryAsync();
+        logger.LogInformation("Audit: {Actor} {Action} {Target} (consortium {Consortium}, tenant {Tenant})", actor.Name, action, target, consortium, tenant);
+    }
+
+    /// <summary>Newest first. <paramref name="page"/> counts from 1.</summary>
+    public Task<AuditPage> ForTenantAsync(string tenant, int page, int pageSize) => QueryAsync("tenant", tenant, page, pageSize);
+
+    /// <summary>Everything in the consortium, its tenants' entries included. Newest first.</summary>
+    public Task<AuditPage> ForConsortiumAsync(string consortium, int page, int pageSize) => QueryAsync("consortium", consortium, page, pageSize);
+
+    // column is one of two constants above, never input.
+    private async Task<AuditPage> QueryAsync(string column, string value, int page, int pageSize)
+    {
+        page = Math.Max(page, 1);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM consortium_audit WHERE {column} = @value";
+        Add(count, "value", value);
+        var total = Convert.ToInt64(await count.ExecuteScalarAsync());
+
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"""
+            SELECT id, at, consortium, tenant, actor, action, target, remote_address FROM consortium_audit
+            WHERE {column} = @value ORDER BY id DESC LIMIT @limit OFFSET @offset
+            """;
+        Add(select, "value", value);
+        Add(select, "limit", pageSize);
+        Add(select, "offset", (page - 1) * pageSize);
+        var items = new List<AuditEntry>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            items.Add(new AuditEntry(
+                reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), NullableString(reader, 2), NullableString(reader, 3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), NullableString(reader, 7)));
+        }
+        return new AuditPage(items, page, pageSize, total);
+    }
+
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}
