@@ -3,6 +3,8 @@ using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
+using Consortium.Silo.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,4 +49,29 @@ public sealed class EmbeddedPersistenceTests
             Assert.Equal(DemoDataSeeder.DemoTenant.Slug, Assert.Single(tenants).Slug);
         }
     }
+
+    [Fact]
+    public async Task DataProtectionKeysLiveInTheDatabaseSoASecondRunDecrypts()
+    {
+        var dataDirectory = PortalFactory.NewDataDirectory();
+        string protectedText;
+        await using (var firstRun = new PortalFactory { DataDirectory = dataDirectory })
+        {
+            firstRun.CreateClient();
+            protectedText = Protector(firstRun).Protect("client-secret-1234");
+        }
+
+        await using var secondRun = new PortalFactory { DataDirectory = dataDirectory };
+        secondRun.CreateClient();
+
+        Assert.Equal("client-secret-1234", Protector(secondRun).Unprotect(protectedText));
+        var database = secondRun.Services.GetRequiredService<ConsortiumDatabase>();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM consortium_data_protection_keys";
+        Assert.Equal(1L, Convert.ToInt64(await command.ExecuteScalarAsync()));
+    }
+
+    private static IDataProtector Protector(PortalFactory portal) =>
+        portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("tests");
 }

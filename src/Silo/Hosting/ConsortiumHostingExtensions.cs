@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Consortium.Silo.Health;
 using Consortium.Silo.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +16,7 @@ public static class ConsortiumHostingExtensions
     /// <summary>
     /// Joins this process to Consortium's Orleans cluster as the <c>Orleans</c> section says: an embedded silo on
     /// SQLite (default), a silo of a PostgreSQL cluster, or a client of one. Adds the storage and cluster health
-    /// checks, tagged <c>ready</c>.
+    /// checks, tagged <c>ready</c>, and Data Protection with its key ring in the same database.
     /// </summary>
     public static OrleansHostingOptions AddConsortiumOrleans(this IHostApplicationBuilder builder)
     {
@@ -40,6 +42,10 @@ public static class ConsortiumHostingExtensions
                     .UseConsortiumPostgres(options.PostgresConnectionString!));
                 break;
         }
+
+        builder.Services.AddDataProtection().SetApplicationName("Consortium");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<ConsortiumDatabase>((keys, database) => keys.XmlRepository = new DatabaseXmlRepository(database));
 
         builder.Services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
