@@ -29,5 +29,6 @@ public static class ApiExtensions
         app.MapConsortiaApi();
         app.MapTenantsApi();
         app.MapApiKeysApi();
+        app.MapBrandingApi();
     }
 }

@@ -104,6 +104,44 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task BrandingIsSavedNormalisedAndBadFieldsChangeNothing()
+    {
+        var tenant = await CreateTenantAsync(await CreateConsortiumAsync());
+
+        var saved = await _operator.PutAsJsonAsync($"/api/v1/tenants/{tenant}/branding",
+            new { displayName = " Lab One ", primaryColour = "#1b5e20", welcomeText = "Welcome", supportContact = "orcid@example.org" });
+        var badColour = await _operator.PutAsJsonAsync($"/api/v1/tenants/{tenant}/branding",
+            new { displayName = "Changed", primaryColour = "green" });
+        var branding = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenant}/branding");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badColour.StatusCode);
+        Assert.Contains("primaryColour", (await badColour.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        Assert.Equal(("Lab One", "#1B5E20"), (branding.GetProperty("displayName").GetString(), branding.GetProperty("primaryColour").GetString()));
+    }
+
+    [Fact]
+    public async Task LogoIsCheckedByContentAndSizeAndServedPubliclyWithoutScript()
+    {
+        var tenant = await CreateTenantAsync(await CreateConsortiumAsync());
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+
+        var notAnImage = await _operator.PutAsync($"/api/v1/tenants/{tenant}/branding/logo", new ByteArrayContent("MZ executable"u8.ToArray()));
+        var tooLarge = await _operator.PutAsync($"/api/v1/tenants/{tenant}/branding/logo", new ByteArrayContent([.. png, .. new byte[300 * 1024]]));
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.CreateClient().GetAsync($"/t/{tenant}/logo")).StatusCode);
+        var accepted = await _operator.PutAsync($"/api/v1/tenants/{tenant}/branding/logo", new ByteArrayContent(png));
+        var served = await portal.CreateClient().GetAsync($"/t/{tenant}/logo");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notAnImage.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLarge.StatusCode);
+        Assert.Equal("The logo must be at most 256 KB.", (await tooLarge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
+        Assert.Contains("sandbox", served.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
     public async Task OpenApiDocumentDescribesTheApi()
     {
         var document = await portal.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -1,0 +1,57 @@
+using Consortium.Grains.Branding;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Consortium.Portal.Api;
+
+public static class BrandingApi
+{
+    public static RouteGroupBuilder MapBrandingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/tenants/{tenant}/branding").RequireAuthorization(ApiPolicies.ApiCaller).WithTags("Branding");
+        api.MapGet("/", GetAsync);
+        api.MapPut("/", SetAsync);
+        api.MapPut("/logo", SetLogoAsync).Accepts<byte[]>("image/png", "image/jpeg", "image/svg+xml");
+
+        // Public: researcher pages and certificates show it.
+        app.MapGet("/t/{tenant}/logo", GetLogoAsync).AllowAnonymous().ExcludeFromDescription();
+        return api;
+    }
+
+    private static async Task<Ok<TenantBranding>> GetAsync(TenantContext tenant, IGrainFactory grains) =>
+        TypedResults.Ok(await Branding(grains, tenant.Slug).GetAsync());
+
+    private static async Task<Ok<TenantBranding>> SetAsync(TenantBranding body, TenantContext tenant, IGrainFactory grains, AuditLog audit, HttpContext http)
+    {
+        var saved = await Branding(grains, tenant.Slug).SetAsync(body);
+        await audit.RecordAsync(AuditActor.FromApiCaller(http), "branding.updated", tenant.Slug, tenant.Profile.ConsortiumSlug, tenant.Slug);
+        return TypedResults.Ok(saved);
+    }
+
+    private static async Task<NoContent> SetLogoAsync(TenantContext tenant, IGrainFactory grains, AuditLog audit, HttpContext http)
+    {
+        // Read one byte past the limit, so an oversize upload is refused by the grain's own check without buffering it all.
+        var buffer = new byte[Logo.MaxBytes + 1];
+        var read = await http.Request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, http.RequestAborted);
+        await Branding(grains, tenant.Slug).SetLogoAsync(buffer[..read]);
+        await audit.RecordAsync(AuditActor.FromApiCaller(http), "branding.logo-updated", tenant.Slug, tenant.Profile.ConsortiumSlug, tenant.Slug);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetLogoAsync(string tenant, IGrainFactory grains, HttpContext http)
+    {
+        if (await Branding(grains, tenant).GetLogoAsync() is not { } logo)
+        {
+            return TypedResults.NotFound();
+        }
+        // An SVG opened directly must not run script under the portal's origin.
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(logo.Content, logo.ContentType);
+    }
+
+    private static ITenantBrandingGrain Branding(IGrainFactory grains, string tenantSlug) =>
+        grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenantSlug));
+}
