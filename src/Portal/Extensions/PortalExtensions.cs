@@ -1,6 +1,7 @@
 using Consortium.Portal.Api;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Components;
+using Consortium.Portal.Email;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
 using Consortium.Silo.Hosting;
@@ -19,6 +20,7 @@ public static class PortalExtensions
         builder.AddConsortiumOrleans();
         builder.AddObservability();
         builder.AddConsortiumApi();
+        builder.AddEmail();
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -1,0 +1,39 @@
+using Consortium.Silo.Hosting;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Consortium.Portal.Email;
+
+/// <summary>Keeps messages as .eml files in a folder, for a first run with no mail server: the portal shows them at /mailbox.</summary>
+public sealed class MailboxEmailSender(
+    IOptions<EmailOptions> options, OrleansHostingOptions hosting, TimeProvider clock, ILogger<MailboxEmailSender> logger) : IEmailSender
+{
+    public string Directory => Path.GetFullPath(options.Value.MailboxDirectory ?? Path.Combine(hosting.DataDirectory, "mailbox"));
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        // Sortable by time, unique by the random part.
+        var path = Path.Combine(Directory, $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+        await message.WriteToAsync(path, cancellationToken);
+        logger.LogInformation("Put \"{Subject}\" to {Recipients} in the local mailbox (/mailbox)", message.Subject, message.To.ToString());
+    }
+
+    /// <summary>Newest first.</summary>
+    public async Task<IReadOnlyList<MailboxMessage>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return [];
+        }
+        var messages = new List<MailboxMessage>();
+        foreach (var file in System.IO.Directory.GetFiles(Directory, "*.eml").OrderDescending())
+        {
+            var message = await MimeMessage.LoadAsync(file, cancellationToken);
+            messages.Add(new MailboxMessage(Path.GetFileNameWithoutExtension(file), message.Date, message.To.ToString(), message.Subject ?? "", message.TextBody ?? ""));
+        }
+        return messages;
+    }
+}
+
+public sealed record MailboxMessage(string Id, DateTimeOffset Date, string To, string Subject, string TextBody);

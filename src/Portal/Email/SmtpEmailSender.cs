@@ -1,0 +1,26 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Consortium.Portal.Email;
+
+/// <summary>Sends through an SMTP server with MailKit.</summary>
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(settings.SmtpHost, settings.SmtpPort,
+            settings.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.SmtpUserName))
+        {
+            await smtp.AuthenticateAsync(settings.SmtpUserName, settings.SmtpPassword ?? "", cancellationToken);
+        }
+        await smtp.SendAsync(message, cancellationToken);
+        await smtp.DisconnectAsync(quit: true, cancellationToken);
+        // Subject and recipients only: bodies may carry invitation links.
+        logger.LogInformation("Sent \"{Subject}\" to {Recipients} through {Host}:{Port}", message.Subject, message.To.ToString(), settings.SmtpHost, settings.SmtpPort);
+    }
+}
