@@ -38,6 +38,15 @@ public static partial class Fields
                 "The ROR id must look like 'https://ror.org/02mhbdp94' or '02mhbdp94': a 0, six letters or digits, and two digits.");
     }
 
+    /// <returns>The trimmed address.</returns>
+    public static string Email(string field, string? value)
+    {
+        var email = (value ?? "").Trim();
+        return email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
+            ? email
+            : throw new InvalidFieldException(field, "Enter an email address like name@example.org.");
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
     private static partial Regex SlugPattern();
 

@@ -1,0 +1,88 @@
+using Consortium.Grains.Common;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Invitations;
+using Consortium.Grains.Staff;
+using Consortium.Grains.Tests.Infrastructure;
+
+namespace Consortium.Grains.Tests.Invitations;
+
+[Collection(SqliteClusterCollection.Name)]
+public sealed class InvitationGrainTests(SqliteClusterFixture fixture)
+{
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+    private readonly IGrainFactory _grains = fixture.Cluster.Client;
+
+    [Fact]
+    public async Task AcceptingBindsTheRoleToThePersonSignedIn()
+    {
+        var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+        var orcid = NewOrcid();
+
+        var granted = await invitation.AcceptAsync(token.Secret, orcid);
+
+        Assert.Equal(role, granted);
+        Assert.Equal([role], await Staff(orcid).GetRolesAsync());
+        Assert.Equal(orcid, (await invitation.GetAsync())!.AcceptedBy);
+    }
+
+    [Fact]
+    public async Task ALinkIsSingleUseForAnyoneElse()
+    {
+        var role = new StaffRole(StaffRoleKind.ConsortiumLead, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+        var first = NewOrcid();
+        var second = NewOrcid();
+        await invitation.AcceptAsync(token.Secret, first);
+
+        var refused = await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.AcceptAsync(token.Secret, second));
+        var again = await invitation.AcceptAsync(token.Secret, first);
+
+        Assert.Contains("used already", refused.Message);
+        Assert.Empty(await Staff(second).GetRolesAsync());
+        Assert.Equal(role, again);
+        Assert.Equal([role], await Staff(first).GetRolesAsync());
+    }
+
+    [Fact]
+    public async Task ExpiredOrWrongSecretGrantsNothing()
+    {
+        var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
+        var (expired, expiredToken) = await InviteAsync(role, TimeSpan.Zero);
+        var (valid, _) = await InviteAsync(role, Week);
+        var orcid = NewOrcid();
+
+        var expiredRefusal = await Assert.ThrowsAsync<InvitationRefusedException>(() => expired.AcceptAsync(expiredToken.Secret, orcid));
+        var wrongSecret = await Assert.ThrowsAsync<InvitationRefusedException>(() => valid.AcceptAsync("not-the-secret", orcid));
+
+        Assert.Contains("expired", expiredRefusal.Message);
+        Assert.Contains("not valid", wrongSecret.Message);
+        Assert.Empty(await Staff(orcid).GetRolesAsync());
+    }
+
+    [Fact]
+    public async Task MalformedEmailIsNamedAndNoInvitationIsMade()
+    {
+        var invitation = _grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(InvitationGrain.NewId()));
+
+        var invalid = await Assert.ThrowsAsync<InvalidFieldException>(() =>
+            invitation.CreateAsync(new NewInvitation("not an email", new StaffRole(StaffRoleKind.MemberAdmin, "x-org"), "test"), Week));
+
+        Assert.Equal(nameof(NewInvitation.Email), invalid.Field);
+        Assert.Null(await invitation.GetAsync());
+    }
+
+    private async Task<(IInvitationGrain Grain, InvitationToken Token)> InviteAsync(StaffRole role, TimeSpan validFor)
+    {
+        var invitation = _grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(InvitationGrain.NewId()));
+        var created = await invitation.CreateAsync(new NewInvitation(" admin@example.org ", role, "test"), validFor);
+        Assert.Equal("admin@example.org", created.View.Email);
+        Assert.True(InvitationToken.TryParse(created.Token, out var token));
+        return (invitation, token);
+    }
+
+    private IStaffGrain Staff(string orcid) => _grains.GetGrain<IStaffGrain>(StaffKey.For(orcid));
+
+    // A unique person per test; the grains take the iD as given by sign-in and do not parse it.
+    private static string NewOrcid() => $"test-{Guid.NewGuid():N}";
+}
