@@ -4,6 +4,7 @@ using Consortium.Portal.Components;
 using Consortium.Portal.Email;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
+using Consortium.Portal.Staff;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -21,6 +22,7 @@ public static class PortalExtensions
         builder.AddObservability();
         builder.AddConsortiumApi();
         builder.AddEmail();
+        builder.AddStaffSignIn();
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -59,6 +61,7 @@ public static class PortalExtensions
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapConsortiumApi();
+        app.MapStaffSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceWhereItRuns(app));
     }
