@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Installs what the tests need when it is missing (PostgreSQL and
-# Chromium, from Debian's packages), starts PostgreSQL, and gives the tests a role that may create
-# their own throw-away databases.
+# Runs every test of the solution. Installs what the tests need when it is missing (PostgreSQL, Chromium
+# and the aiosmtpd SMTP server, from Debian's packages), starts PostgreSQL, and gives the tests a role that
+# may create their own throw-away databases.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,7 @@ as_postgres() { as_root runuser -u postgres -- "$@"; }
 missing=()
 command -v pg_lsclusters >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)  # a real SMTP server for email tests
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq

@@ -30,5 +30,6 @@ public static class ApiExtensions
         app.MapTenantsApi();
         app.MapApiKeysApi();
         app.MapBrandingApi();
+        app.MapInvitationsApi();
     }
 }

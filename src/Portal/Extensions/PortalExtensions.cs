@@ -3,6 +3,7 @@ using Consortium.Portal.Audit;
 using Consortium.Portal.Components;
 using Consortium.Portal.Email;
 using Consortium.Portal.Hosting;
+using Consortium.Portal.Invitations;
 using Consortium.Portal.Services;
 using Consortium.Portal.Staff;
 using Consortium.Silo.Hosting;
@@ -29,6 +30,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<ClusterStatusService>();
         builder.Services.AddSingleton<ConsortiumService>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<InvitationService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (builder.Configuration.GetValue<bool>("Consortium:SeedDemoData"))
         {

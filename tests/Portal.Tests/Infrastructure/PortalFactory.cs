@@ -18,6 +18,9 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 
     public string OperatorApiKey { get; } = "op-test-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>More configuration, e.g. <c>["Email:Delivery"] = "Smtp"</c>.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     /// <summary>An HTTP client that presents <paramref name="apiKey"/> as its bearer token.</summary>
     public HttpClient CreateApiClient(string apiKey)
     {
@@ -36,6 +39,10 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Orleans:DataDirectory", DataDirectory);
         builder.UseSetting("Consortium:SeedDemoData", SeedDemoData.ToString());
         builder.UseSetting("Consortium:OperatorApiKey", OperatorApiKey);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
     }
