@@ -1,0 +1,52 @@
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Invitations;
+using Consortium.Grains.Staff;
+using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
+using Consortium.Portal.Staff;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Consortium.Portal.Components.Pages.Staff;
+
+public sealed partial class AcceptInvitation
+{
+    [Parameter] public string Token { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [Inject] private IGrainFactory Grains { get; set; } = null!;
+    [Inject] private AuditLog Audit { get; set; } = null!;
+
+    private StaffRole? _accepted;
+    private string? _next;
+    private string? _refusal;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var orcid = (await Authentication).User.Orcid();
+        if (orcid is null || !InvitationToken.TryParse(Token, out var token))
+        {
+            _refusal = "This invitation link is not valid. Ask for a new invitation.";
+            return;
+        }
+        try
+        {
+            _accepted = await Grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(token.Id)).AcceptAsync(token.Secret, orcid);
+            _next = _accepted.Kind == StaffRoleKind.ConsortiumLead ? $"/consortia/{_accepted.Scope}" : "/";
+            await RecordAsync(orcid, _accepted);
+        }
+        catch (InvitationRefusedException refused)
+        {
+            _refusal = refused.Message;
+        }
+    }
+
+    private async Task RecordAsync(string orcid, StaffRole role)
+    {
+        var (consortium, tenant) = role.Kind == StaffRoleKind.ConsortiumLead
+            ? (role.Scope, null)
+            : ((await Grains.GetGrain<ITenantGrain>(TenantKey.For(role.Scope)).GetProfileAsync())?.ConsortiumSlug, role.Scope);
+        await Audit.RecordAsync(new AuditActor(orcid, null), "invitation.accepted", role.ToString(), consortium, tenant);
+    }
+}
