@@ -1,7 +1,6 @@
 using Consortium.Grains.ApiKeys;
-using Consortium.Grains.Interfaces;
-using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consortium.Portal.Api;
@@ -22,27 +21,19 @@ public static class ApiKeysApi
         return api;
     }
 
-    private static async Task<Created<NewApiKeyResponse>> CreateAsync(NewApiKeyRequest body, TenantContext tenant, IGrainFactory grains, AuditLog audit, HttpContext http)
+    private static async Task<Created<NewApiKeyResponse>> CreateAsync(NewApiKeyRequest body, TenantContext tenant, TenantAdminService admin, HttpContext http)
     {
-        var created = await Keys(grains, tenant).CreateAsync(body.Name ?? "");
-        await RecordAsync(audit, http, tenant, "api-key.created", created.View.Id);
+        var created = await admin.CreateApiKeyAsync(tenant.Profile, body.Name ?? "", AuditActor.FromApiCaller(http));
         return TypedResults.Created($"/api/v1/tenants/{tenant.Slug}/api-keys/{created.View.Id}",
             new NewApiKeyResponse(created.View.Id, created.View.Name, created.Key, created.View.CreatedAt));
     }
 
-    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(TenantContext tenant, IGrainFactory grains) =>
-        TypedResults.Ok(await Keys(grains, tenant).ListAsync());
+    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(TenantContext tenant, TenantAdminService admin) =>
+        TypedResults.Ok(await admin.ListApiKeysAsync(tenant.Profile));
 
-    private static async Task<NoContent> RevokeAsync(string id, TenantContext tenant, IGrainFactory grains, AuditLog audit, HttpContext http)
+    private static async Task<NoContent> RevokeAsync(string id, TenantContext tenant, TenantAdminService admin, HttpContext http)
     {
-        await Keys(grains, tenant).RevokeAsync(id);
-        await RecordAsync(audit, http, tenant, "api-key.revoked", id);
+        await admin.RevokeApiKeyAsync(tenant.Profile, id, AuditActor.FromApiCaller(http));
         return TypedResults.NoContent();
     }
-
-    private static Task RecordAsync(AuditLog audit, HttpContext http, TenantContext tenant, string action, string keyId) =>
-        audit.RecordAsync(AuditActor.FromApiCaller(http), action, keyId, tenant.Profile.ConsortiumSlug, tenant.Slug);
-
-    private static ITenantApiKeysGrain Keys(IGrainFactory grains, TenantContext tenant) =>
-        grains.GetGrain<ITenantApiKeysGrain>(TenantKey.For(tenant.Slug));
 }

@@ -2,6 +2,7 @@ using Consortium.Grains.Branding;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consortium.Portal.Api;
@@ -20,29 +21,24 @@ public static class BrandingApi
         return api;
     }
 
-    private static async Task<Ok<TenantBranding>> GetAsync(TenantContext tenant, IGrainFactory grains) =>
-        TypedResults.Ok(await Branding(grains, tenant.Slug).GetAsync());
+    private static async Task<Ok<TenantBranding>> GetAsync(TenantContext tenant, TenantAdminService admin) =>
+        TypedResults.Ok(await admin.GetBrandingAsync(tenant.Profile));
 
-    private static async Task<Ok<TenantBranding>> SetAsync(TenantBranding body, TenantContext tenant, IGrainFactory grains, AuditLog audit, HttpContext http)
-    {
-        var saved = await Branding(grains, tenant.Slug).SetAsync(body);
-        await audit.RecordAsync(AuditActor.FromApiCaller(http), "branding.updated", tenant.Slug, tenant.Profile.ConsortiumSlug, tenant.Slug);
-        return TypedResults.Ok(saved);
-    }
+    private static async Task<Ok<TenantBranding>> SetAsync(TenantBranding body, TenantContext tenant, TenantAdminService admin, HttpContext http) =>
+        TypedResults.Ok(await admin.SetBrandingAsync(tenant.Profile, body, AuditActor.FromApiCaller(http)));
 
-    private static async Task<NoContent> SetLogoAsync(TenantContext tenant, IGrainFactory grains, AuditLog audit, HttpContext http)
+    private static async Task<NoContent> SetLogoAsync(TenantContext tenant, TenantAdminService admin, HttpContext http)
     {
         // Read one byte past the limit, so an oversize upload is refused by the grain's own check without buffering it all.
         var buffer = new byte[Logo.MaxBytes + 1];
         var read = await http.Request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, http.RequestAborted);
-        await Branding(grains, tenant.Slug).SetLogoAsync(buffer[..read]);
-        await audit.RecordAsync(AuditActor.FromApiCaller(http), "branding.logo-updated", tenant.Slug, tenant.Profile.ConsortiumSlug, tenant.Slug);
+        await admin.SetLogoAsync(tenant.Profile, buffer[..read], AuditActor.FromApiCaller(http));
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetLogoAsync(string tenant, IGrainFactory grains, HttpContext http)
     {
-        if (await Branding(grains, tenant).GetLogoAsync() is not { } logo)
+        if (await grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenant)).GetLogoAsync() is not { } logo)
         {
             return TypedResults.NotFound();
         }
@@ -51,7 +47,4 @@ public static class BrandingApi
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(logo.Content, logo.ContentType);
     }
-
-    private static ITenantBrandingGrain Branding(IGrainFactory grains, string tenantSlug) =>
-        grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenantSlug));
 }

@@ -1,6 +1,6 @@
 using Consortium.Grains.Common;
-using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Services;
 
 namespace Consortium.Portal.Api;
 
@@ -16,7 +16,7 @@ public sealed record TenantContext(TenantProfile Profile)
     {
         var slug = http.GetRouteValue("tenant") as string ?? "";
         var profile = http.User.MayAccessTenant(slug)
-            ? await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ITenantGrain>(TenantKey.For(slug)).GetProfileAsync()
+            ? await http.RequestServices.GetRequiredService<TenantAdminService>().GetProfileAsync(slug)
             : null;
         return new TenantContext(profile ?? throw new NotFoundException($"There is no member organisation '{slug}'."));
     }

@@ -1,5 +1,6 @@
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consortium.Portal.Api;
@@ -16,6 +17,6 @@ public static class TenantsApi
 
     private static Ok<TenantProfile> Get(TenantContext tenant) => TypedResults.Ok(tenant.Profile);
 
-    private static async Task<Ok<AuditPage>> AuditAsync(TenantContext tenant, AuditLog audit, int page = 1, int pageSize = 50) =>
-        TypedResults.Ok(await audit.ForTenantAsync(tenant.Slug, page, pageSize));
+    private static async Task<Ok<AuditPage>> AuditAsync(TenantContext tenant, TenantAdminService admin, int page = 1, int pageSize = 50) =>
+        TypedResults.Ok(await admin.GetAuditAsync(tenant.Profile, page, pageSize));
 }

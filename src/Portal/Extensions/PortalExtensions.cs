@@ -29,6 +29,7 @@ public static class PortalExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ClusterStatusService>();
         builder.Services.AddSingleton<ConsortiumService>();
+        builder.Services.AddSingleton<TenantAdminService>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<InvitationService>();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -1,0 +1,57 @@
+using Consortium.Grains.ApiKeys;
+using Consortium.Grains.Branding;
+using Consortium.Grains.Common;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
+
+namespace Consortium.Portal.Services;
+
+/// <summary>A member organisation's settings, for its admins' pages and the API alike; every change is audited.</summary>
+public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
+{
+    public Task<TenantProfile?> GetProfileAsync(string tenantSlug) => grains.GetGrain<ITenantGrain>(TenantKey.For(tenantSlug)).GetProfileAsync();
+
+    public Task<TenantBranding> GetBrandingAsync(TenantProfile tenant) => Branding(tenant).GetAsync();
+
+    /// <exception cref="InvalidFieldException">A field is malformed; nothing is changed.</exception>
+    public async Task<TenantBranding> SetBrandingAsync(TenantProfile tenant, TenantBranding branding, AuditActor actor)
+    {
+        var saved = await Branding(tenant).SetAsync(branding);
+        await RecordAsync(tenant, actor, "branding.updated", tenant.Slug);
+        return saved;
+    }
+
+    /// <exception cref="InvalidFieldException">Too large or not an image; the old logo is kept.</exception>
+    public async Task SetLogoAsync(TenantProfile tenant, byte[] content, AuditActor actor)
+    {
+        await Branding(tenant).SetLogoAsync(content);
+        await RecordAsync(tenant, actor, "branding.logo-updated", tenant.Slug);
+    }
+
+    public Task<IReadOnlyList<ApiKeyView>> ListApiKeysAsync(TenantProfile tenant) => ApiKeys(tenant).ListAsync();
+
+    /// <exception cref="InvalidFieldException">The name is empty or too long.</exception>
+    public async Task<CreatedApiKey> CreateApiKeyAsync(TenantProfile tenant, string name, AuditActor actor)
+    {
+        var created = await ApiKeys(tenant).CreateAsync(name);
+        await RecordAsync(tenant, actor, "api-key.created", created.View.Id);
+        return created;
+    }
+
+    /// <exception cref="NotFoundException">No key has this id.</exception>
+    public async Task RevokeApiKeyAsync(TenantProfile tenant, string id, AuditActor actor)
+    {
+        await ApiKeys(tenant).RevokeAsync(id);
+        await RecordAsync(tenant, actor, "api-key.revoked", id);
+    }
+
+    public Task<AuditPage> GetAuditAsync(TenantProfile tenant, int page, int pageSize) => audit.ForTenantAsync(tenant.Slug, page, pageSize);
+
+    private Task RecordAsync(TenantProfile tenant, AuditActor actor, string action, string target) =>
+        audit.RecordAsync(actor, action, target, tenant.ConsortiumSlug, tenant.Slug);
+
+    private ITenantBrandingGrain Branding(TenantProfile tenant) => grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenant.Slug));
+
+    private ITenantApiKeysGrain ApiKeys(TenantProfile tenant) => grains.GetGrain<ITenantApiKeysGrain>(TenantKey.For(tenant.Slug));
+}
