@@ -1,0 +1,31 @@
+using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
+using Consortium.Portal.Services;
+using Consortium.Portal.Staff;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Consortium.Portal.Components.Pages.Tenants;
+
+public sealed partial class TenantSettings
+{
+    [Parameter] public string Slug { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [Inject] private TenantAdminService Admin { get; set; } = null!;
+
+    private TenantProfile? _tenant;
+    private AuditActor _actor = null!;
+    private bool _loaded;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var user = (await Authentication).User;
+        var tenant = await Admin.GetProfileAsync(Slug);
+        // Another tenant's page looks exactly like one that does not exist.
+        _tenant = tenant is not null && user.MayManageTenant(tenant) ? tenant : null;
+        _actor = new AuditActor(user.Orcid() ?? "unknown", null);
+        _loaded = true;
+    }
+}
