@@ -16,4 +16,9 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <returns>The profile, or null when no tenant has this slug.</returns>
     [Alias("GetProfile")]
     Task<TenantProfile?> GetProfileAsync();
+
+    /// <summary>A suspended tenant's API keys and researcher pages stop working until it is resumed.</summary>
+    /// <exception cref="NotFoundException">The tenant does not exist.</exception>
+    [Alias("SetSuspended")]
+    Task<TenantProfile> SetSuspendedAsync(bool suspended);
 }

@@ -20,4 +20,15 @@ public sealed class TenantGrain(
     }
 
     public Task<TenantProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
+
+    public async Task<TenantProfile> SetSuspendedAsync(bool suspended)
+    {
+        var profile = state.State.Profile ?? throw new NotFoundException($"There is no member organisation '{TenantKey.SlugOf(this.GetPrimaryKeyString())}'.");
+        if (profile.IsSuspended != suspended)
+        {
+            state.State = state.State with { Profile = profile with { SuspendedAt = suspended ? clock.GetUtcNow() : null } };
+            await state.WriteStateAsync();
+        }
+        return state.State.Profile!;
+    }
 }

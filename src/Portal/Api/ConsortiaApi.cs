@@ -15,6 +15,10 @@ public static class ConsortiaApi
         api.MapPost("/{consortium}/tenants", CreateTenantAsync);
         api.MapGet("/{consortium}/tenants", ListTenantsAsync);
         api.MapGet("/{consortium}/audit", AuditAsync);
+        api.MapPost("/{consortium}/tenants/{tenantSlug}/suspend", (string consortium, string tenantSlug, ConsortiumService consortia, HttpContext http) =>
+            SetSuspendedAsync(consortium, tenantSlug, suspended: true, consortia, http));
+        api.MapPost("/{consortium}/tenants/{tenantSlug}/resume", (string consortium, string tenantSlug, ConsortiumService consortia, HttpContext http) =>
+            SetSuspendedAsync(consortium, tenantSlug, suspended: false, consortia, http));
         return api;
     }
 
@@ -32,6 +36,10 @@ public static class ConsortiaApi
 
     private static async Task<Ok<IReadOnlyList<TenantProfile>>> ListTenantsAsync(string consortium, ConsortiumService consortia) =>
         TypedResults.Ok(await consortia.ListTenantsAsync(consortium));
+
+    private static async Task<Ok<TenantProfile>> SetSuspendedAsync(
+        string consortium, string tenantSlug, bool suspended, ConsortiumService consortia, HttpContext http) =>
+        TypedResults.Ok(await consortia.SetTenantSuspendedAsync(consortium, tenantSlug, suspended, AuditActor.FromApiCaller(http)));
 
     private static async Task<Results<Ok<AuditPage>, NotFound>> AuditAsync(
         string consortium, ConsortiumService consortia, AuditLog audit, int page = 1, int pageSize = 50) =>

@@ -23,6 +23,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 Title = "It exists already.",
                 Detail = taken.Message,
             },
+            TenantSuspendedException suspended => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Suspended.", Detail = suspended.Message },
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = missing.Message },
             _ => null,
         };

@@ -18,6 +18,12 @@ public sealed record TenantContext(TenantProfile Profile)
         var profile = http.User.MayAccessTenant(slug)
             ? await http.RequestServices.GetRequiredService<TenantAdminService>().GetProfileAsync(slug)
             : null;
-        return new TenantContext(profile ?? throw new NotFoundException($"There is no member organisation '{slug}'."));
+        if (profile is null)
+        {
+            throw new NotFoundException($"There is no member organisation '{slug}'.");
+        }
+        return profile.IsSuspended && !http.User.IsOperator()
+            ? throw new TenantSuspendedException(slug)
+            : new TenantContext(profile);
     }
 }

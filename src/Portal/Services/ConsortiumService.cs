@@ -37,5 +37,18 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit)
         return created;
     }
 
+    /// <exception cref="NotFoundException">No such member organisation in this consortium.</exception>
+    public async Task<TenantProfile> SetTenantSuspendedAsync(string consortiumSlug, string tenantSlug, bool suspended, AuditActor actor)
+    {
+        var tenant = grains.GetGrain<ITenantGrain>(TenantKey.For(tenantSlug));
+        if ((await tenant.GetProfileAsync())?.ConsortiumSlug != consortiumSlug)
+        {
+            throw new NotFoundException($"There is no member organisation '{tenantSlug}' in consortium '{consortiumSlug}'.");
+        }
+        var updated = await tenant.SetSuspendedAsync(suspended);
+        await audit.RecordAsync(actor, suspended ? "tenant.suspended" : "tenant.resumed", tenantSlug, consortiumSlug, tenantSlug);
+        return updated;
+    }
+
     private IConsortiumGrain Consortium(string slug) => grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(slug));
 }

@@ -142,6 +142,29 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task SuspendedTenantsKeysAreRefusedUntilResumed()
+    {
+        var consortium = await CreateConsortiumAsync();
+        var tenant = await CreateTenantAsync(consortium);
+        var key = await (await _operator.PostAsJsonAsync($"/api/v1/tenants/{tenant}/api-keys", new { name = "suspend" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var tenantClient = portal.CreateApiClient(key.GetProperty("key").GetString()!);
+
+        var suspended = await _operator.PostAsync($"/api/v1/consortia/{consortium}/tenants/{tenant}/suspend", null);
+        var refused = await tenantClient.GetAsync($"/api/v1/tenants/{tenant}");
+        var operatorStillSees = await _operator.GetAsync($"/api/v1/tenants/{tenant}");
+        await _operator.PostAsync($"/api/v1/consortia/{consortium}/tenants/{tenant}/resume", null);
+        var resumed = await tenantClient.GetAsync($"/api/v1/tenants/{tenant}");
+
+        Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
+        Assert.NotEqual(JsonValueKind.Null, (await suspended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("suspendedAt").ValueKind);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("suspended", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, operatorStillSees.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApiDocumentDescribesTheApi()
     {
         var document = await portal.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

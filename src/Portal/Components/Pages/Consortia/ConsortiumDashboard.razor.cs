@@ -15,6 +15,7 @@ public sealed partial class ConsortiumDashboard
 
     [Inject] private ConsortiumService Consortia { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     private readonly NewTenantForm _form = new();
     private readonly FieldErrors _errors = new();
@@ -41,6 +42,22 @@ public sealed partial class ConsortiumDashboard
             _tenants = await Consortia.ListTenantsAsync(Slug);
         }
         _saving = false;
+    }
+
+    private async Task SetSuspendedAsync(TenantProfile tenant, bool suspended)
+    {
+        if (suspended)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync("Suspend member organisation",
+                $"Suspend {tenant.Name}? Its API keys and researcher pages stop working until you resume it.", yesText: "Suspend", cancelText: "Cancel");
+            if (confirmed != true)
+            {
+                return;
+            }
+        }
+        await Consortia.SetTenantSuspendedAsync(Slug, tenant.Slug, suspended, AuditActor.PortalVisitor(null));
+        Snackbar.Add(suspended ? $"Suspended {tenant.Name}." : $"Resumed {tenant.Name}.", Severity.Success);
+        _tenants = await Consortia.ListTenantsAsync(Slug);
     }
 
     private sealed class NewTenantForm
