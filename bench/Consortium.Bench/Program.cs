@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Consortium.Bench;
+using Npgsql;
+
+// Measures, side by side in one run, and writes bench/RESULTS.md:
+//   dotnet run -c Release --project bench/Consortium.Bench [-- writes parallelism]
+// PostgreSQL is measured too when CONSORTIUM_TEST_POSTGRES names a server (./test.sh shows how one is set up).
+var writes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
+var parallelism = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+var results = new List<StorageBenchmark.Result>();
+
+var dataDirectory = Path.Combine(Path.GetTempPath(), $"consortium-bench-{Guid.NewGuid():N}");
+results.Add(await StorageBenchmark.RunAsync("SQLite (embedded)",
+    new Dictionary<string, string?> { ["Orleans:Mode"] = "Embedded", ["Orleans:DataDirectory"] = dataDirectory }, writes, parallelism));
+
+if (Environment.GetEnvironmentVariable("CONSORTIUM_TEST_POSTGRES") is { } server)
+{
+    var database = $"consortium_bench_{Guid.NewGuid():N}";
+    await ExecuteAsync(server, $"CREATE DATABASE {database}");
+    var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+    try
+    {
+        results.Add(await StorageBenchmark.RunAsync("PostgreSQL (cluster)",
+            new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster", ["ConnectionStrings:Consortium"] = connectionString }, writes, parallelism));
+    }
+    finally
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    }
+}
+
+var report = new StringBuilder()
+    .AppendLine("# Benchmark results")
+    .AppendLine()
+    .AppendLine($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}.")
+    .AppendLine("`dotnet run -c Release --project bench/Consortium.Bench` measures all rows in one run.")
+    .AppendLine()
+    .AppendLine("## Grain state writes through a real silo")
+    .AppendLine()
+    .AppendLine($"Each write replaces one tenant's branding and stores it; {parallelism} tenants write in parallel.")
+    .AppendLine()
+    .AppendLine("| storage | writes | writes/s | ratio to SQLite | p50 | p99 |")
+    .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+foreach (var result in results)
+{
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"| {result.Storage} | {result.Writes} | {result.WritesPerSecond:0} | {result.WritesPerSecond / results[0].WritesPerSecond:0.00} | {result.P50.TotalMilliseconds:0.0} ms | {result.P99.TotalMilliseconds:0.0} ms |");
+}
+var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "RESULTS.md");
+await File.WriteAllTextAsync(path, report.ToString());
+Console.WriteLine(report);
+
+static async Task ExecuteAsync(string connectionString, string sql)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
+}
