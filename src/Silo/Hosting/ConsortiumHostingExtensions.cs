@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Consortium.Silo.Health;
 using Consortium.Silo.Storage;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +14,7 @@ public static class ConsortiumHostingExtensions
     /// <summary>
     /// Joins this process to Consortium's Orleans cluster as the <c>Orleans</c> section says: an embedded silo on
     /// SQLite (default), a silo of a PostgreSQL cluster, or a client of one. Adds the storage and cluster health
-    /// checks, tagged <c>ready</c>, and Data Protection with its key ring in the same database.
+    /// checks, tagged <c>ready</c>.
     /// </summary>
     public static OrleansHostingOptions AddConsortiumOrleans(this IHostApplicationBuilder builder)
     {
@@ -42,10 +40,6 @@ public static class ConsortiumHostingExtensions
                     .UseConsortiumPostgres(options.PostgresConnectionString!));
                 break;
         }
-
-        builder.Services.AddDataProtection().SetApplicationName("Consortium");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<ConsortiumDatabase>((keys, database) => keys.XmlRepository = new DatabaseXmlRepository(database));
 
         builder.Services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Consortium.Grains;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -16,7 +18,7 @@ public static class SiloStorageExtensions
     public static ISiloBuilder UseConsortiumSqliteStorage(this ISiloBuilder silo, string databasePath)
     {
         var dataSource = new GatedSqliteDataSource(databasePath);
-        silo.Services.AddSingleton(new ConsortiumDatabase("SQLite", databasePath, dataSource));
+        silo.Services.AddConsortiumDatabase(new ConsortiumDatabase("SQLite", databasePath, dataSource));
         silo.Services.AddSingleton<IDatabaseMigrator>(sp => new SqliteMigrator(dataSource, sp.GetRequiredService<ILogger<SqliteMigrator>>()));
         silo.AddMigrationAtStart();
         // Sqlite-Persistence.sql has no DeleteStorageKey query, so DeleteStateOnClear stays off (the default).
@@ -28,7 +30,7 @@ public static class SiloStorageExtensions
     public static ISiloBuilder UseConsortiumPostgres(this ISiloBuilder silo, string connectionString)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        silo.Services.AddSingleton(DescribePostgres(dataSource));
+        silo.Services.AddConsortiumDatabase(DescribePostgres(dataSource));
         silo.Services.AddSingleton<IDatabaseMigrator>(sp => new PostgresMigrator(dataSource, sp.GetRequiredService<ILogger<PostgresMigrator>>()));
         silo.AddMigrationAtStart();
         silo.UseAdoNetClustering(options =>
@@ -44,13 +46,21 @@ public static class SiloStorageExtensions
     public static IClientBuilder UseConsortiumPostgres(this IClientBuilder client, string connectionString)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        client.Services.AddSingleton(DescribePostgres(dataSource));
+        client.Services.AddConsortiumDatabase(DescribePostgres(dataSource));
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = AdoNetInvariants.Postgres;
             options.DataSource = dataSource;
         });
         return client;
+    }
+
+    /// <summary>The database, and Data Protection with its key ring in it, so every silo and portal shares one ring.</summary>
+    private static void AddConsortiumDatabase(this IServiceCollection services, ConsortiumDatabase database)
+    {
+        services.AddSingleton(database);
+        services.AddDataProtection().SetApplicationName("Consortium");
+        services.AddOptions<KeyManagementOptions>().Configure(keys => keys.XmlRepository = new DatabaseXmlRepository(database));
     }
 
     private static void UseAdoNetStateAndReminders(this ISiloBuilder silo, string invariant, DbDataSource dataSource)
