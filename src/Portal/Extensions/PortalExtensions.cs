@@ -20,6 +20,8 @@ public static class PortalExtensions
     public static void AddConsortiumPortal(this WebApplicationBuilder builder)
     {
         builder.AddConsortiumOrleans();
+        // Before sign-in is configured: in embedded mode, sign-in goes to the sandbox simulator.
+        EmbeddedOrcid.AddEmbeddedOrcid(builder);
         builder.AddObservability();
         builder.AddConsortiumApi();
         builder.AddEmail();
@@ -76,6 +78,12 @@ public static class PortalExtensions
         var database = app.Services.GetRequiredService<ConsortiumDatabase>();
         app.Logger.LogInformation("Consortium portal: {Urls} ({Mode} mode; {StorageKind} at {StorageLocation})",
             string.Join(", ", app.Urls), hosting.Mode, database.Kind, database.Description);
+        if (app.Services.GetService<EmbeddedOrcid>() is { } orcid)
+        {
+            app.Logger.LogInformation("ORCID simulators (sandbox, production): {Addresses}", string.Join(", ", orcid.Addresses));
+            // Straight to the console, never to the logs: the demo sign-in of this offline run.
+            Console.WriteLine($"Sign in at {app.Urls.First()}/signin with ORCID (simulator) as {orcid.DemoOperator.Email} / {orcid.DemoOperator.Password} (operator, iD {orcid.DemoOperator.Orcid})");
+        }
         if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["Consortium:OperatorApiKey"]))
         {
             // Straight to the console, never to the logs: this run's operator key for the REST API.

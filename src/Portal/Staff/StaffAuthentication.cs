@@ -39,9 +39,21 @@ public static class StaffAuthentication
                 options.ClientId = oidc.ClientId;
                 options.ClientSecret = oidc.ClientSecret;
                 options.ResponseType = OpenIdConnectResponseType.Code;
+                // ORCID answers the authorize request with a plain redirect (query string), not a form post.
+                options.ResponseMode = OpenIdConnectResponseMode.Query;
                 options.Scope.Clear();
                 options.Scope.Add("openid");
                 options.RequireHttpsMetadata = oidc.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                if (!options.RequireHttpsMetadata)
+                {
+                    // An offline run over plain http (the simulator): the sign-in round trip is a top-level
+                    // redirect, so Lax cookies that are not Secure-only carry it.
+                    foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+                    {
+                        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        cookie.SameSite = SameSiteMode.Lax;
+                    }
+                }
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = "name";
                 options.SaveTokens = false;

@@ -6,17 +6,21 @@ namespace Consortium.Portal.Tests.Browser;
 /// <summary>The embedded portal on real Kestrel, for a real browser.</summary>
 public sealed class PortalServer : IAsyncDisposable
 {
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory;
     private readonly List<IBrowserContext> _contexts = [];
 
     public PortalServer()
     {
         BaseAddress = new Uri($"http://127.0.0.1:{PortalFactory.FreePort()}");
+        // The sandbox simulator registers the portal's sign-in redirect for this address.
+        _factory = new PortalFactory { Settings = { ["Orcid:Simulators:PortalUrls"] = BaseAddress.ToString().TrimEnd('/') } };
         _factory.UseKestrel(BaseAddress.Port);
         _factory.StartServer();
     }
 
     public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _factory.Services;
 
     /// <summary>Opens a page and waits until its Blazor circuit is interactive, so clicks are not lost.</summary>
     public async Task<IPage> OpenAsync(IBrowser browser, string path)

@@ -45,6 +45,8 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         }
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Orcid:Simulators:SandboxUrl", $"http://127.0.0.1:{FreePort()}");
+        builder.UseSetting("Orcid:Simulators:ProductionUrl", $"http://127.0.0.1:{FreePort()}");
     }
 
     public static int FreePort()
