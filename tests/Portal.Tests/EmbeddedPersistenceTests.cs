@@ -29,10 +29,10 @@ public sealed class EmbeddedPersistenceTests
         }
 
         await using var secondRun = new PortalFactory { DataDirectory = dataDirectory };
-        var html = await secondRun.CreateClient().GetStringAsync($"/consortia/{consortiumSlug}");
+        var listed = await secondRun.CreateApiClient(secondRun.OperatorApiKey).GetStringAsync($"/api/v1/consortia/{consortiumSlug}/tenants");
 
-        Assert.Contains("Second Run University", html);
-        Assert.Contains(slug, html);
+        Assert.Contains("Second Run University", listed);
+        Assert.Contains(slug, listed);
     }
 
     [Fact]

@@ -1,12 +1,14 @@
+using System.Security.Claims;
 using Consortium.Portal.Api;
+using Consortium.Portal.Staff;
 
 namespace Consortium.Portal.Audit;
 
 /// <summary>Who did something, and from where, as the audit log records it.</summary>
 public sealed record AuditActor(string Name, string? RemoteAddress)
 {
-    /// <summary>Portal pages have no sign-in yet; their changes are recorded as this.</summary>
-    public static AuditActor PortalVisitor(string? remoteAddress) => new("portal visitor (no sign-in)", remoteAddress);
+    /// <summary>A person signed in to the portal's pages.</summary>
+    public static AuditActor ForStaff(ClaimsPrincipal user) => new(user.DisplayName(), RemoteAddress: null);
 
     public static AuditActor FromApiCaller(HttpContext http)
     {

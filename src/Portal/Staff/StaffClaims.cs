@@ -14,6 +14,9 @@ public static class StaffClaims
     /// <summary>The ORCID iD the person signed in with (OpenID Connect <c>sub</c>).</summary>
     public static string? Orcid(this ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.FindFirst("sub")?.Value;
 
+    /// <summary>How the audit log names a signed-in person: their name and iD.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) => $"{user.Identity?.Name ?? "unknown"} ({user.Orcid()})";
+
     public static Claim For(StaffRole role) => new(role.Kind == StaffRoleKind.ConsortiumLead ? Lead : Admin, role.Scope);
 
     public static bool MayManageConsortium(this ClaimsPrincipal user, string consortiumSlug) =>

@@ -17,8 +17,8 @@ public sealed class StaffClaimsTransformation(IGrainFactory grains, IOptionsMoni
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.AuthenticationType != StaffAuthentication.CookieScheme
-            || principal.Identities.Any(identity => identity.AuthenticationType == RolesIdentityType)
+        // API keys carry their own claims; a person's roles are added once per request.
+        if (principal.Identities.Any(identity => identity.AuthenticationType is ApiKeyAuthenticationHandler.SchemeName or RolesIdentityType)
             || principal.Orcid() is not { } orcid)
         {
             return principal;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
@@ -18,7 +19,8 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task OperatorAddsAConsortiumThenAMemberOrganisationToIt()
     {
-        var page = await _portal.OpenAsync(browser.Browser, "/consortia");
+        var page = await _portal.OpenAsync(browser.Browser, "/");
+        await _portal.SignInAsync(page, _portal.DemoOperator.Orcid, "/consortia");
         await page.GetByLabel("Slug").FillAsync("nz-consortium");
         await page.GetByLabel("Name").FillAsync("New Zealand ORCID Consortium");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add consortium" }).ClickAsync();
@@ -37,9 +39,53 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task InvitedLeadSignsInWithOrcidAcceptsAndSeesOnlyTheirConsortium()
+    {
+        var page = await _portal.OpenAsync(browser.Browser, "/");
+        await _portal.SignInAsync(page, _portal.DemoOperator.Orcid, "/consortia");
+        foreach (var (slug, name) in new[] { ("led-consortium", "Led Consortium"), ("other-consortium", "Other Consortium") })
+        {
+            await page.GetByLabel("Slug").FillAsync(slug);
+            await page.GetByLabel("Name").FillAsync(name);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add consortium" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        }
+        await page.GetByRole(AriaRole.Link, new() { Name = "Led Consortium" }).ClickAsync();
+        await page.GetByLabel("Lead's email address").FillAsync("lead@example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Invitation sent to lead@example.org.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        // The lead reads the email in the local mailbox and opens the link.
+        var lead = await _portal.CreateResearcherAsync("Lea", "Lead", "lead@example.org");
+        var leadPage = await _portal.OpenAsync(browser.Browser, "/mailbox");
+        await leadPage.GetByText("You are invited to lead Led Consortium on Consortium").ClickAsync();
+        var link = Regex.Match(await leadPage.GetByTestId("mail-body").First.InnerTextAsync(), "http\\S+/invitations/\\S+").Value;
+        await leadPage.GotoAsync(link);
+        await leadPage.GetByLabel("Email or ORCID iD").FillAsync("lead@example.org");
+        await leadPage.GetByLabel("Password").FillAsync(lead.Password);
+        await leadPage.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
+
+        await Assertions.Expect(leadPage.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now lead of consortium 'led-consortium'.");
+        await leadPage.GotoAsync("/consortia");
+        await Assertions.Expect(leadPage.GetByRole(AriaRole.Link, new() { Name = "Led Consortium" })).ToBeVisibleAsync();
+        await Assertions.Expect(leadPage.GetByRole(AriaRole.Link, new() { Name = "Other Consortium" })).ToHaveCountAsync(0);
+        await Assertions.Expect(leadPage.GetByRole(AriaRole.Button, new() { Name = "Add consortium" })).ToHaveCountAsync(0);
+        await leadPage.GotoAsync("/consortia/other-consortium");
+        await Assertions.Expect(leadPage.GetByText("There is nothing at this address")).ToBeVisibleAsync();
+
+        // The link works for one person only: anyone else who gets hold of it is refused.
+        await leadPage.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        var someoneElse = await _portal.CreateResearcherAsync("Eve", "Else", "eve@example.org");
+        await _portal.SignInAsync(leadPage, someoneElse.Orcid, new Uri(link).PathAndQuery);
+        await Assertions.Expect(leadPage.GetByTestId("invitation-refused")).ToContainTextAsync("used already");
+    }
+
+    [Fact]
     public async Task MalformedSlugIsExplainedAtTheFieldAndNothingIsAdded()
     {
-        var page = await _portal.OpenAsync(browser.Browser, "/consortia");
+        var page = await _portal.OpenAsync(browser.Browser, "/");
+        await _portal.SignInAsync(page, _portal.DemoOperator.Orcid, "/consortia");
 
         await page.GetByLabel("Slug").FillAsync("Not A Slug");
         await page.GetByLabel("Name").FillAsync("Badly Named");

@@ -1,4 +1,9 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Consortium.OrcidSimulator.State;
+using Consortium.Portal.Hosting;
 using Consortium.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
@@ -31,6 +36,28 @@ public sealed class PortalServer : IAsyncDisposable
         await page.GotoAsync(path);
         await page.Locator("[data-interactive=true]").WaitForAsync();
         return page;
+    }
+
+    /// <summary>The sandbox ORCID simulator the portal signs staff in with.</summary>
+    public Uri Sandbox => Services.GetRequiredService<EmbeddedOrcid>().Addresses.First();
+
+    public SimulatedResearcher DemoOperator => Services.GetRequiredService<EmbeddedOrcid>().DemoOperator;
+
+    /// <summary>A new person at the sandbox simulator, as ORCID's /_sim/researchers makes them.</summary>
+    public async Task<(string Orcid, string Password)> CreateResearcherAsync(string givenNames, string familyNames, string email)
+    {
+        using var http = new HttpClient { BaseAddress = Sandbox };
+        var created = await (await http.PostAsJsonAsync("/_sim/researchers", new { givenNames, familyNames, email })).Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("orcid").GetString()!, created.GetProperty("password").GetString()!);
+    }
+
+    /// <summary>Signs the page in as <paramref name="orcid"/>: the simulator decides the next consent at once, as ORCID would after a sign-in.</summary>
+    public async Task SignInAsync(IPage page, string orcid, string returnPath = "/")
+    {
+        using var http = new HttpClient { BaseAddress = Sandbox };
+        (await http.PostAsJsonAsync("/_sim/next-consent", new { orcid, decision = "authorize" })).EnsureSuccessStatusCode();
+        await page.GotoAsync($"/signin?returnUrl={Uri.EscapeDataString(returnPath)}");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,9 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Consortium.Grains.Consortia;
+using Consortium.Grains.Staff;
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Invitations;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Components.Forms;
 using Consortium.Portal.Services;
+using Consortium.Portal.Staff;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -13,20 +17,30 @@ public sealed partial class ConsortiumDashboard
 {
     [Parameter] public string Slug { get; set; } = "";
 
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
     [Inject] private ConsortiumService Consortia { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private InvitationService Invitations { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     private readonly NewTenantForm _form = new();
     private readonly FieldErrors _errors = new();
+    private readonly InviteForm _invite = new();
+    private readonly FieldErrors _inviteErrors = new();
     private ConsortiumProfile? _consortium;
     private IReadOnlyList<TenantProfile>? _tenants;
+    private AuditActor _actor = null!;
     private bool _loaded;
     private bool _saving;
 
     protected override async Task OnParametersSetAsync()
     {
-        _consortium = await Consortia.GetAsync(Slug);
+        var user = (await Authentication).User;
+        _actor = AuditActor.ForStaff(user);
+        // Another consortium's page looks exactly like one that does not exist.
+        _consortium = user.MayManageConsortium(Slug) ? await Consortia.GetAsync(Slug) : null;
         _tenants = _consortium is null ? null : await Consortia.ListTenantsAsync(Slug);
         _loaded = true;
     }
@@ -35,7 +49,7 @@ public sealed partial class ConsortiumDashboard
     {
         _saving = true;
         TenantProfile? created = null;
-        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), AuditActor.PortalVisitor(null))))
+        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), _actor)))
         {
             Snackbar.Add($"Added {created!.Name}.", Severity.Success);
             _form.Clear();
@@ -55,9 +69,24 @@ public sealed partial class ConsortiumDashboard
                 return;
             }
         }
-        await Consortia.SetTenantSuspendedAsync(Slug, tenant.Slug, suspended, AuditActor.PortalVisitor(null));
+        await Consortia.SetTenantSuspendedAsync(Slug, tenant.Slug, suspended, _actor);
         Snackbar.Add(suspended ? $"Suspended {tenant.Name}." : $"Resumed {tenant.Name}.", Severity.Success);
         _tenants = await Consortia.ListTenantsAsync(Slug);
+    }
+
+    private async Task InviteLeadAsync()
+    {
+        if (await _inviteErrors.SubmitAsync(() => Invitations.InviteAsync(_invite.Email, new StaffRole(StaffRoleKind.ConsortiumLead, Slug), _consortium!.Name,
+                Slug, tenant: null, _actor, new Uri(Navigation.BaseUri))))
+        {
+            Snackbar.Add($"Invitation sent to {_invite.Email.Trim()}.", Severity.Success);
+            _invite.Email = "";
+        }
+    }
+
+    private sealed class InviteForm
+    {
+        public string Email { get; set; } = "";
     }
 
     private sealed class NewTenantForm

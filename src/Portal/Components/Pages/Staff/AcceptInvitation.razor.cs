@@ -24,7 +24,8 @@ public sealed partial class AcceptInvitation
 
     protected override async Task OnParametersSetAsync()
     {
-        var orcid = (await Authentication).User.Orcid();
+        var user = (await Authentication).User;
+        var orcid = user.Orcid();
         if (orcid is null || !InvitationToken.TryParse(Token, out var token))
         {
             _refusal = "This invitation link is not valid. Ask for a new invitation.";
@@ -34,7 +35,7 @@ public sealed partial class AcceptInvitation
         {
             _accepted = await Grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(token.Id)).AcceptAsync(token.Secret, orcid);
             _next = _accepted.Kind == StaffRoleKind.ConsortiumLead ? $"/consortia/{_accepted.Scope}" : "/";
-            await RecordAsync(orcid, _accepted);
+            await RecordAsync(AuditActor.ForStaff(user), _accepted);
         }
         catch (InvitationRefusedException refused)
         {
@@ -42,11 +43,11 @@ public sealed partial class AcceptInvitation
         }
     }
 
-    private async Task RecordAsync(string orcid, StaffRole role)
+    private async Task RecordAsync(AuditActor actor, StaffRole role)
     {
         var (consortium, tenant) = role.Kind == StaffRoleKind.ConsortiumLead
             ? (role.Scope, null)
             : ((await Grains.GetGrain<ITenantGrain>(TenantKey.For(role.Scope)).GetProfileAsync())?.ConsortiumSlug, role.Scope);
-        await Audit.RecordAsync(new AuditActor(orcid, null), "invitation.accepted", role.ToString(), consortium, tenant);
+        await Audit.RecordAsync(actor, "invitation.accepted", role.ToString(), consortium, tenant);
     }
 }

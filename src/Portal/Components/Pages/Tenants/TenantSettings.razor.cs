@@ -25,7 +25,7 @@ public sealed partial class TenantSettings
         var tenant = await Admin.GetProfileAsync(Slug);
         // Another tenant's page looks exactly like one that does not exist.
         _tenant = tenant is not null && user.MayManageTenant(tenant) ? tenant : null;
-        _actor = new AuditActor(user.Orcid() ?? "unknown", null);
+        _actor = AuditActor.ForStaff(user);
         _loaded = true;
     }
 }
