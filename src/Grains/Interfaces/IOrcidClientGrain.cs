@@ -7,10 +7,11 @@ namespace Consortium.Grains.Interfaces;
 [Alias("IOrcidClientGrain")]
 public interface IOrcidClientGrain : IGrainWithStringKey
 {
-    /// <summary>Stores credentials the caller has validated against this environment; replaces any earlier ones.</summary>
-    /// <exception cref="InvalidFieldException">The client id or secret is empty or malformed.</exception>
+    /// <summary>Validates the credentials against this environment (a client-credentials token call), then stores them, replacing any earlier ones.</summary>
+    /// <exception cref="InvalidFieldException">Malformed, or ORCID refused them; nothing is changed.</exception>
+    /// <exception cref="OrcidUnreachableException">ORCID did not answer; nothing is changed.</exception>
     [Alias("Store")]
-    Task<OrcidClientView> StoreAsync(string clientId, string clientSecret, DateTimeOffset validatedAt);
+    Task<OrcidClientView> StoreAsync(string clientId, string clientSecret);
 
     [Alias("Get")]
     Task<OrcidClientView?> GetAsync();

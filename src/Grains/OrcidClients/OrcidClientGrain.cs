@@ -1,17 +1,20 @@
 using System.Text.RegularExpressions;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
+using Consortium.Orcid.OAuth;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Consortium.Grains.OrcidClients;
 
 public sealed partial class OrcidClientGrain(
     [PersistentState("orcid-client", GrainStorage.Name)] IPersistentState<OrcidClientState> state,
-    IDataProtectionProvider protection) : Grain, IOrcidClientGrain
+    IDataProtectionProvider protection,
+    OrcidOAuthClient oauth,
+    TimeProvider clock) : Grain, IOrcidClientGrain
 {
     private IDataProtector Protector => protection.CreateProtector(OrcidClientKey.ProtectionPurpose(this.GetPrimaryKeyString()));
 
-    public async Task<OrcidClientView> StoreAsync(string clientId, string clientSecret, DateTimeOffset validatedAt)
+    public async Task<OrcidClientView> StoreAsync(string clientId, string clientSecret)
     {
         var id = (clientId ?? "").Trim();
         if (!ClientIdPattern().IsMatch(id))
@@ -24,9 +27,10 @@ public sealed partial class OrcidClientGrain(
             throw new InvalidFieldException(nameof(clientSecret), "Enter the client secret ORCID gave you.");
         }
         var environment = OrcidClientKey.EnvironmentOf(this.GetPrimaryKeyString());
+        await ValidateAsync(environment, id, secret);
         state.State = new OrcidClientState
         {
-            View = new OrcidClientView(environment, id, "…" + secret[^4..], validatedAt),
+            View = new OrcidClientView(environment, id, "…" + secret[^4..], clock.GetUtcNow()),
             ProtectedSecret = Protector.Protect(secret),
         };
         await state.WriteStateAsync();
@@ -34,6 +38,23 @@ public sealed partial class OrcidClientGrain(
     }
 
     public Task<OrcidClientView?> GetAsync() => Task.FromResult(state.State.View);
+
+    /// <summary>A client-credentials token call: ORCID itself says whether the id and secret belong together.</summary>
+    private async Task ValidateAsync(string environment, string clientId, string secret)
+    {
+        try
+        {
+            await oauth.ClientCredentialsAsync(environment, clientId, secret, "/read-public");
+        }
+        catch (OrcidOAuthException refused) when (refused.Status is 400 or 401)
+        {
+            throw new InvalidFieldException("clientSecret", $"ORCID {environment} did not accept this client id and secret ({refused.Error}). Check both in ORCID's developer tools.");
+        }
+        catch (HttpRequestException unreachable)
+        {
+            throw new OrcidUnreachableException(environment, unreachable.Message);
+        }
+    }
 
     [GeneratedRegex("^APP-[A-Z0-9]{16}$")]
     private static partial Regex ClientIdPattern();

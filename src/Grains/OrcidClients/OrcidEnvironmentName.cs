@@ -1,19 +1,17 @@
 using Consortium.Grains.Common;
+using Consortium.Orcid.Configuration;
 
 namespace Consortium.Grains.OrcidClients;
 
-/// <summary>ORCID's two registries. Nothing obtained in one is ever sent to the other.</summary>
+/// <summary>Reads an ORCID environment's name from a request.</summary>
 public static class OrcidEnvironmentName
 {
-    public const string Sandbox = "sandbox";
-    public const string Production = "production";
-
     /// <returns>The environment's canonical name.</returns>
     /// <exception cref="InvalidFieldException">Neither sandbox nor production.</exception>
     public static string Parse(string field, string? value) => value?.Trim().ToLowerInvariant() switch
     {
-        Sandbox => Sandbox,
-        Production => Production,
+        OrcidEnvironment.Sandbox => OrcidEnvironment.Sandbox,
+        OrcidEnvironment.Production => OrcidEnvironment.Production,
         _ => throw new InvalidFieldException(field, "The environment must be 'sandbox' or 'production'."),
     };
 }

@@ -31,5 +31,6 @@ public static class ApiExtensions
         app.MapApiKeysApi();
         app.MapBrandingApi();
         app.MapInvitationsApi();
+        app.MapOrcidClientsApi();
     }
 }

@@ -2,6 +2,7 @@ using Consortium.Grains.ApiKeys;
 using Consortium.Grains.Branding;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
 
@@ -46,12 +47,28 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
         await RecordAsync(tenant, actor, "api-key.revoked", id);
     }
 
+    public Task<OrcidClientView?> GetOrcidClientAsync(TenantProfile tenant, string environment) =>
+        OrcidClient(tenant, environment).GetAsync();
+
+    /// <summary>Validated against the environment by ORCID itself before anything is stored.</summary>
+    /// <exception cref="InvalidFieldException">Malformed, or ORCID refused them; nothing is changed.</exception>
+    /// <exception cref="OrcidUnreachableException">ORCID did not answer; nothing is changed.</exception>
+    public async Task<OrcidClientView> SaveOrcidClientAsync(TenantProfile tenant, string environment, string clientId, string clientSecret, AuditActor actor)
+    {
+        var saved = await OrcidClient(tenant, environment).StoreAsync(clientId, clientSecret);
+        await RecordAsync(tenant, actor, "orcid-client.saved", $"{saved.Environment} {saved.ClientId}");
+        return saved;
+    }
+
     public Task<AuditPage> GetAuditAsync(TenantProfile tenant, int page, int pageSize) => audit.ForTenantAsync(tenant.Slug, page, pageSize);
 
     private Task RecordAsync(TenantProfile tenant, AuditActor actor, string action, string target) =>
         audit.RecordAsync(actor, action, target, tenant.ConsortiumSlug, tenant.Slug);
 
     private ITenantBrandingGrain Branding(TenantProfile tenant) => grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenant.Slug));
+
+    private IOrcidClientGrain OrcidClient(TenantProfile tenant, string environment) =>
+        grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, OrcidEnvironmentName.Parse("environment", environment)));
 
     private ITenantApiKeysGrain ApiKeys(TenantProfile tenant) => grains.GetGrain<ITenantApiKeysGrain>(TenantKey.For(tenant.Slug));
 }

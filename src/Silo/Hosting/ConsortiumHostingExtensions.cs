@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Consortium.Orcid;
 using Consortium.Silo.Health;
 using Consortium.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,9 @@ public static class ConsortiumHostingExtensions
     {
         var options = ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(options);
+
+        // Grains reach ORCID only through src/Orcid's typed clients.
+        builder.Services.AddOrcidClient();
 
         switch (options.Mode)
         {

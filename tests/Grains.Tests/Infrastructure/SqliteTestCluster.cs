@@ -1,4 +1,8 @@
+using Consortium.Orcid;
+using Consortium.OrcidSimulator;
 using Consortium.Silo.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -10,7 +14,16 @@ namespace Consortium.Grains.Tests.Infrastructure;
 /// </summary>
 public sealed class SqliteTestCluster : IAsyncDisposable
 {
-    private SqliteTestCluster(InProcessTestCluster cluster, string databasePath) => (Cluster, DatabasePath) = (cluster, databasePath);
+    private readonly WebApplication[] _orcid;
+
+    private SqliteTestCluster(InProcessTestCluster cluster, string databasePath, WebApplication[] orcid) =>
+        (Cluster, DatabasePath, _orcid) = (cluster, databasePath, orcid);
+
+    /// <summary>The simulated ORCID sandbox the silo talks to.</summary>
+    public Uri OrcidSandbox => _orcid[0].Address();
+
+    /// <summary>The simulated ORCID production environment, with data of its own.</summary>
+    public Uri OrcidProduction => _orcid[1].Address();
 
     public InProcessTestCluster Cluster { get; }
 
@@ -21,7 +34,25 @@ public sealed class SqliteTestCluster : IAsyncDisposable
     public static async Task<SqliteTestCluster> StartAsync(Action<ISiloBuilder>? configureSilo = null)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), "consortium-tests", $"grains-{Guid.NewGuid():N}.db");
+        WebApplication[] orcid =
+        [
+            OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Url = "http://127.0.0.1:0", Environment = "sandbox" }),
+            OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Url = "http://127.0.0.1:0", Environment = "production" }),
+        ];
+        foreach (var environment in orcid)
+        {
+            await environment.StartAsync();
+        }
         var builder = new InProcessTestClusterBuilder();
+        builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orcid:Sandbox:OAuthUrl"] = orcid[0].Address().ToString(),
+            ["Orcid:Sandbox:MemberApiUrl"] = $"{orcid[0].Address()}v3.0",
+            ["Orcid:Sandbox:PublicApiUrl"] = $"{orcid[0].Address()}pub/v3.0",
+            ["Orcid:Production:OAuthUrl"] = orcid[1].Address().ToString(),
+            ["Orcid:Production:MemberApiUrl"] = $"{orcid[1].Address()}v3.0",
+            ["Orcid:Production:PublicApiUrl"] = $"{orcid[1].Address()}pub/v3.0",
+        }));
         // State and reminder rows are keyed by ServiceId: it must survive silo restarts, as in production.
         builder.Options.ServiceId = "consortium-tests";
         // One silo on one SQLite file, as in embedded mode.
@@ -29,16 +60,21 @@ public sealed class SqliteTestCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseConsortiumSqliteStorage(databasePath);
+            silo.Services.AddOrcidClient();
             configureSilo?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new SqliteTestCluster(cluster, databasePath);
+        return new SqliteTestCluster(cluster, databasePath, orcid);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
+        foreach (var environment in _orcid)
+        {
+            await environment.DisposeAsync();
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(DatabasePath)!, Path.GetFileName(DatabasePath) + "*"))
         {

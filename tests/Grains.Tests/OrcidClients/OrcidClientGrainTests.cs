@@ -1,8 +1,11 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tests.Infrastructure;
+using Consortium.Orcid.Configuration;
 using Microsoft.Data.Sqlite;
 
 namespace Consortium.Grains.Tests.OrcidClients;
@@ -13,17 +16,35 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
     private readonly IGrainFactory _grains = fixture.Cluster.Client;
 
     [Fact]
-    public async Task SecretIsStoredEncryptedAndShownOnlyAsItsLastFourCharacters()
+    public async Task CredentialsOrcidAcceptsAreStoredWithTheSecretEncryptedAndShownOnlyAsAHint()
     {
-        var secret = $"secret-{Guid.NewGuid():N}";
-        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironmentName.Sandbox));
+        var (clientId, secret) = await RegisterClientAsync(fixture.Cluster.OrcidSandbox);
+        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironment.Sandbox));
 
-        var stored = await client.StoreAsync("APP-ABCDEFGHIJ123456", secret, DateTimeOffset.UtcNow);
+        var stored = await client.StoreAsync(clientId, secret);
 
-        Assert.Equal(("sandbox", "APP-ABCDEFGHIJ123456", "…" + secret[^4..]), (stored.Environment, stored.ClientId, stored.SecretHint));
+        Assert.Equal(("sandbox", clientId, "…" + secret[^4..]), (stored.Environment, stored.ClientId, stored.SecretHint));
         Assert.Equal(stored, await client.GetAsync());
         Assert.False(await DatabaseContainsAsync(secret), "The client secret is in the database in plain text.");
-        Assert.True(await DatabaseContainsAsync("APP-ABCDEFGHIJ123456"), "The scan should find what is stored in the clear.");
+        Assert.True(await DatabaseContainsAsync(clientId), "The scan should find what is stored in the clear.");
+    }
+
+    [Fact]
+    public async Task CredentialsOrcidRefusesAreNotStoredAndEnvironmentsAreApart()
+    {
+        var (clientId, secret) = await RegisterClientAsync(fixture.Cluster.OrcidSandbox);
+        var tenant = UniqueSlug.New();
+        var sandbox = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironment.Sandbox));
+        var production = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironment.Production));
+
+        var wrongSecret = await Assert.ThrowsAsync<InvalidFieldException>(() => sandbox.StoreAsync(clientId, secret + "x"));
+        var sandboxClientInProduction = await Assert.ThrowsAsync<InvalidFieldException>(() => production.StoreAsync(clientId, secret));
+
+        Assert.Equal("clientSecret", wrongSecret.Field);
+        Assert.Contains("ORCID sandbox did not accept", wrongSecret.Message);
+        Assert.Contains("ORCID production did not accept", sandboxClientInProduction.Message);
+        Assert.Null(await sandbox.GetAsync());
+        Assert.Null(await production.GetAsync());
     }
 
     [Theory]
@@ -31,12 +52,20 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
     [InlineData("APP-ABCDEFGHIJ123456", "short", "clientSecret")]
     public async Task MalformedCredentialsAreNamedAndNothingIsStored(string clientId, string secret, string field)
     {
-        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironmentName.Production));
+        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironment.Production));
 
-        var invalid = await Assert.ThrowsAsync<InvalidFieldException>(() => client.StoreAsync(clientId, secret, DateTimeOffset.UtcNow));
+        var invalid = await Assert.ThrowsAsync<InvalidFieldException>(() => client.StoreAsync(clientId, secret));
 
         Assert.Equal(field, invalid.Field);
         Assert.Null(await client.GetAsync());
+    }
+
+    private static async Task<(string ClientId, string Secret)> RegisterClientAsync(Uri orcid)
+    {
+        using var http = new HttpClient { BaseAddress = orcid };
+        var created = await (await http.PostAsJsonAsync("/_sim/clients", new { name = "Test University", redirectUris = new[] { "http://localhost/callback" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("clientId").GetString()!, created.GetProperty("clientSecret").GetString()!);
     }
 
     /// <summary>Grain state is binary: look for the text's UTF-8 bytes in every row of grain state.</summary>

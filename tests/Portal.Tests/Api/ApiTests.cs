@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Consortium.Portal.Hosting;
 using Consortium.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consortium.Portal.Tests.Api;
 
@@ -162,6 +164,33 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.Contains("suspended", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, operatorStillSees.StatusCode);
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+    }
+
+    [Fact]
+    public async Task OrcidClientIsValidatedWithOrcidAndItsSecretNeverComesBack()
+    {
+        var tenant = await CreateTenantAsync(await CreateConsortiumAsync());
+        using var sandbox = new HttpClient { BaseAddress = portal.Services.GetRequiredService<EmbeddedOrcid>().Addresses.First() };
+        var registered = await (await sandbox.PostAsJsonAsync("/_sim/clients", new { name = "API University", redirectUris = new[] { "http://localhost/cb" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var clientId = registered.GetProperty("clientId").GetString()!;
+        var secret = registered.GetProperty("clientSecret").GetString()!;
+
+        var refused = await _operator.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret = secret + "x" });
+        var notStored = await _operator.GetAsync($"/api/v1/tenants/{tenant}/clients/sandbox");
+        var saved = await _operator.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret = secret });
+        var read = await _operator.GetStringAsync($"/api/v1/tenants/{tenant}/clients/sandbox");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("clientSecret", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        Assert.Equal(HttpStatusCode.NotFound, notStored.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var view = JsonDocument.Parse(read).RootElement;
+        Assert.Equal((clientId, "…" + secret[^4..]), (view.GetProperty("clientId").GetString(), view.GetProperty("secretHint").GetString()));
+        Assert.DoesNotContain(secret, read);
+        Assert.DoesNotContain(secret, await saved.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _operator.GetAsync($"/api/v1/tenants/{tenant}/clients/production")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _operator.GetAsync($"/api/v1/tenants/{tenant}/clients/staging")).StatusCode);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class TenantIsolationTests(PortalFactory portal) : IClassFixture<P
         var leaks = new List<string>();
         foreach (var (method, pattern, contentType) in endpoints)
         {
-            var path = pattern.Replace("{tenant}", theirs).Replace("{tenantSlug}", theirs).Replace("{consortium}", consortium).Replace("{id}", theirKey.Id);
+            var path = pattern.Replace("{tenant}", theirs).Replace("{tenantSlug}", theirs).Replace("{consortium}", consortium).Replace("{id}", theirKey.Id).Replace("{env}", "sandbox");
             var response = await myApi.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = BodyFor(method, contentType) });
             var expected = pattern.StartsWith("/api/v1/tenants/{tenant}", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
             if (response.StatusCode != expected)

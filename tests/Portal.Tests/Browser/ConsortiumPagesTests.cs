@@ -60,7 +60,9 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
         var lead = await _portal.CreateResearcherAsync("Lea", "Lead", "lead@example.org");
         var leadPage = await _portal.OpenAsync(browser.Browser, "/mailbox");
         await leadPage.GetByText("You are invited to lead Led Consortium on Consortium").ClickAsync();
-        var link = Regex.Match(await leadPage.GetByTestId("mail-body").First.InnerTextAsync(), "http\\S+/invitations/\\S+").Value;
+        var body = leadPage.GetByTestId("mail-body").First;
+        await Assertions.Expect(body).ToContainTextAsync("/invitations/");
+        var link = Regex.Match((await body.TextContentAsync())!, "http\\S+/invitations/\\S+").Value;
         await leadPage.GotoAsync(link);
         await leadPage.GetByLabel("Email or ORCID iD").FillAsync("lead@example.org");
         await leadPage.GetByLabel("Password").FillAsync(lead.Password);

@@ -43,6 +43,23 @@ public sealed class PortalServer : IAsyncDisposable
 
     public SimulatedResearcher DemoOperator => Services.GetRequiredService<EmbeddedOrcid>().DemoOperator;
 
+    /// <summary>An API client with the operator's key.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _factory.OperatorApiKey);
+        return client;
+    }
+
+    /// <summary>A member API client registered at the sandbox simulator, redirecting to this portal.</summary>
+    public async Task<(string ClientId, string ClientSecret)> RegisterSandboxClientAsync(string name)
+    {
+        using var http = new HttpClient { BaseAddress = Sandbox };
+        var created = await (await http.PostAsJsonAsync("/_sim/clients", new { name, redirectUris = new[] { $"{BaseAddress}t/callback" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("clientId").GetString()!, created.GetProperty("clientSecret").GetString()!);
+    }
+
     /// <summary>A new person at the sandbox simulator, as ORCID's /_sim/researchers makes them.</summary>
     public async Task<(string Orcid, string Password)> CreateResearcherAsync(string givenNames, string familyNames, string email)
     {

@@ -24,6 +24,11 @@ public sealed partial class AcceptInvitation
 
     protected override async Task OnParametersSetAsync()
     {
+        // Accepting changes things: do it once, in the interactive render, not also while prerendering.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
         var user = (await Authentication).User;
         var orcid = user.Orcid();
         if (orcid is null || !InvitationToken.TryParse(Token, out var token))
@@ -33,9 +38,14 @@ public sealed partial class AcceptInvitation
         }
         try
         {
-            _accepted = await Grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(token.Id)).AcceptAsync(token.Secret, orcid);
-            _next = _accepted.Kind == StaffRoleKind.ConsortiumLead ? $"/consortia/{_accepted.Scope}" : "/";
-            await RecordAsync(AuditActor.ForStaff(user), _accepted);
+            var invitation = Grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(token.Id));
+            var acceptedBefore = (await invitation.GetAsync())?.AcceptedBy == orcid;
+            _accepted = await invitation.AcceptAsync(token.Secret, orcid);
+            _next = _accepted.Kind == StaffRoleKind.ConsortiumLead ? $"/consortia/{_accepted.Scope}" : $"/tenants/{_accepted.Scope}";
+            if (!acceptedBefore)
+            {
+                await RecordAsync(AuditActor.ForStaff(user), _accepted);
+            }
         }
         catch (InvitationRefusedException refused)
         {

@@ -1,0 +1,6 @@
+namespace Consortium.Grains.OrcidClients;
+
+/// <summary>ORCID could not be reached, so nothing that depended on its answer was done.</summary>
+[GenerateSerializer, Alias("OrcidUnreachableException")]
+public sealed class OrcidUnreachableException(string environment, string reason)
+    : Exception($"ORCID {environment} could not be reached ({reason}). Nothing was changed; try again in a moment.");
