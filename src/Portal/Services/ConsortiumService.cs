@@ -1,6 +1,8 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.OrcidClients;
+using Consortium.Orcid.Configuration;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
 
@@ -26,6 +28,20 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit)
 
     /// <exception cref="NotFoundException">No such consortium.</exception>
     public Task<IReadOnlyList<TenantProfile>> ListTenantsAsync(string consortiumSlug) => Consortium(consortiumSlug).ListTenantsAsync();
+
+    /// <summary>The lead's view at a glance: each member organisation with its ORCID clients.</summary>
+    /// <exception cref="NotFoundException">No such consortium.</exception>
+    public async Task<IReadOnlyList<TenantStatus>> ListTenantStatusAsync(string consortiumSlug)
+    {
+        var tenants = await ListTenantsAsync(consortiumSlug);
+        return await Task.WhenAll(tenants.Select(async tenant => new TenantStatus(
+            tenant,
+            await Client(tenant, OrcidEnvironment.Sandbox).GetAsync(),
+            await Client(tenant, OrcidEnvironment.Production).GetAsync())));
+    }
+
+    private IOrcidClientGrain Client(TenantProfile tenant, string environment) =>
+        grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, environment));
 
     /// <exception cref="NotFoundException">No such consortium.</exception>
     /// <exception cref="InvalidFieldException">A field is malformed.</exception>

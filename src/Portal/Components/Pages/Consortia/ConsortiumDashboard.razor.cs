@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Consortium.Grains.Consortia;
+using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Staff;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Invitations;
@@ -30,7 +31,7 @@ public sealed partial class ConsortiumDashboard
     private readonly InviteForm _invite = new();
     private readonly FieldErrors _inviteErrors = new();
     private ConsortiumProfile? _consortium;
-    private IReadOnlyList<TenantProfile>? _tenants;
+    private IReadOnlyList<TenantStatus>? _tenants;
     private AuditActor _actor = null!;
     private bool _loaded;
     private bool _saving;
@@ -41,7 +42,7 @@ public sealed partial class ConsortiumDashboard
         _actor = AuditActor.ForStaff(user);
         // Another consortium's page looks exactly like one that does not exist.
         _consortium = user.MayManageConsortium(Slug) ? await Consortia.GetAsync(Slug) : null;
-        _tenants = _consortium is null ? null : await Consortia.ListTenantsAsync(Slug);
+        _tenants = _consortium is null ? null : await Consortia.ListTenantStatusAsync(Slug);
         _loaded = true;
     }
 
@@ -53,10 +54,13 @@ public sealed partial class ConsortiumDashboard
         {
             Snackbar.Add($"Added {created!.Name}.", Severity.Success);
             _form.Clear();
-            _tenants = await Consortia.ListTenantsAsync(Slug);
+            _tenants = await Consortia.ListTenantStatusAsync(Slug);
         }
         _saving = false;
     }
+
+    private static string ClientStatus(OrcidClientView? client) =>
+        client is null ? "not set" : $"{client.ClientId}, validated {client.ValidatedAt:yyyy-MM-dd}";
 
     private async Task SetSuspendedAsync(TenantProfile tenant, bool suspended)
     {
@@ -71,7 +75,7 @@ public sealed partial class ConsortiumDashboard
         }
         await Consortia.SetTenantSuspendedAsync(Slug, tenant.Slug, suspended, _actor);
         Snackbar.Add(suspended ? $"Suspended {tenant.Name}." : $"Resumed {tenant.Name}.", Severity.Success);
-        _tenants = await Consortia.ListTenantsAsync(Slug);
+        _tenants = await Consortia.ListTenantStatusAsync(Slug);
     }
 
     private async Task InviteLeadAsync()
