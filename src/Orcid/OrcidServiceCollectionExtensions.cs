@@ -1,16 +1,34 @@
 using Consortium.Orcid.Configuration;
-using Consortium.Orcid.OAuth;
+using Consortium.Orcid.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Consortium.Orcid;
 
 public static class OrcidServiceCollectionExtensions
 {
-    /// <summary>ORCID's endpoints from the <c>Orcid</c> section (validated at start) and the typed clients that call them.</summary>
+    /// <summary>Registers <see cref="OrcidClients"/> with options from the <c>Orcid</c> section (validated at start)
+    /// and one HttpClient per environment with retries, timeouts and the per-client rate limit.</summary>
     public static IServiceCollection AddOrcidClient(this IServiceCollection services)
     {
-        services.AddOptions<OrcidOptions>().BindConfiguration(OrcidOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<OrcidOAuthClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddOptions<OrcidOptions>().BindConfiguration(OrcidOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrcidOptions>, OrcidOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OrcidRateLimiter>();
+        services.TryAddSingleton<OrcidClients>();
+        foreach (var environment in Enum.GetValues<OrcidEnvironment>())
+        {
+            services.AddHttpClient(OrcidClients.HttpClientName(environment))
+                // Polly owns the timeouts, so HttpClient's own must not cut a call short first.
+                .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .AddHttpMessageHandler(provider => new ResilienceHandler(
+                    provider.GetRequiredService<IOptions<OrcidOptions>>().Value,
+                    provider.GetRequiredService<TimeProvider>(),
+                    provider.GetRequiredService<ILoggerFactory>().CreateLogger<OrcidClients>()))
+                .AddHttpMessageHandler(provider => new RateLimitHandler(provider.GetRequiredService<OrcidRateLimiter>()));
+        }
         return services;
     }
 }

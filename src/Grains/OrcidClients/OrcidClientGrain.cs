@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
+using Consortium.Orcid;
+using Consortium.Orcid.Errors;
 using Consortium.Orcid.OAuth;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -9,7 +11,7 @@ namespace Consortium.Grains.OrcidClients;
 public sealed partial class OrcidClientGrain(
     [PersistentState("orcid-client", GrainStorage.Name)] IPersistentState<OrcidClientState> state,
     IDataProtectionProvider protection,
-    OrcidOAuthClient oauth,
+    Consortium.Orcid.OrcidClients orcid,
     TimeProvider clock) : Grain, IOrcidClientGrain
 {
     private IDataProtector Protector => protection.CreateProtector(OrcidClientKey.ProtectionPurpose(this.GetPrimaryKeyString()));
@@ -44,13 +46,14 @@ public sealed partial class OrcidClientGrain(
     {
         try
         {
-            await oauth.ClientCredentialsAsync(environment, clientId, secret, "/read-public");
+            await orcid.OAuth(OrcidEnvironmentName.ToEnvironment(environment)).ClientCredentialsAsync(new OrcidClientCredentials(clientId, secret), OrcidScopes.ReadPublic);
         }
-        catch (OrcidOAuthException refused) when (refused.Status is 400 or 401)
+        catch (OrcidApiException refused) when ((int)refused.Status is 400 or 401)
         {
-            throw new InvalidFieldException("clientSecret", $"ORCID {environment} did not accept this client id and secret ({refused.Error}). Check both in ORCID's developer tools.");
+            throw new InvalidFieldException("clientSecret",
+                $"ORCID {environment} did not accept this client id and secret ({refused.OAuthError ?? refused.DeveloperMessage}). Check both in ORCID's developer tools.");
         }
-        catch (HttpRequestException unreachable)
+        catch (Exception unreachable) when (unreachable is OrcidApiException or HttpRequestException or Polly.ExecutionRejectedException or OperationCanceledException)
         {
             throw new OrcidUnreachableException(environment, unreachable.Message);
         }

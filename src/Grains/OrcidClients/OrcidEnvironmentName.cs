@@ -1,17 +1,22 @@
 using Consortium.Grains.Common;
-using Consortium.Orcid.Configuration;
+using Consortium.Orcid;
 
 namespace Consortium.Grains.OrcidClients;
 
-/// <summary>Reads an ORCID environment's name from a request.</summary>
+/// <summary>ORCID environments by name, as grain keys, views and API routes carry them.</summary>
 public static class OrcidEnvironmentName
 {
+    public const string Sandbox = "sandbox";
+    public const string Production = "production";
+
     /// <returns>The environment's canonical name.</returns>
     /// <exception cref="InvalidFieldException">Neither sandbox nor production.</exception>
     public static string Parse(string field, string? value) => value?.Trim().ToLowerInvariant() switch
     {
-        OrcidEnvironment.Sandbox => OrcidEnvironment.Sandbox,
-        OrcidEnvironment.Production => OrcidEnvironment.Production,
+        Sandbox => Sandbox,
+        Production => Production,
         _ => throw new InvalidFieldException(field, "The environment must be 'sandbox' or 'production'."),
     };
+
+    public static OrcidEnvironment ToEnvironment(string name) => name == Production ? OrcidEnvironment.Production : OrcidEnvironment.Sandbox;
 }

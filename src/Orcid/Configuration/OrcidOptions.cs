@@ -1,34 +1,33 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
-
 namespace Consortium.Orcid.Configuration;
 
-/// <summary>The <c>Orcid</c> configuration section: ORCID's two environments, real hosts by default.</summary>
+/// <summary>Configuration section <c>Orcid</c>. Every value has a default that talks to the real ORCID.</summary>
 public sealed class OrcidOptions
 {
     public const string SectionName = "Orcid";
 
-    [Required, ValidateObjectMembers]
-    public OrcidEndpoints Sandbox { get; set; } = new()
-    {
-        OAuthUrl = "https://sandbox.orcid.org",
-        MemberApiUrl = "https://api.sandbox.orcid.org/v3.0",
-        PublicApiUrl = "https://pub.sandbox.orcid.org/v3.0",
-    };
+    public OrcidEndpoints Sandbox { get; set; } = OrcidEndpoints.RealSandbox();
+    public OrcidEndpoints Production { get; set; } = OrcidEndpoints.RealProduction();
 
-    [Required, ValidateObjectMembers]
-    public OrcidEndpoints Production { get; set; } = new()
-    {
-        OAuthUrl = "https://orcid.org",
-        MemberApiUrl = "https://api.orcid.org/v3.0",
-        PublicApiUrl = "https://pub.orcid.org/v3.0",
-    };
+    /// <summary>Time allowed to one attempt of a call before it counts as a transient failure.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <exception cref="ArgumentException">Neither sandbox nor production.</exception>
-    public OrcidEndpoints For(string environment) => environment switch
+    /// <summary>Time allowed to a call including its retries.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    public int MaxRetryAttempts { get; set; } = 5;
+
+    /// <summary>First retry delay; later ones grow exponentially with jitter, unless ORCID sends Retry-After.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>ORCID's member API limit per client: 24 requests a second, bursts of 40.</summary>
+    public int RequestsPerSecond { get; set; } = 24;
+
+    public int Burst { get; set; } = 40;
+
+    public OrcidEndpoints For(OrcidEnvironment environment) => environment switch
     {
         OrcidEnvironment.Sandbox => Sandbox,
         OrcidEnvironment.Production => Production,
-        _ => throw new ArgumentException($"Unknown ORCID environment '{environment}'.", nameof(environment)),
+        _ => throw new ArgumentOutOfRangeException(nameof(environment), environment, "Unknown ORCID environment."),
     };
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Consortium.Orcid.Identifiers;
+using Consortium.Orcid;
 using Consortium.OrcidSimulator;
 using Consortium.OrcidSimulator.State;
 using Consortium.Silo.Hosting;

@@ -2,7 +2,7 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
-using Consortium.Orcid.Configuration;
+
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
 
@@ -36,8 +36,8 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit)
         var tenants = await ListTenantsAsync(consortiumSlug);
         return await Task.WhenAll(tenants.Select(async tenant => new TenantStatus(
             tenant,
-            await Client(tenant, OrcidEnvironment.Sandbox).GetAsync(),
-            await Client(tenant, OrcidEnvironment.Production).GetAsync())));
+            await Client(tenant, OrcidEnvironmentName.Sandbox).GetAsync(),
+            await Client(tenant, OrcidEnvironmentName.Production).GetAsync())));
     }
 
     private IOrcidClientGrain Client(TenantProfile tenant, string environment) =>

@@ -5,7 +5,7 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tests.Infrastructure;
-using Consortium.Orcid.Configuration;
+
 using Microsoft.Data.Sqlite;
 
 namespace Consortium.Grains.Tests.OrcidClients;
@@ -19,7 +19,7 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
     public async Task CredentialsOrcidAcceptsAreStoredWithTheSecretEncryptedAndShownOnlyAsAHint()
     {
         var (clientId, secret) = await RegisterClientAsync(fixture.Cluster.OrcidSandbox);
-        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironment.Sandbox));
+        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironmentName.Sandbox));
 
         var stored = await client.StoreAsync(clientId, secret);
 
@@ -34,8 +34,8 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
     {
         var (clientId, secret) = await RegisterClientAsync(fixture.Cluster.OrcidSandbox);
         var tenant = UniqueSlug.New();
-        var sandbox = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironment.Sandbox));
-        var production = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironment.Production));
+        var sandbox = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox));
+        var production = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Production));
 
         var wrongSecret = await Assert.ThrowsAsync<InvalidFieldException>(() => sandbox.StoreAsync(clientId, secret + "x"));
         var sandboxClientInProduction = await Assert.ThrowsAsync<InvalidFieldException>(() => production.StoreAsync(clientId, secret));
@@ -52,7 +52,7 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
     [InlineData("APP-ABCDEFGHIJ123456", "short", "clientSecret")]
     public async Task MalformedCredentialsAreNamedAndNothingIsStored(string clientId, string secret, string field)
     {
-        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironment.Production));
+        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironmentName.Production));
 
         var invalid = await Assert.ThrowsAsync<InvalidFieldException>(() => client.StoreAsync(clientId, secret));
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Consortium.Orcid.Identifiers;
+using Consortium.Orcid;
 
 namespace Consortium.OrcidSimulator.State;
 

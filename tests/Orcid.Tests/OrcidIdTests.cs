@@ -1,6 +1,6 @@
-using Consortium.Orcid.Identifiers;
+using Consortium.Orcid;
 
-namespace Consortium.Orcid.Tests.Identifiers;
+namespace Consortium.Orcid.Tests;
 
 public sealed class OrcidIdTests
 {
@@ -21,18 +21,18 @@ public sealed class OrcidIdTests
     }
 
     [Theory]
-    [InlineData("0000-0002-1825-0098", "check digit should be 7")]
-    [InlineData("0000-0002-1694-2330", "check digit should be X")]
-    [InlineData("0000-0002-1825-009", "has 15")]
-    [InlineData("0000-0002-1825-00971", "has 17")]
-    [InlineData("0000-000A-1825-0097", "other characters")]
-    [InlineData("00000-002-1825-0097", "four groups of four")]
-    [InlineData("", "has 0")]
+    [InlineData("0000-0002-1825-0098", "the checksum gives 7")]
+    [InlineData("0000-0002-1694-2330", "the checksum gives X")]
+    [InlineData("0000-0002-1825-009", "it has 15")]
+    [InlineData("0000-0002-1825-00971", "it has 17")]
+    [InlineData("0000-000A-1825-0097", "only digits are allowed")]
+    [InlineData("00000-002-1825-0097", "groups of four digits must be separated by hyphens")]
+    [InlineData("", "An ORCID iD is required.")]
     public void InvalidIdsAreRefusedWithTheReason(string text, string reason)
     {
         Assert.False(OrcidId.TryParse(text, out var id, out var error));
 
-        Assert.Null(id);
+        Assert.Equal(default, id);
         Assert.Contains(reason, error);
         Assert.Contains(reason, Assert.Throws<FormatException>(() => OrcidId.Parse(text)).Message);
     }

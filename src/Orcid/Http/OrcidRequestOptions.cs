@@ -1,0 +1,18 @@
+namespace Consortium.Orcid.Http;
+
+/// <summary>What the handlers need to know about a request beyond HTTP itself.</summary>
+internal static class OrcidRequestOptions
+{
+    /// <summary>The client the call counts against for the rate limit.</summary>
+    public static readonly HttpRequestOptionsKey<string> ClientId = new("Orcid.ClientId");
+
+    /// <summary>A POST that may be sent again after an ambiguous failure, because a repeat is detected
+    /// (a create with a self external id answers 409/9021 with the existing put-code).</summary>
+    public static readonly HttpRequestOptionsKey<bool> RetrySafe = new("Orcid.RetrySafe");
+
+    public static string RateLimitKey(this HttpRequestMessage request) =>
+        request.Options.TryGetValue(ClientId, out var clientId) ? clientId : "anonymous";
+
+    public static bool IsRetrySafe(this HttpRequestMessage request) =>
+        request.Method != HttpMethod.Post || (request.Options.TryGetValue(RetrySafe, out var safe) && safe);
+}
