@@ -24,6 +24,7 @@ public sealed partial class ConsortiumDashboard
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private InvitationService Invitations { get; set; } = null!;
+    [Inject] private AuditLog Audit { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     private readonly NewTenantForm _form = new();
