@@ -1,0 +1,19 @@
+using Consortium.Orcid;
+
+namespace Consortium.OrcidSimulator;
+
+/// <summary>One simulator instance: where it listens, which ORCID environment it plays, whether it starts with demo researchers.</summary>
+public sealed record OrcidSimulatorOptions
+{
+    /// <summary>Kestrel URLs; <c>http://127.0.0.1:0</c> picks a free port (read it back from <c>app.Urls</c> after start).</summary>
+    public string Urls { get; init; } = "http://localhost:5081";
+
+    public OrcidEnvironment Environment { get; init; } = OrcidEnvironment.Sandbox;
+
+    public bool SeedDemoResearchers { get; init; } = true;
+
+    public string EnvironmentName => Environment.ToString().ToLowerInvariant();
+
+    /// <summary>The ORCID host the simulator names in sources, as the real environment would.</summary>
+    public string OrcidHost => Environment == OrcidEnvironment.Production ? "orcid.org" : "sandbox.orcid.org";
+}
