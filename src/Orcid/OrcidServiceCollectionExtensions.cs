@@ -21,13 +21,14 @@ public static class OrcidServiceCollectionExtensions
         foreach (var environment in Enum.GetValues<OrcidEnvironment>())
         {
             services.AddHttpClient(OrcidClients.HttpClientName(environment))
-                // Polly owns the timeouts, so HttpClient's own must not cut a call short first.
+                // Polly owns the attempt timeout, and a call may wait in the rate-limit queue for long:
+                // HttpClient's own timeout must not cut it short.
                 .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .AddHttpMessageHandler(provider => new ResilienceHandler(
                     provider.GetRequiredService<IOptions<OrcidOptions>>().Value,
+                    provider.GetRequiredService<OrcidRateLimiter>(),
                     provider.GetRequiredService<TimeProvider>(),
-                    provider.GetRequiredService<ILoggerFactory>().CreateLogger<OrcidClients>()))
-                .AddHttpMessageHandler(provider => new RateLimitHandler(provider.GetRequiredService<OrcidRateLimiter>()));
+                    provider.GetRequiredService<ILoggerFactory>().CreateLogger<OrcidClients>()));
         }
         return services;
     }

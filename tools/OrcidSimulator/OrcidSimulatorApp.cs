@@ -1,33 +1,81 @@
+using Consortium.Orcid;
 using Consortium.OrcidSimulator.Controls;
+using Consortium.OrcidSimulator.MemberApi;
 using Consortium.OrcidSimulator.Oauth;
 using Consortium.OrcidSimulator.State;
 
 namespace Consortium.OrcidSimulator;
 
-/// <summary>Builds one simulated ORCID environment as a web app of its own.</summary>
+/// <summary>Builds a simulator instance. Each has its own state, so a sandbox and a production simulator can share a process.</summary>
 public static class OrcidSimulatorApp
 {
     public static WebApplication Build(OrcidSimulatorOptions options)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(OrcidSimulatorApp).Assembly.GetName().Name,
-            // Its own content root, so a host that embeds it does not lend it its configuration files.
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseUrls(options.Url);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Hosted inside the portal, the simulator must not pick up the portal's appsettings or URLs.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Services.AddHttpClient();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<SimulatorState>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OAuthStore>();
+        builder.Services.AddSingleton(provider => new RecordStore(options.OrcidHost, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton(provider => new ClientRateLimiter(provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WebhookRegistry>();
+        builder.Services.AddSingleton<WebhookNotifier>();
         builder.Services.AddSingleton<IdTokenIssuer>();
 
         var app = builder.Build();
-        app.MapGet("/", () => Results.Text($"ORCID simulator ({options.Environment})"));
-        app.MapOauth();
-        app.MapControls();
+        foreach (var client in options.Clients)
+        {
+            app.Services.GetRequiredService<OAuthStore>().AddClient(client);
+        }
+        if (options.SeedDemoResearchers)
+        {
+            Seed(app.Services.GetRequiredService<OAuthStore>(), app.Services.GetRequiredService<RecordStore>());
+        }
+        app.MapGet("/", () => $"ORCID simulator ({options.EnvironmentName}): OAuth at /oauth, member API at /v3.0, public API at /pub/v3.0, test controls at /_sim.");
+        app.MapAuthorizeApi();
+        app.MapTokenApi();
+        app.MapOpenIdApi();
+        var member = app.MapGroup("/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
+        member.MapQualificationsApi();
+        member.MapWebhooksApi();
+        app.MapGroup("/pub/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true)).AddEndpointFilter<FaultFilter>().MapPublicApi();
+        app.MapControlsApi();
         return app;
     }
 
     /// <summary>The address it listens on once started (the real port when the options asked for port 0).</summary>
     public static Uri Address(this WebApplication simulator) => new(simulator.Urls.First());
+
+    /// <summary>Demo researchers for the authorize page, each with the password <c>demo</c>; Josiah Carberry has the iD ORCID uses in its own examples.</summary>
+    public static readonly (string GivenNames, string FamilyNames, string Email, string Orcid) DemoResearcher =
+        ("Josiah", "Carberry", "josiah.carberry@example.org", "0000-0002-1825-0097");
+
+    public const string DemoPassword = "demo";
+
+    static void Seed(OAuthStore oauth, RecordStore records)
+    {
+        (string Given, string Family, string Email, OrcidId? Orcid)[] demo =
+        [
+            (DemoResearcher.GivenNames, DemoResearcher.FamilyNames, DemoResearcher.Email, OrcidId.Parse(DemoResearcher.Orcid)),
+            ("Sofia", "Garcia", "sofia.garcia@example.org", null),
+            ("Wei", "Zhang", "wei.zhang@example.org", null),
+        ];
+        foreach (var (given, family, email, orcid) in demo)
+        {
+            records.CreateRecord(oauth.AddResearcher(given, family, email, orcid, password: DemoPassword).Orcid);
+        }
+    }
 }

@@ -1,19 +1,23 @@
+using Consortium.Orcid;
 using Consortium.OrcidSimulator.State;
 
 namespace Consortium.OrcidSimulator;
 
-/// <summary>How one simulated ORCID environment starts.</summary>
-public sealed class OrcidSimulatorOptions
+/// <summary>One simulator instance: where it listens, which ORCID environment it plays, whether it starts with demo researchers.</summary>
+public sealed record OrcidSimulatorOptions
 {
-    /// <summary>Where it listens, e.g. http://localhost:5081; port 0 picks a free one.</summary>
-    public string Url { get; set; } = "http://localhost:5081";
+    /// <summary>Kestrel URLs; <c>http://127.0.0.1:0</c> picks a free port (read it back from <c>app.Urls</c> after start).</summary>
+    public string Urls { get; init; } = "http://localhost:5081";
 
-    /// <summary><c>sandbox</c> or <c>production</c>: shown on its pages.</summary>
-    public string Environment { get; set; } = "sandbox";
+    public OrcidEnvironment Environment { get; init; } = OrcidEnvironment.Sandbox;
 
-    /// <summary>Clients that exist from the start, e.g. the portal's own sign-in client.</summary>
-    public List<SimulatedClient> Clients { get; set; } = [];
+    public bool SeedDemoResearchers { get; init; } = true;
 
-    /// <summary>Researchers that exist from the start, e.g. demo people who can sign in.</summary>
-    public List<SimulatedResearcher> Researchers { get; set; } = [];
+    /// <summary>Clients that exist from the start with known credentials, e.g. a host's own sign-in client.</summary>
+    public IReadOnlyList<SimClient> Clients { get; init; } = [];
+
+    public string EnvironmentName => Environment.ToString().ToLowerInvariant();
+
+    /// <summary>The ORCID host the simulator names in sources, as the real environment would.</summary>
+    public string OrcidHost => Environment == OrcidEnvironment.Production ? "orcid.org" : "sandbox.orcid.org";
 }

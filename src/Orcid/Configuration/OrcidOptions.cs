@@ -11,9 +11,6 @@ public sealed class OrcidOptions
     /// <summary>Time allowed to one attempt of a call before it counts as a transient failure.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Time allowed to a call including its retries.</summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
     public int MaxRetryAttempts { get; set; } = 5;
 
     /// <summary>First retry delay; later ones grow exponentially with jitter, unless ORCID sends Retry-After.</summary>

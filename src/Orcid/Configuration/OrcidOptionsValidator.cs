@@ -9,7 +9,6 @@ internal sealed class OrcidOptionsValidator : IValidateOptions<OrcidOptions>
     {
         var failures = Enum.GetValues<OrcidEnvironment>().SelectMany(env => ValidateEndpoints(env, options.For(env)))
             .Concat(Positive(nameof(options.AttemptTimeout), options.AttemptTimeout > TimeSpan.Zero))
-            .Concat(Positive(nameof(options.TotalTimeout), options.TotalTimeout > TimeSpan.Zero))
             .Concat(Positive(nameof(options.RequestsPerSecond), options.RequestsPerSecond > 0))
             .Concat(Positive(nameof(options.Burst), options.Burst > 0))
             .Concat(options.MaxRetryAttempts >= 0 ? [] : [$"{OrcidOptions.SectionName}:{nameof(options.MaxRetryAttempts)} must not be negative."])

@@ -7,37 +7,41 @@ using Polly.Timeout;
 
 namespace Consortium.Orcid.Http;
 
-/// <summary>Total timeout, retries with jittered exponential backoff (or ORCID's Retry-After), attempt timeout.
-/// Only transient failures are retried, and a POST only when a repeat is harmless (see <see cref="OrcidRequestOptions.RetrySafe"/>).</summary>
+/// <summary>Every attempt, retries included, first waits for the client's rate-limit token, then gets
+/// <see cref="OrcidOptions.AttemptTimeout"/> to answer. The wait in line is outside the timeout, so a large batch
+/// queues instead of timing out. Only transient failures are retried, with jittered exponential backoff or ORCID's
+/// Retry-After, and a POST only when a repeat is harmless (see <see cref="OrcidRequestOptions.RetrySafe"/>).</summary>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
     static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("Orcid.Request");
 
-    readonly ResiliencePipeline<HttpResponseMessage> pipeline;
+    readonly OrcidRateLimiter limiter;
+    readonly ResiliencePipeline<HttpResponseMessage> retry;
+    readonly ResiliencePipeline attemptTimeout;
 
-    public ResilienceHandler(OrcidOptions options, TimeProvider timeProvider, ILogger logger)
+    public ResilienceHandler(OrcidOptions options, OrcidRateLimiter limiter, TimeProvider timeProvider, ILogger logger)
     {
-        pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
-            .AddTimeout(options.TotalTimeout)
+        this.limiter = limiter;
+        retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 Delay = options.RetryBaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!))),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, RequestOf(args.Context))),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, timeProvider)),
                 OnRetry = args =>
                 {
-                    var request = args.Context.Properties.GetValue(RequestKey, null!);
+                    var request = RequestOf(args.Context);
                     logger.LogWarning(
                         "ORCID {Method} {Path} failed with {Failure}; retry {Attempt} in {Delay}",
                         request.Method, request.RequestUri?.AbsolutePath, Describe(args.Outcome), args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(options.AttemptTimeout)
             .Build();
+        attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.AttemptTimeout).Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -46,8 +50,18 @@ internal sealed class ResilienceHandler : DelegatingHandler
         context.Properties.Set(RequestKey, request);
         try
         {
-            var outcome = await pipeline.ExecuteOutcomeAsync(
-                async (ctx, state) => Outcome.FromResult(await base.SendAsync(state, ctx.CancellationToken)),
+            var outcome = await retry.ExecuteOutcomeAsync(
+                async (ctx, state) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await SendAttemptAsync(state, ctx.CancellationToken));
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !ctx.CancellationToken.IsCancellationRequested)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(exception);
+                    }
+                },
                 context,
                 request);
             outcome.ThrowIfException();
@@ -58,6 +72,23 @@ internal sealed class ResilienceHandler : DelegatingHandler
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var lease = await limiter.AcquireAsync(request.RateLimitKey(), cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            throw new InvalidOperationException($"The ORCID rate-limit queue of client {request.RateLimitKey()} is full.");
+        }
+        return await attemptTimeout.ExecuteAsync(
+            async (state, ct) => await state.Handler.BaseSendAsync(state.Request, ct),
+            (Handler: this, Request: request),
+            cancellationToken);
+    }
+
+    Task<HttpResponseMessage> BaseSendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
+
+    static HttpRequestMessage RequestOf(ResilienceContext context) => context.Properties.GetValue(RequestKey, null!);
 
     static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request) => outcome switch
     {

@@ -82,7 +82,7 @@ public static class PortalExtensions
         {
             app.Logger.LogInformation("ORCID simulators (sandbox, production): {Addresses}", string.Join(", ", orcid.Addresses));
             // Straight to the console, never to the logs: the demo sign-in of this offline run.
-            Console.WriteLine($"Sign in at {app.Urls.First()}/signin with ORCID (simulator) as {orcid.DemoOperator.Email} / {orcid.DemoOperator.Password} (operator, iD {orcid.DemoOperator.Orcid})");
+            Console.WriteLine($"Sign in at {app.Urls.First()}/signin with ORCID (simulator) as {EmbeddedOrcid.DemoOperator.Email} / {EmbeddedOrcid.DemoOperator.Password} (operator, iD {EmbeddedOrcid.DemoOperator.Orcid})");
         }
         if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["Consortium:OperatorApiKey"]))
         {

@@ -8,13 +8,16 @@ namespace Consortium.Portal.Hosting;
 
 /// <summary>
 /// Starts the sandbox and production ORCID simulators with the portal, registers the portal's staff sign-in
-/// client and a demo operator in the sandbox one, and points configuration at them.
+/// client in the sandbox one, makes its demo researcher an operator, and points configuration at them.
 /// </summary>
-public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environments, SimulatedResearcher demoOperator) : IHostedService, IAsyncDisposable
+public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environments) : IHostedService, IAsyncDisposable
 {
     private readonly List<WebApplication> _simulators = [];
 
-    public SimulatedResearcher DemoOperator { get; } = demoOperator;
+    /// <summary>Who to sign in as on a first run: the sandbox simulator's demo researcher, made an operator.</summary>
+    public static (string Name, string Email, string Password, string Orcid) DemoOperator { get; } = (
+        $"{OrcidSimulatorApp.DemoResearcher.GivenNames} {OrcidSimulatorApp.DemoResearcher.FamilyNames}",
+        OrcidSimulatorApp.DemoResearcher.Email, OrcidSimulatorApp.DemoPassword, OrcidSimulatorApp.DemoResearcher.Orcid);
 
     public static void AddEmbeddedOrcid(WebApplicationBuilder builder)
     {
@@ -25,13 +28,12 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
             return;
         }
 
-        var staffClient = new SimulatedClient("APP-" + RandomHex(8).ToUpperInvariant(), RandomHex(18), "Consortium portal",
-            [.. PortalUrls(options.PortalUrls ?? builder.Configuration["Urls"]).Select(url => $"{url}/signin-oidc")]);
-        var demoOperator = new SimulatedResearcher(OrcidId.Parse("0000-0002-1825-0097").Value, "Demo", "Operator", "operator@demo.example", RandomHex(4));
+        var staffClient = new SimClient("APP-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18)),
+            "Consortium portal", [.. PortalUrls(options.PortalUrls ?? builder.Configuration["Urls"]).Select(url => $"{url}/signin-oidc")]);
         OrcidSimulatorOptions[] environments =
         [
-            new() { Url = options.SandboxUrl, Environment = "sandbox", Clients = [staffClient], Researchers = [demoOperator] },
-            new() { Url = options.ProductionUrl, Environment = "production" },
+            new() { Urls = options.SandboxUrl, Environment = OrcidEnvironment.Sandbox, Clients = [staffClient] },
+            new() { Urls = options.ProductionUrl, Environment = OrcidEnvironment.Production },
         ];
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,7 +42,7 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
             ["Staff:Oidc:ClientId"] = staffClient.ClientId,
             ["Staff:Oidc:ClientSecret"] = staffClient.ClientSecret,
             ["Staff:Oidc:DisplayName"] = "ORCID (sandbox simulator)",
-            [$"Staff:OperatorOrcids:{builder.Configuration.GetSection("Staff:OperatorOrcids").GetChildren().Count()}"] = demoOperator.Orcid,
+            [$"Staff:OperatorOrcids:{builder.Configuration.GetSection("Staff:OperatorOrcids").GetChildren().Count()}"] = DemoOperator.Orcid,
             ["Orcid:Sandbox:OAuthUrl"] = options.SandboxUrl,
             ["Orcid:Sandbox:MemberApiUrl"] = $"{options.SandboxUrl}/v3.0",
             ["Orcid:Sandbox:PublicApiUrl"] = $"{options.SandboxUrl}/pub/v3.0",
@@ -48,10 +50,12 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
             ["Orcid:Production:MemberApiUrl"] = $"{options.ProductionUrl}/v3.0",
             ["Orcid:Production:PublicApiUrl"] = $"{options.ProductionUrl}/pub/v3.0",
         });
-        var embedded = new EmbeddedOrcid(environments, demoOperator);
+        var embedded = new EmbeddedOrcid(environments);
         builder.Services.AddSingleton(embedded);
         builder.Services.AddHostedService(services => services.GetRequiredService<EmbeddedOrcid>());
     }
+
+    public IEnumerable<Uri> Addresses => _simulators.Select(simulator => simulator.Address());
 
     /// <summary>Builds the simulators only now, after the portal's own host is built: tools that watch for
     /// the first web host built in a process (WebApplicationFactory) must find the portal's.</summary>
@@ -81,10 +85,6 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
         }
     }
 
-    public IEnumerable<Uri> Addresses => _simulators.Select(simulator => simulator.Address());
-
     private static IEnumerable<string> PortalUrls(string? urls) =>
         (urls ?? "http://localhost:5080").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(url => url.TrimEnd('/'));
-
-    private static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
 }

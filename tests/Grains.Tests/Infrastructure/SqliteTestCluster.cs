@@ -36,8 +36,8 @@ public sealed class SqliteTestCluster : IAsyncDisposable
         var databasePath = Path.Combine(Path.GetTempPath(), "consortium-tests", $"grains-{Guid.NewGuid():N}.db");
         WebApplication[] orcid =
         [
-            OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Url = "http://127.0.0.1:0", Environment = "sandbox" }),
-            OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Url = "http://127.0.0.1:0", Environment = "production" }),
+            OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Sandbox }),
+            OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Production }),
         ];
         foreach (var environment in orcid)
         {

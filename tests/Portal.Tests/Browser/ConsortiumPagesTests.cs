@@ -20,7 +20,7 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
     public async Task OperatorAddsAConsortiumThenAMemberOrganisationToIt()
     {
         var page = await _portal.OpenAsync(browser.Browser, "/");
-        await _portal.SignInAsync(page, _portal.DemoOperator.Orcid, "/consortia");
+        await _portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
         await page.GetByLabel("Slug").FillAsync("nz-consortium");
         await page.GetByLabel("Name").FillAsync("New Zealand ORCID Consortium");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add consortium" }).ClickAsync();
@@ -42,7 +42,7 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
     public async Task InvitedLeadSignsInWithOrcidAcceptsAndSeesOnlyTheirConsortium()
     {
         var page = await _portal.OpenAsync(browser.Browser, "/");
-        await _portal.SignInAsync(page, _portal.DemoOperator.Orcid, "/consortia");
+        await _portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
         foreach (var (slug, name) in new[] { ("led-consortium", "Led Consortium"), ("other-consortium", "Other Consortium") })
         {
             await page.GetByLabel("Slug").FillAsync(slug);
@@ -64,7 +64,7 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(body).ToContainTextAsync("/invitations/");
         var link = Regex.Match((await body.TextContentAsync())!, "http\\S+/invitations/\\S+").Value;
         await leadPage.GotoAsync(link);
-        await leadPage.GetByLabel("Email or ORCID iD").FillAsync("lead@example.org");
+        await leadPage.GetByLabel("Email").FillAsync("lead@example.org");
         await leadPage.GetByLabel("Password").FillAsync(lead.Password);
         await leadPage.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
 
@@ -87,7 +87,7 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
     public async Task MalformedSlugIsExplainedAtTheFieldAndNothingIsAdded()
     {
         var page = await _portal.OpenAsync(browser.Browser, "/");
-        await _portal.SignInAsync(page, _portal.DemoOperator.Orcid, "/consortia");
+        await _portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
 
         await page.GetByLabel("Slug").FillAsync("Not A Slug");
         await page.GetByLabel("Name").FillAsync("Badly Named");

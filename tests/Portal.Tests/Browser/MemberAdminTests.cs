@@ -35,7 +35,7 @@ public sealed partial class MemberAdminTests(BrowserFixture browser) : IAsyncLif
         var body = page.GetByTestId("mail-body").First;
         await Assertions.Expect(body).ToContainTextAsync("/invitations/");
         await page.GotoAsync(InvitationLink().Match((await body.TextContentAsync())!).Value);
-        await page.GetByLabel("Email or ORCID iD").FillAsync("admin@lab-two.example");
+        await page.GetByLabel("Email").FillAsync("admin@lab-two.example");
         await page.GetByLabel("Password").FillAsync(admin.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now admin of member organisation 'lab-two'.");

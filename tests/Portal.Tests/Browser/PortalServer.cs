@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Consortium.OrcidSimulator.State;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +40,7 @@ public sealed class PortalServer : IAsyncDisposable
     /// <summary>The sandbox ORCID simulator the portal signs staff in with.</summary>
     public Uri Sandbox => Services.GetRequiredService<EmbeddedOrcid>().Addresses.First();
 
-    public SimulatedResearcher DemoOperator => Services.GetRequiredService<EmbeddedOrcid>().DemoOperator;
+    public static (string Name, string Email, string Password, string Orcid) DemoOperator => EmbeddedOrcid.DemoOperator;
 
     /// <summary>An API client with the operator's key.</summary>
     public HttpClient CreateApiClient()

@@ -20,16 +20,16 @@ public sealed class StaffSignInTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task OperatorSignsInThroughOrcidAndOut()
     {
-        var demo = _portal.Services.GetRequiredService<EmbeddedOrcid>().DemoOperator;
+        var demo = PortalServer.DemoOperator;
         var page = await _portal.OpenAsync(browser.Browser, "/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ORCID simulator (sandbox)" })).ToBeVisibleAsync();
-        await page.GetByLabel("Email or ORCID iD").FillAsync(demo.Email);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ORCID simulator" })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(demo.Email);
         await page.GetByLabel("Password").FillAsync(demo.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("Demo Operator");
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(demo.Name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" })).ToBeVisibleAsync();
     }
@@ -37,15 +37,15 @@ public sealed class StaffSignInTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task WrongPasswordIsExplainedAndSignsNobodyIn()
     {
-        var demo = _portal.Services.GetRequiredService<EmbeddedOrcid>().DemoOperator;
+        var demo = PortalServer.DemoOperator;
         var page = await _portal.OpenAsync(browser.Browser, "/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" }).ClickAsync();
-        await page.GetByLabel("Email or ORCID iD").FillAsync(demo.Email);
+        await page.GetByLabel("Email").FillAsync(demo.Email);
         await page.GetByLabel("Password").FillAsync("wrong");
         await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Sign-in failed: check your email or iD and password.");
-        await Assertions.Expect(page.GetByLabel("Email or ORCID iD")).ToHaveValueAsync(demo.Email);
+        await Assertions.Expect(page.GetByText("Pick a researcher, or sign in with a known email and its password.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Email")).ToHaveValueAsync(demo.Email);
     }
 }

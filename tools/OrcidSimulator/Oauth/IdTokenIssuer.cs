@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Consortium.OrcidSimulator.State;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -5,15 +7,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Consortium.OrcidSimulator.Oauth;
 
-/// <summary>Signs id_tokens with RS256 and publishes the key, as ORCID does at /oauth/jwks. A new key each instance.</summary>
+/// <summary>Signs id_tokens with this instance's own RSA key (RS256) and publishes the public half as the JWKS.</summary>
 public sealed class IdTokenIssuer : IDisposable
 {
-    private readonly RSA _rsa = RSA.Create(2048);
-    private readonly RsaSecurityKey _key;
+    readonly RSA rsa = RSA.Create(2048);
+    readonly string keyId = Guid.NewGuid().ToString("N");
 
-    public IdTokenIssuer() => _key = new RsaSecurityKey(_rsa) { KeyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) };
-
-    public string Issue(string issuer, string audience, SimulatedResearcher researcher, string? nonce)
+    public string Issue(string issuer, string clientId, SimResearcher researcher, string? nonce)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -22,6 +22,7 @@ public sealed class IdTokenIssuer : IDisposable
             ["given_name"] = researcher.GivenNames,
             ["family_name"] = researcher.FamilyNames,
             ["auth_time"] = EpochTime.GetIntDate(now),
+            ["jti"] = Guid.NewGuid().ToString(),
         };
         if (nonce is not null)
         {
@@ -30,26 +31,27 @@ public sealed class IdTokenIssuer : IDisposable
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
-            Audience = audience,
+            Audience = clientId,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now.AddHours(1),
+            Expires = now.AddHours(24),
             Claims = claims,
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = keyId }, SecurityAlgorithms.RsaSha256),
         });
     }
 
+    /// <summary>The JWKS document: the public key only.</summary>
     public object Jwks()
     {
-        var parameters = _rsa.ExportParameters(includePrivateParameters: false);
+        var parameters = rsa.ExportParameters(includePrivateParameters: false);
         return new
         {
             keys = new[]
             {
-                new { kty = "RSA", use = "sig", alg = "RS256", kid = _key.KeyId, n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent) },
+                new { kty = "RSA", use = "sig", alg = "RS256", kid = keyId, n = Base64Url.EncodeToString(parameters.Modulus), e = Base64Url.EncodeToString(parameters.Exponent) },
             },
         };
     }
 
-    public void Dispose() => _rsa.Dispose();
+    public void Dispose() => rsa.Dispose();
 }

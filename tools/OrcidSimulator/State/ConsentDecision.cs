@@ -1,4 +1,4 @@
 namespace Consortium.OrcidSimulator.State;
 
-/// <summary>A pre-decided answer for the next authorize request, so tests and scripts need no browser.</summary>
+/// <summary>A consent decided ahead by a test: the next authorize request signs in as <see cref="Orcid"/> and answers at once.</summary>
 public sealed record ConsentDecision(string Orcid, bool Authorize);

@@ -1,0 +1,47 @@
+using System.Net;
+using Consortium.Orcid.Errors;
+
+namespace Consortium.Orcid.Tests.Errors;
+
+public sealed class OrcidApiExceptionTests
+{
+    [Theory]
+    [InlineData(400, 9062, null, OrcidErrorKind.MissingDisambiguatedOrganization)]
+    [InlineData(400, 9019, null, OrcidErrorKind.PutCodeMismatch)]
+    [InlineData(401, null, "invalid_token", OrcidErrorKind.InvalidToken)]
+    [InlineData(403, 9010, null, OrcidErrorKind.NotSource)]
+    [InlineData(403, 9035, null, OrcidErrorKind.VisibilityChange)]
+    [InlineData(403, 9038, null, OrcidErrorKind.MissingScope)]
+    [InlineData(404, 9011, null, OrcidErrorKind.NotFound)]
+    [InlineData(409, 9021, null, OrcidErrorKind.DuplicateExternalId)]
+    [InlineData(409, 9018, null, OrcidErrorKind.RecordLocked)]
+    [InlineData(503, null, null, OrcidErrorKind.RateLimited)]
+    [InlineData(500, 9008, null, OrcidErrorKind.ServerError)]
+    [InlineData(400, 9001, null, OrcidErrorKind.Other)]
+    public void StatusAndCodeGiveTheKind(int status, int? code, string? oauthError, OrcidErrorKind kind)
+    {
+        Assert.Equal(kind, new OrcidApiException((HttpStatusCode)status, code, "message", oauthError: oauthError).Kind);
+    }
+
+    [Fact]
+    public void DuplicateExternalIdNamesTheExistingPutCode()
+    {
+        var exception = new OrcidApiException(HttpStatusCode.Conflict, 9021,
+            "409 Conflict: You have already added this activity (matched by external identifiers), please see element with put-code 1234567. If you are trying to edit the item, please use PUT instead of POST.");
+
+        Assert.Equal(1234567, exception.ExistingPutCode);
+    }
+
+    [Fact]
+    public void OtherErrorsHaveNoExistingPutCode()
+    {
+        Assert.Null(new OrcidApiException(HttpStatusCode.NotFound, 9011, "No item with put-code 12.").ExistingPutCode);
+    }
+
+    [Fact]
+    public void MessageNamesStatusCodeAndDeveloperMessage()
+    {
+        Assert.Equal("ORCID answered 403 Forbidden, error 9010: Not the source.",
+            new OrcidApiException(HttpStatusCode.Forbidden, 9010, "Not the source.").Message);
+    }
+}

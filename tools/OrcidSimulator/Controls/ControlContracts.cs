@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace Consortium.OrcidSimulator.Controls;
+
+// The JSON bodies of the /_sim/ test controls (camelCase), as DESIGN.md lists them.
+
+public sealed record NewClientRequest(string Name, string[]? RedirectUris);
+public sealed record NewClientResponse(string ClientId, string ClientSecret);
+public sealed record NewResearcherRequest(string GivenNames, string FamilyNames, string Email);
+public sealed record NewResearcherResponse(string Orcid, string Password);
+public sealed record NextConsentRequest(string Orcid, string Decision);
+
+/// <summary><see cref="Qualification"/> is ORCID JSON (kebab-case), as the member API takes it.</summary>
+public sealed record PutQualificationRequest(string? SourceClientId, bool SelfAsserted, JsonElement Qualification);
+public sealed record PutQualificationResponse(long PutCode);
+public sealed record TokenView(string AccessToken, string ClientId, string? Orcid, string Scope, DateTimeOffset IssuedAt, bool Revoked);
+public sealed record FaultRequest(string Kind, double Rate = 1, double DurationSeconds = 60, int LatencyMilliseconds = 2000);

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json;
+using Consortium.Orcid.Model;
+using Consortium.Orcid.OAuth;
+using Consortium.Orcid.Serialization;
+using Consortium.OrcidSimulator.State;
+
+namespace Consortium.OrcidSimulator.MemberApi;
+
+/// <summary>Member API qualifications: <c>/v3.0/{orcid}/qualifications</c> and <c>/v3.0/{orcid}/qualification[/{putCode}]</c>.</summary>
+public static class QualificationsApi
+{
+    public static void MapQualificationsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/{orcid}/qualifications", List);
+        api.MapGet("/{orcid}/qualification/{putCode:long}", Read);
+        api.MapPost("/{orcid}/qualification", Create);
+        api.MapPut("/{orcid}/qualification/{putCode:long}", Update);
+        api.MapDelete("/{orcid}/qualification/{putCode:long}", Delete);
+    }
+
+    static IResult List(string orcid, HttpContext context, RecordStore records)
+    {
+        var token = BearerTokenFilter.TokenOf(context)!;
+        if (QualificationRules.MissingReadScope(token, orcid) is { } scope)
+        {
+            return OrcidResults.MissingScope(scope);
+        }
+        return records.Qualifications(orcid) is { } items
+            ? OrcidResults.Json(QualificationSummaries.Of(orcid, items.Where(q => QualificationRules.Visible(q, token, orcid)).ToList()))
+            : OrcidResults.Error(HttpStatusCode.NotFound, 9016, $"404 Not Found: No ORCID record {orcid}.");
+    }
+
+    static IResult Read(string orcid, long putCode, HttpContext context, RecordStore records)
+    {
+        var token = BearerTokenFilter.TokenOf(context)!;
+        if (QualificationRules.MissingReadScope(token, orcid) is { } scope)
+        {
+            return OrcidResults.MissingScope(scope);
+        }
+        return FindVisible(records, orcid, putCode, token);
+    }
+
+    static async Task<IResult> Create(string orcid, HttpContext context, RecordStore records, OAuthStore oauth, WebhookNotifier webhooks)
+    {
+        var token = BearerTokenFilter.TokenOf(context)!;
+        if (!QualificationRules.CanWrite(token, orcid))
+        {
+            return OrcidResults.MissingScope(OrcidScopes.ActivitiesUpdate);
+        }
+        var (qualification, invalid) = await ReadBody(context);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        if (QualificationRules.Validate(qualification!) is { } rejected)
+        {
+            return OrcidResults.Error(rejected);
+        }
+        var writer = new WriterSource(token.ClientId, oauth.FindClient(token.ClientId)?.Name ?? token.ClientId);
+        var (putCode, failure) = records.Create(orcid, writer, qualification!);
+        if (failure is not null)
+        {
+            return OrcidResults.Error(failure);
+        }
+        webhooks.RecordChanged(orcid);
+        var request = context.Request;
+        // ORCID answers 201 with an empty body; the put-code is only in Location.
+        return Results.Created($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}/{putCode}", null);
+    }
+
+    static async Task<IResult> Update(string orcid, long putCode, HttpContext context, RecordStore records, WebhookNotifier webhooks)
+    {
+        var token = BearerTokenFilter.TokenOf(context)!;
+        if (!QualificationRules.CanWrite(token, orcid))
+        {
+            return OrcidResults.MissingScope(OrcidScopes.ActivitiesUpdate);
+        }
+        var (qualification, invalid) = await ReadBody(context);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        if (qualification!.PutCode != putCode)
+        {
+            return OrcidResults.Error(HttpStatusCode.BadRequest, 9019,
+                $"400 Bad Request: The put-code in the URL ({putCode}) does not match the put-code in the body ({qualification.PutCode?.ToString() ?? "none"}).");
+        }
+        if (QualificationRules.Validate(qualification) is { } rejected)
+        {
+            return OrcidResults.Error(rejected);
+        }
+        var (updated, failure) = records.Update(orcid, token.ClientId, putCode, qualification);
+        if (failure is not null)
+        {
+            return OrcidResults.Error(failure);
+        }
+        webhooks.RecordChanged(orcid);
+        return OrcidResults.Json(updated);
+    }
+
+    static IResult Delete(string orcid, long putCode, HttpContext context, RecordStore records, WebhookNotifier webhooks)
+    {
+        var token = BearerTokenFilter.TokenOf(context)!;
+        if (!QualificationRules.CanWrite(token, orcid))
+        {
+            return OrcidResults.MissingScope(OrcidScopes.ActivitiesUpdate);
+        }
+        if (records.Delete(orcid, token.ClientId, putCode) is { } failure)
+        {
+            return OrcidResults.Error(failure);
+        }
+        webhooks.RecordChanged(orcid);
+        return Results.NoContent();
+    }
+
+    /// <summary>Shared by the member and public APIs: the item, if the reader may see it.</summary>
+    public static IResult FindVisible(RecordStore records, string orcid, long putCode, SimToken? token) =>
+        records.Qualifications(orcid)?.FirstOrDefault(q => q.PutCode == putCode) is { } item && QualificationRules.Visible(item, token, orcid)
+            ? OrcidResults.Json(item)
+            : OrcidResults.Error(HttpStatusCode.NotFound, 9011, $"404 Not Found: No qualification with put-code {putCode} on record {orcid}.");
+
+    static async Task<(Qualification?, IResult?)> ReadBody(HttpContext context)
+    {
+        try
+        {
+            var qualification = await JsonSerializer.DeserializeAsync<Qualification>(context.Request.Body, OrcidJson.Options, context.RequestAborted);
+            return qualification is null
+                ? (null, OrcidResults.Error(HttpStatusCode.BadRequest, 9001, "400 Bad Request: The body is empty."))
+                : (qualification, null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, OrcidResults.Error(HttpStatusCode.BadRequest, 9001, $"400 Bad Request: The body is not a valid qualification: {exception.Message}"));
+        }
+    }
+}
