@@ -1,7 +1,7 @@
 namespace Consortium.OrcidSimulator.State;
 
 /// <summary>Active injected faults. <c>rate</c> is the share of requests hit, spread evenly rather than at random
-/// (with 0.5 every second request fails) so that tests behave the same on every run.</summary>
+/// (with 0.5 the first, third, fifth... request fails, so a single retry succeeds) so that tests behave the same on every run.</summary>
 public sealed class FaultInjector(TimeProvider timeProvider)
 {
     sealed class ActiveFault(FaultKind kind, double rate, DateTimeOffset until, TimeSpan latency)
@@ -12,11 +12,11 @@ public sealed class FaultInjector(TimeProvider timeProvider)
         public TimeSpan Latency => latency;
         public bool ActiveAt(DateTimeOffset now) => now < until;
 
-        /// <summary>Hit when the running count of expected hits, n × rate, steps up.</summary>
+        /// <summary>Hit when the running count of expected hits, ⌈n × rate⌉, steps up.</summary>
         public bool Hits()
         {
             var n = Interlocked.Increment(ref seen);
-            return Math.Floor(n * rate) > Math.Floor((n - 1) * rate);
+            return Math.Ceiling(n * rate) > Math.Ceiling((n - 1) * rate);
         }
     }
 

@@ -1,0 +1,72 @@
+using System.Net;
+using Consortium.Orcid.Errors;
+using Consortium.Orcid.OAuth;
+using Consortium.Orcid.Tests.Model;
+
+namespace Consortium.Orcid.Tests.Conformance;
+
+/// <summary>The conformance suite written once: every scenario here holds for the simulator and for the real ORCID sandbox.
+/// Each uses a fresh external id and deletes what it wrote.</summary>
+public sealed class QualificationScenarios(ConformanceTarget target)
+{
+    static string NewExternalId() => $"conformance-{Guid.NewGuid():N}";
+
+    public async Task CreateReadUpdateDeleteRoundTrips()
+    {
+        var api = target.Clients.Member(target.Environment);
+        var qualification = SampleQualifications.LaserSafety(NewExternalId());
+
+        var created = await api.CreateQualificationAsync(target.Access, target.Orcid, qualification);
+        var read = await api.GetQualificationAsync(target.Access, target.Orcid, created.PutCode);
+        var updated = await api.UpdateQualificationAsync(target.Access, target.Orcid, read with { RoleTitle = "Laser Safety Level 3" });
+        var summary = await api.GetQualificationsAsync(target.Access, target.Orcid);
+        await api.DeleteQualificationAsync(target.Access, target.Orcid, created.PutCode);
+        var afterDelete = await Assert.ThrowsAsync<OrcidApiException>(() => api.GetQualificationAsync(target.Access, target.Orcid, created.PutCode));
+
+        Assert.False(created.AlreadyExisted);
+        Assert.Equal(created.PutCode, read.PutCode);
+        Assert.Equal(qualification.RoleTitle, read.RoleTitle);
+        Assert.Equal(qualification.Organization, read.Organization);
+        Assert.Equal(qualification.StartDate, read.StartDate);
+        Assert.Equal(qualification.ExternalIds, read.ExternalIds);
+        Assert.Equal(target.Credentials.ClientId, read.Source?.SourceClientId?.Path);
+        Assert.Equal("Laser Safety Level 3", updated.RoleTitle);
+        Assert.Equal(created.PutCode, updated.PutCode);
+        Assert.Equal("Laser Safety Level 3", Assert.Single(summary.Qualifications, q => q.PutCode == created.PutCode).RoleTitle);
+        Assert.Equal(OrcidErrorKind.NotFound, afterDelete.Kind);
+    }
+
+    public async Task DuplicateCreateRecoversExistingPutCode()
+    {
+        var api = target.Clients.Member(target.Environment);
+        var qualification = SampleQualifications.LaserSafety(NewExternalId());
+
+        var first = await api.CreateQualificationAsync(target.Access, target.Orcid, qualification);
+        var second = await api.CreateQualificationAsync(target.Access, target.Orcid, qualification);
+        var summary = await api.GetQualificationsAsync(target.Access, target.Orcid);
+        await api.DeleteQualificationAsync(target.Access, target.Orcid, first.PutCode);
+
+        Assert.Equal(new(first.PutCode, AlreadyExisted: true), second);
+        Assert.Single(summary.Qualifications, q => q.ExternalIds.SequenceEqual(qualification.ExternalIds));
+    }
+
+    public async Task MissingDisambiguatedOrganizationIsRefused()
+    {
+        var api = target.Clients.Member(target.Environment);
+        var qualification = SampleQualifications.LaserSafety(NewExternalId());
+        var undisambiguated = qualification with { Organization = qualification.Organization! with { DisambiguatedOrganization = null } };
+
+        var refused = await Assert.ThrowsAsync<OrcidApiException>(() => api.CreateQualificationAsync(target.Access, target.Orcid, undisambiguated));
+
+        Assert.Equal((HttpStatusCode.BadRequest, 9062, OrcidErrorKind.MissingDisambiguatedOrganization), (refused.Status, refused.ErrorCode, refused.Kind));
+    }
+
+    public async Task ClientCredentialsGiveReadPublicToken()
+    {
+        var token = await target.Clients.OAuth(target.Environment).ClientCredentialsAsync(target.Credentials, OrcidScopes.ReadPublic);
+
+        Assert.Equal([OrcidScopes.ReadPublic], token.Scopes);
+        Assert.Equal("bearer", token.TokenType);
+        Assert.Null(token.Orcid);
+    }
+}
