@@ -7,10 +7,10 @@ namespace Consortium.Silo.Tests.Infrastructure;
 /// <summary>Starts real hosts configured exactly as the silo executable and the portal configure theirs.</summary>
 public static class ConsortiumHosts
 {
-    public static async Task<IHost> StartAsync(HostingMode mode, string postgresConnectionString, string clusterId)
+    public static async Task<IHost> StartAsync(HostingMode mode, string postgresConnectionString, string clusterId, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Orleans:Mode"] = mode.ToString(),
             ["Orleans:ServiceId"] = "consortium-tests",
