@@ -30,6 +30,7 @@ public sealed class StaffSignInTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(demo.Name);
+        await Assertions.Expect(page.GetByTestId("my-roles")).ToContainTextAsync("All consortia (operator)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" })).ToBeVisibleAsync();
     }
