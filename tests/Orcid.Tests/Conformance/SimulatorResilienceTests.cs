@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using Consortium.Orcid.Errors;
 using Consortium.Orcid.MemberApi;
 using Consortium.Orcid.Tests.Model;
 
@@ -59,6 +61,22 @@ public sealed class SimulatorResilienceTests(SimulatorFixture simulator) : IAsyn
 
         Assert.Equal(created.PutCode, Assert.Single(stored.EnumerateArray()).GetProperty("put-code").GetInt64());
         Assert.Contains("POST", Assert.Single(simulator.Log.Retries));
+    }
+
+    [Fact]
+    public async Task CreateWithoutSelfExternalIdIsNotRetriedAfterServerError()
+    {
+        var target = await simulator.NewTargetAsync();
+        await simulator.StartFaultAsync("error500", rate: 0.5, durationSeconds: 30);
+
+        // Without a self external id ORCID could not tell a repeat from a second item, so the client must not repeat.
+        var failed = await Assert.ThrowsAsync<OrcidApiException>(() =>
+            Member.CreateQualificationAsync(target.Access, target.Orcid, SampleQualifications.LaserSafety("cert-1") with { ExternalIds = [] }));
+        var stored = (await simulator.RecordAsync(target.Orcid)).GetProperty("qualifications");
+
+        Assert.Equal((HttpStatusCode.InternalServerError, 9008, OrcidErrorKind.ServerError), (failed.Status, failed.ErrorCode, failed.Kind));
+        Assert.Empty(simulator.Log.Retries);
+        Assert.Equal(0, stored.GetArrayLength());
     }
 
     [Fact]
