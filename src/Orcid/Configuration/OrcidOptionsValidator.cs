@@ -11,7 +11,7 @@ internal sealed class OrcidOptionsValidator : IValidateOptions<OrcidOptions>
             .Concat(Positive(nameof(options.AttemptTimeout), options.AttemptTimeout > TimeSpan.Zero))
             .Concat(Positive(nameof(options.RequestsPerSecond), options.RequestsPerSecond > 0))
             .Concat(Positive(nameof(options.Burst), options.Burst > 0))
-            .Concat(options.MaxRetryAttempts >= 0 ? [] : [$"{OrcidOptions.SectionName}:{nameof(options.MaxRetryAttempts)} must not be negative."])
+            .Concat(Positive(nameof(options.MaxRetryAttempts), options.MaxRetryAttempts > 0))
             .ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -9,8 +9,6 @@ namespace Consortium.Orcid.Serialization;
 /// element order of <c>common:affiliation</c> so the output validates against ORCID's XSDs.</summary>
 public static class OrcidXml
 {
-    public const string MediaType = "application/vnd.orcid+xml";
-
     static readonly XNamespace Common = "http://www.orcid.org/ns/common";
     static readonly XNamespace QualificationNs = "http://www.orcid.org/ns/qualification";
     static readonly XNamespace Activities = "http://www.orcid.org/ns/activities";
