@@ -3,24 +3,13 @@ using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ConsortiumPagesTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private PortalServer _portal = null!;
-
-    public Task InitializeAsync()
-    {
-        _portal = new PortalServer();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _portal.DisposeAsync().AsTask();
-
     [Fact]
     public async Task OperatorAddsAConsortiumThenAMemberOrganisationToIt()
     {
-        var page = await _portal.OpenAsync(browser.Browser, "/");
-        await _portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
         await page.GetByLabel("Slug").FillAsync("nz-consortium");
         await page.GetByLabel("Name").FillAsync("New Zealand ORCID Consortium");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add consortium" }).ClickAsync();
@@ -41,8 +30,8 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task InvitedLeadSignsInWithOrcidAcceptsAndSeesOnlyTheirConsortium()
     {
-        var page = await _portal.OpenAsync(browser.Browser, "/");
-        await _portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
         foreach (var (slug, name) in new[] { ("led-consortium", "Led Consortium"), ("other-consortium", "Other Consortium") })
         {
             await page.GetByLabel("Slug").FillAsync(slug);
@@ -57,8 +46,8 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         // The lead reads the email in the local mailbox and opens the link.
-        var lead = await _portal.CreateResearcherAsync("Lea", "Lead", "lead@example.org");
-        var leadPage = await _portal.OpenAsync(browser.Browser, "/mailbox");
+        var lead = await Portal.CreateResearcherAsync("Lea", "Lead", "lead@example.org");
+        var leadPage = await Portal.OpenAsync(Browser.Browser, "/mailbox");
         await leadPage.GetByText("You are invited to lead Led Consortium on Consortium").ClickAsync();
         var body = leadPage.GetByTestId("mail-body").First;
         await Assertions.Expect(body).ToContainTextAsync("/invitations/");
@@ -78,16 +67,16 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : IAsyncLifetim
 
         // The link works for one person only: anyone else who gets hold of it is refused.
         await leadPage.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        var someoneElse = await _portal.CreateResearcherAsync("Eve", "Else", "eve@example.org");
-        await _portal.SignInAsync(leadPage, someoneElse.Orcid, new Uri(link).PathAndQuery);
+        var someoneElse = await Portal.CreateResearcherAsync("Eve", "Else", "eve@example.org");
+        await Portal.SignInAsync(leadPage, someoneElse.Orcid, new Uri(link).PathAndQuery);
         await Assertions.Expect(leadPage.GetByTestId("invitation-refused")).ToContainTextAsync("used already");
     }
 
     [Fact]
     public async Task MalformedSlugIsExplainedAtTheFieldAndNothingIsAdded()
     {
-        var page = await _portal.OpenAsync(browser.Browser, "/");
-        await _portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
 
         await page.GetByLabel("Slug").FillAsync("Not A Slug");
         await page.GetByLabel("Name").FillAsync("Badly Named");

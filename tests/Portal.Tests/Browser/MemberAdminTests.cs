@@ -6,31 +6,20 @@ using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed partial class MemberAdminTests(BrowserFixture browser) : IAsyncLifetime
+public sealed partial class MemberAdminTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private PortalServer _portal = null!;
-
-    public Task InitializeAsync()
-    {
-        _portal = new PortalServer();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _portal.DisposeAsync().AsTask();
-
     [Fact]
     public async Task InvitedAdminSetsUpTheirOrganisationAndTheAuditLogShowsEachStep()
     {
-        var api = _portal.CreateApiClient();
+        var api = Portal.CreateApiClient();
         (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "admin-consortium", name = "Admin Consortium" })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync("/api/v1/consortia/admin-consortium/tenants", new { slug = "lab-two", name = "Laboratory Two" })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync("/api/v1/tenants/lab-two/invitations", new { email = "admin@lab-two.example" })).EnsureSuccessStatusCode();
-        var (clientId, clientSecret) = await _portal.RegisterSandboxClientAsync("Laboratory Two");
-        var admin = await _portal.CreateResearcherAsync("Ada", "Admin", "admin@lab-two.example");
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Laboratory Two");
+        var admin = await Portal.CreateResearcherAsync("Ada", "Admin", "admin@lab-two.example");
 
         // The admin opens the invitation from the mailbox and signs in with ORCID.
-        var page = await _portal.OpenAsync(browser.Browser, "/mailbox");
+        var page = await Portal.OpenAsync(Browser.Browser, "/mailbox");
         await page.GetByText("You are invited to administer Laboratory Two on Consortium").ClickAsync();
         var body = page.GetByTestId("mail-body").First;
         await Assertions.Expect(body).ToContainTextAsync("/invitations/");
@@ -44,7 +33,7 @@ public sealed partial class MemberAdminTests(BrowserFixture browser) : IAsyncLif
 
         // ORCID clients: a wrong secret is refused by ORCID and explained; the right one is saved as a hint.
         await page.GetByRole(AriaRole.Tab, new() { Name = "ORCID clients" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Redirect URI")).ToHaveValueAsync($"{_portal.BaseAddress}t/lab-two/orcid/callback");
+        await Assertions.Expect(page.GetByLabel("Redirect URI")).ToHaveValueAsync($"{Portal.BaseAddress}t/lab-two/orcid/callback");
         await page.GetByLabel("sandbox client id").FillAsync(clientId);
         await page.GetByLabel("sandbox client secret").FillAsync("wrong-secret-1234");
         await page.GetByTestId("client-sandbox").GetByRole(AriaRole.Button, new() { Name = "Validate and save" }).ClickAsync();

@@ -4,24 +4,13 @@ using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class StaffSignInTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class StaffSignInTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private PortalServer _portal = null!;
-
-    public Task InitializeAsync()
-    {
-        _portal = new PortalServer();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _portal.DisposeAsync().AsTask();
-
     [Fact]
     public async Task OperatorSignsInThroughOrcidAndOut()
     {
         var demo = PortalServer.DemoOperator;
-        var page = await _portal.OpenAsync(browser.Browser, "/");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ORCID simulator" })).ToBeVisibleAsync();
@@ -39,7 +28,7 @@ public sealed class StaffSignInTests(BrowserFixture browser) : IAsyncLifetime
     public async Task WrongPasswordIsExplainedAndSignsNobodyIn()
     {
         var demo = PortalServer.DemoOperator;
-        var page = await _portal.OpenAsync(browser.Browser, "/");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" }).ClickAsync();
         await page.GetByLabel("Email").FillAsync(demo.Email);
