@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Staff;
+using Consortium.Grains.Teams;
 
 namespace Consortium.Grains.Invitations;
 
@@ -58,7 +59,7 @@ public sealed class InvitationGrain(
 
     private async Task<StaffRole> GrantAsync(StaffRole role, string orcid)
     {
-        await GrainFactory.GetGrain<IStaffGrain>(StaffKey.For(orcid)).GrantAsync(role);
+        await GrainFactory.GetGrain<ITeamGrain>(TeamKey.For(role)).AddAsync(orcid);
         return role;
     }
 

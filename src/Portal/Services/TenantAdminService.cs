@@ -3,6 +3,8 @@ using Consortium.Grains.Branding;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Staff;
+using Consortium.Grains.Teams;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
 
@@ -60,6 +62,15 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
         return saved;
     }
 
+    public Task<IReadOnlyList<TeamMember>> ListAdminsAsync(TenantProfile tenant) => Admins(tenant).ListAsync();
+
+    /// <summary>Takes the admin role away at once: the person's next request no longer reaches the organisation.</summary>
+    public async Task RemoveAdminAsync(TenantProfile tenant, string orcid, AuditActor actor)
+    {
+        await Admins(tenant).RemoveAsync(orcid);
+        await RecordAsync(tenant, actor, "team.admin-removed", orcid);
+    }
+
     public Task<AuditPage> GetAuditAsync(TenantProfile tenant, int page, int pageSize) => audit.ForTenantAsync(tenant.Slug, page, pageSize);
 
     private Task RecordAsync(TenantProfile tenant, AuditActor actor, string action, string target) =>
@@ -69,6 +80,9 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
 
     private IOrcidClientGrain OrcidClient(TenantProfile tenant, string environment) =>
         grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, OrcidEnvironmentName.Parse("environment", environment)));
+
+    private ITeamGrain Admins(TenantProfile tenant) =>
+        grains.GetGrain<ITeamGrain>(TeamKey.For(new StaffRole(StaffRoleKind.MemberAdmin, tenant.Slug)));
 
     private ITenantApiKeysGrain ApiKeys(TenantProfile tenant) => grains.GetGrain<ITenantApiKeysGrain>(TenantKey.For(tenant.Slug));
 }

@@ -2,6 +2,7 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
 using Consortium.Grains.Staff;
+using Consortium.Grains.Teams;
 using Consortium.Grains.Tests.Infrastructure;
 
 namespace Consortium.Grains.Tests.Invitations;
@@ -24,6 +25,22 @@ public sealed class InvitationGrainTests(SqliteClusterFixture fixture)
         Assert.Equal(role, granted);
         Assert.Equal([role], await Staff(orcid).GetRolesAsync());
         Assert.Equal(orcid, (await invitation.GetAsync())!.AcceptedBy);
+    }
+
+    [Fact]
+    public async Task AcceptedPersonJoinsTheTeamAndRemovingThemTakesTheRoleAway()
+    {
+        var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+        var orcid = NewOrcid();
+        await invitation.AcceptAsync(token.Secret, orcid);
+        var team = _grains.GetGrain<ITeamGrain>(TeamKey.For(role));
+
+        Assert.Equal(orcid, Assert.Single(await team.ListAsync()).Orcid);
+        await team.RemoveAsync(orcid);
+
+        Assert.Empty(await team.ListAsync());
+        Assert.Empty(await Staff(orcid).GetRolesAsync());
     }
 
     [Fact]

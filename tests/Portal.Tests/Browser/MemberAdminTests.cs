@@ -53,6 +53,9 @@ public sealed partial class MemberAdminTests(BrowserFixture browser) : BrowserTe
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("new-api-key")).ToContainTextAsync("ck.lab-two.");
 
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Team" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("team-table")).ToContainTextAsync($"https://orcid.org/{admin.Orcid}");
+
         await page.GetByRole(AriaRole.Tab, new() { Name = "Audit log" }).ClickAsync();
         var audit = page.GetByTestId("audit-table");
         foreach (var action in new[] { "api-key.created", "branding.updated", "orcid-client.saved", "invitation.accepted", "invitation.sent", "tenant.created" })
