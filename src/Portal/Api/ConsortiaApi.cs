@@ -8,6 +8,9 @@ namespace Consortium.Portal.Api;
 
 public static class ConsortiaApi
 {
+    /// <summary>A member organisation to create; with <c>adminEmail</c>, its first admin is invited by email.</summary>
+    public sealed record NewTenantRequest(string? Slug, string? Name, string? RorId, string? AdminEmail);
+
     public static RouteGroupBuilder MapConsortiaApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/consortia").RequireAuthorization(ApiPolicies.Operator).WithTags("Consortia");
@@ -28,9 +31,10 @@ public static class ConsortiaApi
         return TypedResults.Created($"/api/v1/consortia/{created.Slug}", created);
     }
 
-    private static async Task<Created<TenantProfile>> CreateTenantAsync(string consortium, NewTenant body, ConsortiumService consortia, HttpContext http)
+    private static async Task<Created<TenantProfile>> CreateTenantAsync(string consortium, NewTenantRequest body, ConsortiumService consortia, HttpContext http)
     {
-        var created = await consortia.CreateTenantAsync(consortium, body, AuditActor.FromApiCaller(http));
+        var created = await consortia.CreateTenantAsync(consortium, new NewTenant(body.Slug ?? "", body.Name ?? "", body.RorId), body.AdminEmail,
+            AuditActor.FromApiCaller(http), InvitationsApi.PortalUrl(http));
         return TypedResults.Created($"/api/v1/tenants/{created.Slug}", created);
     }
 

@@ -38,5 +38,5 @@ public static class InvitationsApi
         return TypedResults.Created((string?)null, sent);
     }
 
-    private static Uri PortalUrl(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+    public static Uri PortalUrl(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 }

@@ -3,13 +3,15 @@ using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 
+using Consortium.Grains.Staff;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Invitations;
 
 namespace Consortium.Portal.Services;
 
 /// <summary>The portal's door to consortium grains; every change it makes is audited.</summary>
-public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit)
+public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, InvitationService invitations)
 {
     private IConsortiumDirectoryGrain Directory => grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key);
 
@@ -46,10 +48,21 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit)
     /// <exception cref="NotFoundException">No such consortium.</exception>
     /// <exception cref="InvalidFieldException">A field is malformed.</exception>
     /// <exception cref="AlreadyExistsException">The slug is taken.</exception>
-    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, AuditActor actor)
+    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, AuditActor actor) =>
+        await CreateTenantAsync(consortiumSlug, tenant, adminEmail: null, actor, portalUrl: null);
+
+    /// <summary>Creates the member organisation and, when an admin's address is given, emails them an invitation.</summary>
+    /// <exception cref="InvalidFieldException">A field, the address included, is malformed: nothing is created.</exception>
+    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, string? adminEmail, AuditActor actor, Uri? portalUrl)
     {
+        // Check the address before anything is created, so a typo in it leaves nothing half-made.
+        var email = string.IsNullOrWhiteSpace(adminEmail) ? null : Fields.Email("adminEmail", adminEmail);
         var created = await Consortium(consortiumSlug).CreateTenantAsync(tenant);
         await audit.RecordAsync(actor, "tenant.created", created.Slug, consortium: consortiumSlug, tenant: created.Slug);
+        if (email is not null && portalUrl is not null)
+        {
+            await invitations.InviteAsync(email, new StaffRole(StaffRoleKind.MemberAdmin, created.Slug), created.Name, consortiumSlug, created.Slug, actor, portalUrl);
+        }
         return created;
     }
 

@@ -34,6 +34,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
 
         var malformed = await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug = "Bad Slug", name = "X" });
         var problem = await malformed.Content.ReadFromJsonAsync<JsonElement>();
+        var badAdminEmail = await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug = "good-slug", name = "X", adminEmail = "not-an-address" });
         var slug = "dup-" + Suffix();
         await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "First" });
         var taken = await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "Second" });
@@ -41,6 +42,8 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.Equal(HttpStatusCode.UnprocessableEntity, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("The slug must be", Assert.Single(problem.GetProperty("errors").GetProperty("slug").EnumerateArray()).GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badAdminEmail.StatusCode);
+        Assert.Contains("adminEmail", (await badAdminEmail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(error => error.Name));
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
         var listed = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/consortia/{consortium}/tenants");
         Assert.Equal("First", Assert.Single(listed.EnumerateArray()).GetProperty("name").GetString());

@@ -62,6 +62,16 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : BrowserTest(b
         await Assertions.Expect(leadPage.GetByRole(AriaRole.Link, new() { Name = "Led Consortium" })).ToBeVisibleAsync();
         await Assertions.Expect(leadPage.GetByRole(AriaRole.Link, new() { Name = "Other Consortium" })).ToHaveCountAsync(0);
         await Assertions.Expect(leadPage.GetByRole(AriaRole.Button, new() { Name = "Add consortium" })).ToHaveCountAsync(0);
+        // The lead adds a member organisation and invites its admin in one go.
+        await leadPage.GetByRole(AriaRole.Link, new() { Name = "Led Consortium" }).ClickAsync();
+        await leadPage.GetByLabel("Slug").FillAsync("lab-three");
+        await leadPage.GetByLabel("Name", new() { Exact = true }).FillAsync("Laboratory Three");
+        await leadPage.GetByLabel("Admin's email (optional)").FillAsync("admin@lab-three.example");
+        await leadPage.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
+        await Assertions.Expect(leadPage.GetByText("Added Laboratory Three.")).ToBeVisibleAsync();
+        await leadPage.GotoAsync("/mailbox");
+        await Assertions.Expect(leadPage.GetByText("You are invited to administer Laboratory Three on Consortium")).ToBeVisibleAsync();
+
         await leadPage.GotoAsync("/consortia/other-consortium");
         await Assertions.Expect(leadPage.GetByText("There is nothing at this address")).ToBeVisibleAsync();
 

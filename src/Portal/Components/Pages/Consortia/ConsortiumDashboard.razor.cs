@@ -51,7 +51,7 @@ public sealed partial class ConsortiumDashboard
     {
         _saving = true;
         TenantProfile? created = null;
-        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), _actor)))
+        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), _form.AdminEmail, _actor, new Uri(Navigation.BaseUri))))
         {
             Snackbar.Add($"Added {created!.Name}.", Severity.Success);
             _form.Clear();
@@ -104,6 +104,8 @@ public sealed partial class ConsortiumDashboard
 
         public string? RorId { get; set; }
 
-        public void Clear() => (Slug, Name, RorId) = ("", "", null);
+        public string? AdminEmail { get; set; }
+
+        public void Clear() => (Slug, Name, RorId, AdminEmail) = ("", "", null, null);
     }
 }
