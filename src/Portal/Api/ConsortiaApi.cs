@@ -46,8 +46,8 @@ public static class ConsortiaApi
         TypedResults.Ok(await consortia.SetTenantSuspendedAsync(consortium, tenantSlug, suspended, AuditActor.FromApiCaller(http)));
 
     private static async Task<Results<Ok<AuditPage>, NotFound>> AuditAsync(
-        string consortium, ConsortiumService consortia, AuditLog audit, int page = 1, int pageSize = 50) =>
+        string consortium, ConsortiumService consortia, AuditLog audit, int page = 1, int pageSize = 50, string? action = null) =>
         await consortia.GetAsync(consortium) is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(await audit.ForConsortiumAsync(consortium, page, pageSize));
+            : TypedResults.Ok(await audit.ForConsortiumAsync(consortium, page, pageSize, action));
 }

@@ -17,6 +17,6 @@ public static class TenantsApi
 
     private static Ok<TenantProfile> Get(TenantContext tenant) => TypedResults.Ok(tenant.Profile);
 
-    private static async Task<Ok<AuditPage>> AuditAsync(TenantContext tenant, TenantAdminService admin, int page = 1, int pageSize = 50) =>
-        TypedResults.Ok(await admin.GetAuditAsync(tenant.Profile, page, pageSize));
+    private static async Task<Ok<AuditPage>> AuditAsync(TenantContext tenant, TenantAdminService admin, int page = 1, int pageSize = 50, string? action = null) =>
+        TypedResults.Ok(await admin.GetAuditAsync(tenant.Profile, page, pageSize, action));
 }

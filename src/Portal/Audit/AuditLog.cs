@@ -30,30 +30,34 @@ public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, IL
         logger.LogInformation("Audit: {Actor} {Action} {Target} (consortium {Consortium}, tenant {Tenant})", actor.Name, action, target, consortium, tenant);
     }
 
-    /// <summary>Newest first. <paramref name="page"/> counts from 1.</summary>
-    public Task<AuditPage> ForTenantAsync(string tenant, int page, int pageSize) => QueryAsync("tenant", tenant, page, pageSize);
+    /// <summary>Newest first. <paramref name="page"/> counts from 1; <paramref name="action"/>, when given, keeps the actions that start with it.</summary>
+    public Task<AuditPage> ForTenantAsync(string tenant, int page, int pageSize, string? action = null) => QueryAsync("tenant", tenant, page, pageSize, action);
 
     /// <summary>Everything in the consortium, its tenants' entries included. Newest first.</summary>
-    public Task<AuditPage> ForConsortiumAsync(string consortium, int page, int pageSize) => QueryAsync("consortium", consortium, page, pageSize);
+    public Task<AuditPage> ForConsortiumAsync(string consortium, int page, int pageSize, string? action = null) =>
+        QueryAsync("consortium", consortium, page, pageSize, action);
 
     // column is one of two constants above, never input.
-    private async Task<AuditPage> QueryAsync(string column, string value, int page, int pageSize)
+    private async Task<AuditPage> QueryAsync(string column, string value, int page, int pageSize, string? action)
     {
+        var filter = $"{column} = @value AND (@action IS NULL OR action LIKE @action || '%')";
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var connection = await database.DataSource.OpenConnectionAsync();
 
         await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM consortium_audit WHERE {column} = @value";
+        count.CommandText = $"SELECT COUNT(*) FROM consortium_audit WHERE {filter}";
         Add(count, "value", value);
+        Add(count, "action", string.IsNullOrWhiteSpace(action) ? null : action.Trim());
         var total = Convert.ToInt64(await count.ExecuteScalarAsync());
 
         await using var select = connection.CreateCommand();
         select.CommandText = $"""
             SELECT id, at, consortium, tenant, actor, action, target, remote_address FROM consortium_audit
-            WHERE {column} = @value ORDER BY id DESC LIMIT @limit OFFSET @offset
+            WHERE {filter} ORDER BY id DESC LIMIT @limit OFFSET @offset
             """;
         Add(select, "value", value);
+        Add(select, "action", string.IsNullOrWhiteSpace(action) ? null : action.Trim());
         Add(select, "limit", pageSize);
         Add(select, "offset", (page - 1) * pageSize);
         var items = new List<AuditEntry>();
@@ -74,6 +78,11 @@ public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, IL
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
+        if (value is null or string)
+        {
+            // PostgreSQL cannot infer the type of a bare "@p IS NULL" from a null value.
+            parameter.DbType = System.Data.DbType.String;
+        }
         command.Parameters.Add(parameter);
     }
 }

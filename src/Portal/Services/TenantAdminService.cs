@@ -71,7 +71,8 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
         await RecordAsync(tenant, actor, "team.admin-removed", orcid);
     }
 
-    public Task<AuditPage> GetAuditAsync(TenantProfile tenant, int page, int pageSize) => audit.ForTenantAsync(tenant.Slug, page, pageSize);
+    public Task<AuditPage> GetAuditAsync(TenantProfile tenant, int page, int pageSize, string? action = null) =>
+        audit.ForTenantAsync(tenant.Slug, page, pageSize, action);
 
     private Task RecordAsync(TenantProfile tenant, AuditActor actor, string action, string target) =>
         audit.RecordAsync(actor, action, target, tenant.ConsortiumSlug, tenant.Slug);

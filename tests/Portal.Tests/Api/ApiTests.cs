@@ -106,6 +106,9 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
             [("api-key.created", "operator (API key)"), ("tenant.created", "operator (API key)")],
             tenantLog.GetProperty("items").EnumerateArray().Select(entry => (entry.GetProperty("action").GetString(), entry.GetProperty("actor").GetString())));
         Assert.Equal(HttpStatusCode.NotFound, (await tenantClient.GetAsync($"/api/v1/tenants/{theirs}/audit")).StatusCode);
+        var filtered = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/consortia/{consortium}/audit?action=tenant.");
+        Assert.Equal([theirs, mine], filtered.GetProperty("items").EnumerateArray().Select(entry => entry.GetProperty("target").GetString()));
+        Assert.Equal(2, filtered.GetProperty("total").GetInt64());
     }
 
     [Fact]
