@@ -4,6 +4,7 @@ using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 
 using Consortium.Grains.Staff;
+using Consortium.Grains.Teams;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Invitations;
@@ -41,6 +42,18 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
             await Client(tenant, OrcidEnvironmentName.Sandbox).GetAsync(),
             await Client(tenant, OrcidEnvironmentName.Production).GetAsync())));
     }
+
+    public Task<IReadOnlyList<TeamMember>> ListLeadsAsync(string consortiumSlug) => Leads(consortiumSlug).ListAsync();
+
+    /// <summary>Takes the lead role away at once.</summary>
+    public async Task RemoveLeadAsync(string consortiumSlug, string orcid, AuditActor actor)
+    {
+        await Leads(consortiumSlug).RemoveAsync(orcid);
+        await audit.RecordAsync(actor, "team.lead-removed", orcid, consortium: consortiumSlug);
+    }
+
+    private ITeamGrain Leads(string consortiumSlug) =>
+        grains.GetGrain<ITeamGrain>(TeamKey.For(new StaffRole(StaffRoleKind.ConsortiumLead, consortiumSlug)));
 
     private IOrcidClientGrain Client(TenantProfile tenant, string environment) =>
         grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, environment));

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Staff;
+using Consortium.Grains.Teams;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Invitations;
 using Consortium.Portal.Audit;
@@ -33,6 +34,7 @@ public sealed partial class ConsortiumDashboard
     private readonly FieldErrors _inviteErrors = new();
     private ConsortiumProfile? _consortium;
     private IReadOnlyList<TenantStatus>? _tenants;
+    private IReadOnlyList<TeamMember> _leads = [];
     private AuditActor _actor = null!;
     private bool _loaded;
     private bool _saving;
@@ -44,6 +46,7 @@ public sealed partial class ConsortiumDashboard
         // Another consortium's page looks exactly like one that does not exist.
         _consortium = user.MayManageConsortium(Slug) ? await Consortia.GetAsync(Slug) : null;
         _tenants = _consortium is null ? null : await Consortia.ListTenantStatusAsync(Slug);
+        _leads = _consortium is null ? [] : await Consortia.ListLeadsAsync(Slug);
         _loaded = true;
     }
 
@@ -86,6 +89,17 @@ public sealed partial class ConsortiumDashboard
         {
             Snackbar.Add($"Invitation sent to {_invite.Email.Trim()}.", Severity.Success);
             _invite.Email = "";
+        }
+    }
+
+    private async Task RemoveLeadAsync(TeamMember lead)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Remove lead", $"Remove {lead.Orcid} as a lead of {_consortium!.Name}? They lose access at once.", yesText: "Remove", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await Consortia.RemoveLeadAsync(Slug, lead.Orcid, _actor);
+            Snackbar.Add($"Removed {lead.Orcid}.", Severity.Success);
+            _leads = await Consortia.ListLeadsAsync(Slug);
         }
     }
 
