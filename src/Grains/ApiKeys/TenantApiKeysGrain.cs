@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
@@ -20,7 +19,7 @@ public sealed class TenantApiKeysGrain(
         var validName = Fields.Text("name", name, MaxNameLength, "key's name");
         var key = new ApiKey(TenantSlug, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
         var view = new ApiKeyView(key.Id, validName, key.Hint, clock.GetUtcNow(), LastUsedAt: null, RevokedAt: null);
-        await SaveAsync([.. state.State.Keys, new StoredApiKey(view, Hash(key.Secret))]);
+        await SaveAsync([.. state.State.Keys, new StoredApiKey(view, SecretHash.Of(key.Secret))]);
         return new CreatedApiKey(view, key.ToString());
     }
 
@@ -39,7 +38,7 @@ public sealed class TenantApiKeysGrain(
     public async Task<bool> VerifyAsync(string id, string secret)
     {
         var stored = Find(id);
-        if (stored is null || stored.View.RevokedAt is not null || !CryptographicOperations.FixedTimeEquals(stored.SecretHash, Hash(secret)))
+        if (stored is null || stored.View.RevokedAt is not null || !SecretHash.Matches(stored.SecretHash, secret))
         {
             return false;
         }
@@ -63,6 +62,4 @@ public sealed class TenantApiKeysGrain(
         state.State = state.State with { Keys = keys };
         await state.WriteStateAsync();
     }
-
-    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Staff;
 using Consortium.Grains.Teams;
@@ -24,7 +24,7 @@ public sealed class InvitationGrain(
         state.State = new InvitationState
         {
             View = new InvitationView(token.Id, valid.Email, valid.Role, valid.InvitedBy, now, now + validFor, AcceptedAt: null, AcceptedBy: null),
-            SecretHash = Hash(token.Secret),
+            SecretHash = SecretHash.Of(token.Secret),
         };
         await state.WriteStateAsync();
         return new CreatedInvitation(state.State.View, token.ToString());
@@ -35,7 +35,7 @@ public sealed class InvitationGrain(
     public async Task<StaffRole> AcceptAsync(string secret, string orcid)
     {
         var view = state.State.View;
-        if (view is null || !CryptographicOperations.FixedTimeEquals(state.State.SecretHash, Hash(secret)))
+        if (view is null || !SecretHash.Matches(state.State.SecretHash, secret))
         {
             throw new InvitationRefusedException("This invitation link is not valid. Ask for a new invitation.");
         }
@@ -62,6 +62,4 @@ public sealed class InvitationGrain(
         await GrainFactory.GetGrain<ITeamGrain>(TeamKey.For(role)).AddAsync(orcid);
         return role;
     }
-
-    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 }
