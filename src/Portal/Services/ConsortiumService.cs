@@ -58,21 +58,18 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
     private IOrcidClientGrain Client(TenantProfile tenant, string environment) =>
         grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, environment));
 
-    /// <exception cref="NotFoundException">No such consortium.</exception>
-    /// <exception cref="InvalidFieldException">A field is malformed.</exception>
-    /// <exception cref="AlreadyExistsException">The slug is taken.</exception>
-    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, AuditActor actor) =>
-        await CreateTenantAsync(consortiumSlug, tenant, adminEmail: null, actor, portalUrl: null);
-
     /// <summary>Creates the member organisation and, when an admin's address is given, emails them an invitation.</summary>
+    /// <param name="portalUrl">The portal's public address, for the invitation's link.</param>
+    /// <exception cref="NotFoundException">No such consortium.</exception>
     /// <exception cref="InvalidFieldException">A field, the address included, is malformed: nothing is created.</exception>
-    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, string? adminEmail, AuditActor actor, Uri? portalUrl)
+    /// <exception cref="AlreadyExistsException">The slug is taken.</exception>
+    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, string? adminEmail, AuditActor actor, Uri portalUrl)
     {
         // Check the address before anything is created, so a typo in it leaves nothing half-made.
         var email = string.IsNullOrWhiteSpace(adminEmail) ? null : Fields.Email("adminEmail", adminEmail);
         var created = await Consortium(consortiumSlug).CreateTenantAsync(tenant);
         await audit.RecordAsync(actor, "tenant.created", created.Slug, consortium: consortiumSlug, tenant: created.Slug);
-        if (email is not null && portalUrl is not null)
+        if (email is not null)
         {
             await invitations.InviteAsync(email, new StaffRole(StaffRoleKind.MemberAdmin, created.Slug), created.Name, consortiumSlug, created.Slug, actor, portalUrl);
         }
