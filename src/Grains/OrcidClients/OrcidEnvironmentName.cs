@@ -18,5 +18,11 @@ public static class OrcidEnvironmentName
         _ => throw new InvalidFieldException(field, "The environment must be 'sandbox' or 'production'."),
     };
 
-    public static OrcidEnvironment ToEnvironment(string name) => name == Production ? OrcidEnvironment.Production : OrcidEnvironment.Sandbox;
+    /// <exception cref="ArgumentException">Not a canonical name: never guess an environment, since nothing may cross between them.</exception>
+    public static OrcidEnvironment ToEnvironment(string name) => name switch
+    {
+        Sandbox => OrcidEnvironment.Sandbox,
+        Production => OrcidEnvironment.Production,
+        _ => throw new ArgumentException($"Unknown ORCID environment '{name}'.", nameof(name)),
+    };
 }
