@@ -47,6 +47,19 @@ public static partial class Fields
             : throw new InvalidFieldException(field, "Enter an email address like name@example.org.");
     }
 
+    /// <returns>The ISO 3166-1 alpha-2 code in upper case, or null when none was given.</returns>
+    public static string? OptionalCountry(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var country = value.Trim().ToUpperInvariant();
+        return country.Length == 2 && country.All(char.IsAsciiLetterUpper)
+            ? country
+            : throw new InvalidFieldException(field, "The country must be a two-letter ISO code, like NZ, DE or US.");
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
     private static partial Regex SlugPattern();
 

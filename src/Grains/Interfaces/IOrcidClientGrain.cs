@@ -1,5 +1,6 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
 
 namespace Consortium.Grains.Interfaces;
 
@@ -15,4 +16,16 @@ public interface IOrcidClientGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<OrcidClientView?> GetAsync();
+
+    /// <summary>Exchanges the code from ORCID's authorize redirect for the researcher's tokens; an id_token that came
+    /// with them must be signed by ORCID, for this client, with this <paramref name="nonce"/>, about the same iD.</summary>
+    /// <exception cref="ConsentRefusedException">No client is stored, or ORCID refused the code.</exception>
+    /// <exception cref="OrcidUnreachableException">ORCID did not answer.</exception>
+    [Alias("ExchangeCode")]
+    Task<GrantedConsent> ExchangeCodeAsync(string code, Uri redirectUri, string? nonce);
+
+    /// <summary>Revokes a researcher's token at ORCID (the researcher disconnected).</summary>
+    /// <exception cref="OrcidUnreachableException">ORCID did not answer; the token may still be valid.</exception>
+    [Alias("RevokeToken")]
+    Task RevokeTokenAsync(string token);
 }

@@ -21,4 +21,14 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <exception cref="NotFoundException">The tenant does not exist.</exception>
     [Alias("SetSuspended")]
     Task<TenantProfile> SetSuspendedAsync(bool suspended);
+
+    /// <exception cref="InvalidFieldException">A field is malformed; nothing is changed.</exception>
+    /// <exception cref="NotFoundException">The tenant does not exist.</exception>
+    [Alias("SetOrganisation")]
+    Task<TenantProfile> SetOrganisationAsync(OrganisationDetails organisation);
+
+    /// <summary>Opens (or closes again) production consent and issuing.</summary>
+    /// <exception cref="NotFoundException">The tenant does not exist.</exception>
+    [Alias("SetLaunchApproved")]
+    Task<TenantProfile> SetLaunchApprovedAsync(bool approved);
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.Researchers;
 using Consortium.Orcid;
 using Consortium.Orcid.Errors;
 using Consortium.Orcid.OAuth;
@@ -28,11 +29,10 @@ public sealed partial class OrcidClientGrain(
         {
             throw new InvalidFieldException(nameof(clientSecret), "Enter the client secret ORCID gave you.");
         }
-        var environment = OrcidClientKey.EnvironmentOf(this.GetPrimaryKeyString());
-        await ValidateAsync(environment, id, secret);
+        await ValidateAsync(id, secret);
         state.State = new OrcidClientState
         {
-            View = new OrcidClientView(environment, id, "…" + secret[^4..], clock.GetUtcNow()),
+            View = new OrcidClientView(Environment, id, "…" + secret[^4..], clock.GetUtcNow()),
             ProtectedSecret = Protector.Protect(secret),
         };
         await state.WriteStateAsync();
@@ -41,21 +41,79 @@ public sealed partial class OrcidClientGrain(
 
     public Task<OrcidClientView?> GetAsync() => Task.FromResult(state.State.View);
 
+    public async Task<GrantedConsent> ExchangeCodeAsync(string code, Uri redirectUri, string? nonce)
+    {
+        var credentials = Credentials() ?? throw new ConsentRefusedException(
+            $"This organisation has not set up its ORCID {Environment} connection yet. Please contact the organisation.");
+        try
+        {
+            var token = await OAuth.ExchangeCodeAsync(credentials, code, redirectUri);
+            if (!OrcidId.TryParse(token.Orcid, out var orcid))
+            {
+                throw new ConsentRefusedException("ORCID did not say which iD granted permission. Please try again.");
+            }
+            if (token.IdToken is { } idToken && await OAuth.ValidateIdTokenAsync(idToken, credentials.ClientId, nonce) != orcid)
+            {
+                throw new ConsentRefusedException("ORCID's sign-in answer did not match. Please connect again.");
+            }
+            return new GrantedConsent(orcid.Value, token.Name, credentials.ClientId, token.AccessToken, token.RefreshToken, token.Scopes,
+                clock.GetUtcNow().AddSeconds(Math.Max(0, token.ExpiresIn)));
+        }
+        catch (IdTokenValidationException)
+        {
+            throw new ConsentRefusedException("ORCID's sign-in answer could not be verified. Please connect again.");
+        }
+        catch (OrcidApiException refused) when ((int)refused.Status is 400 or 401)
+        {
+            throw new ConsentRefusedException("ORCID did not accept this sign-in (the link may have been used already). Please connect again.");
+        }
+        catch (Exception unreachable) when (IsUnreachable(unreachable))
+        {
+            throw new OrcidUnreachableException(Environment, unreachable.Message);
+        }
+    }
+
+    public async Task RevokeTokenAsync(string token)
+    {
+        if (Credentials() is not { } credentials)
+        {
+            return;
+        }
+        try
+        {
+            await OAuth.RevokeAsync(credentials, token);
+        }
+        catch (Exception unreachable) when (IsUnreachable(unreachable))
+        {
+            throw new OrcidUnreachableException(Environment, unreachable.Message);
+        }
+    }
+
+    private string Environment => OrcidClientKey.EnvironmentOf(this.GetPrimaryKeyString());
+
+    private Consortium.Orcid.OAuth.OrcidOAuthClient OAuth => orcid.OAuth(OrcidEnvironmentName.ToEnvironment(Environment));
+
+    private OrcidClientCredentials? Credentials() =>
+        state.State is { View: { } view, ProtectedSecret: { } secret } ? new OrcidClientCredentials(view.ClientId, Protector.Unprotect(secret)) : null;
+
+    private static bool IsUnreachable(Exception exception) =>
+        exception is OrcidApiException or HttpRequestException or Polly.ExecutionRejectedException or OperationCanceledException;
+
     /// <summary>A client-credentials token call: ORCID itself says whether the id and secret belong together.</summary>
-    private async Task ValidateAsync(string environment, string clientId, string secret)
+    private async Task ValidateAsync(string clientId, string secret)
     {
         try
         {
-            await orcid.OAuth(OrcidEnvironmentName.ToEnvironment(environment)).ClientCredentialsAsync(new OrcidClientCredentials(clientId, secret), OrcidScopes.ReadPublic);
+            await OAuth.ClientCredentialsAsync(new OrcidClientCredentials(clientId, secret), OrcidScopes.ReadPublic);
         }
         catch (OrcidApiException refused) when ((int)refused.Status is 400 or 401)
         {
             throw new InvalidFieldException("clientSecret",
-                $"ORCID {environment} did not accept this client id and secret ({refused.OAuthError ?? refused.DeveloperMessage}). Check both in ORCID's developer tools.");
+                $"ORCID {Environment} did not accept this client id and secret ({refused.OAuthError ?? refused.DeveloperMessage}). Check both in ORCID's developer tools.");
         }
-        catch (Exception unreachable) when (unreachable is OrcidApiException or HttpRequestException or Polly.ExecutionRejectedException or OperationCanceledException)
+        catch (Exception unreachable) when (IsUnreachable(unreachable))
         {
-            throw new OrcidUnreachableException(environment, unreachable.Message);
+            throw new OrcidUnreachableException(Environment, unreachable.Message);
         }
     }
 

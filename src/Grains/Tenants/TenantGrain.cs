@@ -21,14 +21,27 @@ public sealed class TenantGrain(
 
     public Task<TenantProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
 
-    public async Task<TenantProfile> SetSuspendedAsync(bool suspended)
+    public Task<TenantProfile> SetSuspendedAsync(bool suspended) =>
+        UpdateAsync(profile => profile.IsSuspended == suspended ? profile : profile with { SuspendedAt = suspended ? clock.GetUtcNow() : null });
+
+    public Task<TenantProfile> SetOrganisationAsync(OrganisationDetails organisation)
+    {
+        var valid = organisation.Validated();
+        return UpdateAsync(profile => profile with { Name = valid.Name, RorId = valid.RorId, City = valid.City, Country = valid.Country });
+    }
+
+    public Task<TenantProfile> SetLaunchApprovedAsync(bool approved) =>
+        UpdateAsync(profile => profile.IsLaunchApproved == approved ? profile : profile with { LaunchApprovedAt = approved ? clock.GetUtcNow() : null });
+
+    private async Task<TenantProfile> UpdateAsync(Func<TenantProfile, TenantProfile> change)
     {
         var profile = state.State.Profile ?? throw new NotFoundException($"There is no member organisation '{TenantKey.SlugOf(this.GetPrimaryKeyString())}'.");
-        if (profile.IsSuspended != suspended)
+        var changed = change(profile);
+        if (changed != profile)
         {
-            state.State = state.State with { Profile = profile with { SuspendedAt = suspended ? clock.GetUtcNow() : null } };
+            state.State = state.State with { Profile = changed };
             await state.WriteStateAsync();
         }
-        return state.State.Profile!;
+        return changed;
     }
 }

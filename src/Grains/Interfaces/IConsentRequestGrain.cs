@@ -1,0 +1,24 @@
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
+
+namespace Consortium.Grains.Interfaces;
+
+/// <summary>An OAuth <c>state</c>: single use, bound to tenant, environment and browser, and short-lived (kept in memory only).
+/// Key: <c>cr:{state}</c>.</summary>
+[Alias("IConsentRequestGrain")]
+public interface IConsentRequestGrain : IGrainWithStringKey
+{
+    [Alias("Begin")]
+    Task BeginAsync(ConsentRequest request);
+
+    /// <summary>ORCID redirected back with a code: exchanges it, stores the consent, and applies the invitation.</summary>
+    /// <exception cref="ConsentRefusedException">The state is unknown, used, expired, or from another tenant, environment or browser; or ORCID refused the code.</exception>
+    /// <exception cref="OrcidUnreachableException">ORCID did not answer.</exception>
+    [Alias("Authorize")]
+    Task<ConsentOutcome> AuthorizeAsync(string tenant, string environment, string browserProof, string code, Uri redirectUri);
+
+    /// <summary>ORCID redirected back with <c>error=access_denied</c>.</summary>
+    /// <exception cref="ConsentRefusedException">The state is unknown, used, expired, or from another tenant, environment or browser.</exception>
+    [Alias("Deny")]
+    Task<ConsentOutcome> DenyAsync(string tenant, string environment, string browserProof);
+}

@@ -1,0 +1,41 @@
+using Consortium.Grains.Common;
+using Consortium.Grains.Issuing;
+
+namespace Consortium.Grains.Interfaces;
+
+/// <summary>One qualification for one researcher, and the ORCID writes that bring the record in line with it.
+/// Key: <see cref="IssuingKey.Issuance"/>. Driven by the tenant's <see cref="ITenantIssuingGrain"/>.</summary>
+[Alias("IIssuanceGrain")]
+public interface IIssuanceGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the issuance, or changes it; the same request again changes nothing.</summary>
+    /// <exception cref="InvalidFieldException">The change would hand an issued qualification to another researcher.</exception>
+    [Alias("Submit")]
+    Task<IssuanceCreated> SubmitAsync(NewIssuance request, string certificateUrl);
+
+    [Alias("Get")]
+    Task<IssuanceView?> GetAsync();
+
+    /// <summary>One step towards the wanted state: write, update, delete or check at ORCID as needed.</summary>
+    [Alias("Process")]
+    Task<IssuanceWork> ProcessAsync();
+
+    /// <summary>The invited researcher connected: the issuance is now for this iD.</summary>
+    [Alias("AssignResearcher")]
+    Task<IssuanceView?> AssignResearcherAsync(string orcid);
+
+    [Alias("Decline")]
+    Task<IssuanceView?> DeclineAsync();
+
+    /// <summary>The organisation withdraws the qualification: it is deleted from the record.</summary>
+    [Alias("Revoke")]
+    Task<IssuanceView?> RevokeAsync();
+
+    /// <summary>Tries again after a failure, or writes again a qualification the researcher deleted.</summary>
+    [Alias("Retry")]
+    Task<IssuanceView?> RetryAsync();
+
+    /// <summary>Asks the next step to check that ORCID still has the qualification.</summary>
+    [Alias("RequestCheck")]
+    Task<IssuanceView?> RequestCheckAsync();
+}

@@ -1,0 +1,56 @@
+using Consortium.Grains.Common;
+using Consortium.Grains.Issuing;
+using Consortium.Grains.Researchers;
+
+namespace Consortium.Grains.Interfaces;
+
+/// <summary>A tenant's issuing in one environment: the front door for issuances, their ledger, and the queue that
+/// writes them to ORCID at the pace ORCID allows, surviving restarts. Key: <see cref="IssuingKey.For"/>.</summary>
+[Alias("ITenantIssuingGrain")]
+public interface ITenantIssuingGrain : IGrainWithStringKey
+{
+    /// <summary>Submits issuances; each is idempotent by its external id. Returns once the work is stored.</summary>
+    /// <param name="portalUrl">Where certificate pages are served, e.g. <c>https://portal.example.org</c>.</param>
+    /// <exception cref="InvalidFieldException">A request is malformed or names an unknown template; nothing is submitted.</exception>
+    /// <exception cref="IssuingClosedException">The environment is not open for this tenant; nothing is submitted.</exception>
+    [Alias("Submit")]
+    Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(IReadOnlyList<NewIssuance> requests, string portalUrl);
+
+    [Alias("List")]
+    Task<IssuancePage> ListAsync(IssuanceStatus? status, string? orcid, int skip, int take);
+
+    [Alias("GetMany")]
+    Task<IReadOnlyList<IssuanceView>> GetManyAsync(IReadOnlyList<string> ids);
+
+    [Alias("Counts")]
+    Task<IssuingCounts> CountsAsync();
+
+    [Alias("Researchers")]
+    Task<IReadOnlyList<ResearcherView>> ListResearchersAsync();
+
+    /// <exception cref="NotFoundException">No issuance has this id.</exception>
+    [Alias("Revoke")]
+    Task<IssuanceView> RevokeAsync(string issuanceId);
+
+    /// <exception cref="NotFoundException">No issuance has this id.</exception>
+    [Alias("Retry")]
+    Task<IssuanceView> RetryAsync(string issuanceId);
+
+    /// <summary>Checks every written qualification against ORCID (deleted by the researcher, permission ended).</summary>
+    [Alias("Reconcile")]
+    Task<int> ReconcileAsync();
+
+    [Alias("AssignResearcher")]
+    Task AssignResearcherAsync(string issuanceId, string orcid);
+
+    [Alias("Decline")]
+    Task DeclineAsync(string issuanceId);
+
+    /// <summary>A researcher connected or their consent ended: their issuances are brought in line.</summary>
+    [Alias("ResearcherChanged")]
+    Task ResearcherChangedAsync(ResearcherView researcher);
+
+    /// <summary>Written qualifications from this template are updated in ORCID.</summary>
+    [Alias("TemplateChanged")]
+    Task TemplateChangedAsync(string templateId);
+}

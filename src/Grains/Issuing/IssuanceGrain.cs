@@ -1,0 +1,303 @@
+using Consortium.Grains.Common;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
+using Consortium.Grains.Tenants;
+using Consortium.Orcid;
+using Consortium.Orcid.Errors;
+using Consortium.Orcid.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Consortium.Grains.Issuing;
+
+/// <summary>
+/// Holds what should be on the researcher's record and converges ORCID to it, one step per <see cref="ProcessAsync"/>.
+/// Every write is safe to repeat: the qualification carries a stable <c>self</c> external id, so a create that
+/// landed before a crash comes back as ORCID's 409/9021 with the existing put-code instead of a second item.
+/// </summary>
+public sealed class IssuanceGrain(
+    [PersistentState("issuance", GrainStorage.Name)] IPersistentState<IssuanceState> state,
+    Consortium.Orcid.OrcidClients orcid,
+    IOptions<IssuingOptions> options,
+    TimeProvider clock,
+    ILogger<IssuanceGrain> logger) : Grain, IIssuanceGrain
+{
+    private (string Tenant, string Environment, string ExternalId) Key => IssuingKey.ParseIssuance(this.GetPrimaryKeyString());
+
+    private IssuanceView View => state.State.View!;
+
+    public async Task<IssuanceCreated> SubmitAsync(NewIssuance request, string certificateUrl)
+    {
+        var (tenant, environment, externalId) = Key;
+        if (request.ExternalId != externalId)
+        {
+            throw new ArgumentException($"Issuance {externalId} cannot take a request for {request.ExternalId}.", nameof(request));
+        }
+        if (state.State.Request == request)
+        {
+            return new IssuanceCreated(View, Changed: false, InvitationToken: null);
+        }
+        var now = clock.GetUtcNow();
+        if (state.State.Request is { } earlier)
+        {
+            var researcher = View.Orcid ?? earlier.Orcid;
+            if (View.PutCode is not null && request.Orcid is not null && request.Orcid != researcher)
+            {
+                throw new InvalidFieldException("orcid",
+                    $"'{externalId}' was already issued to {researcher}. Use a new external id to issue it to someone else.");
+            }
+            // An iD learnt from the invitation stays: the same row uploaded again must not send it back to awaiting consent.
+            request = request with { Orcid = request.Orcid ?? View.Orcid };
+            state.State = state.State with { Request = request, CertificateUrl = certificateUrl };
+            await SetAsync(View with
+            {
+                TemplateId = request.TemplateId, Orcid = request.Orcid, Email = request.Email,
+                Status = View.Status is IssuanceStatus.Failed ? IssuanceStatus.Queued : View.Status, Attempts = 0,
+            });
+            return new IssuanceCreated(View, Changed: true, InvitationToken: null);
+        }
+
+        string? invitationToken = null;
+        string? invitationId = null;
+        if (request.Orcid is null)
+        {
+            invitationId = ConsentInvitationGrain.NewId();
+            invitationToken = await GrainFactory.GetGrain<IConsentInvitationGrain>(ConsentInvitationGrain.KeyFor(invitationId)).CreateAsync(
+                new ConsentInvitation(invitationId, tenant, environment, IssuingKey.IssuanceId(environment, externalId),
+                    request.Email!, request.GivenNames, request.FamilyNames, now + options.Value.InvitationValidity));
+        }
+        state.State = new IssuanceState { Request = request, CertificateUrl = certificateUrl, InvitationId = invitationId };
+        await SetAsync(new IssuanceView(
+            IssuingKey.IssuanceId(environment, externalId), environment, externalId, request.TemplateId, request.Orcid, request.Email,
+            request.Orcid is null ? IssuanceStatus.AwaitingConsent : IssuanceStatus.Queued,
+            PutCode: null, Error: null, CreatedAt: now, UpdatedAt: now, Title: null, StartDate: null, EndDate: null,
+            ResearcherName: JoinNames(request), Attempts: 0));
+        return new IssuanceCreated(View, Changed: true, invitationToken);
+    }
+
+    public Task<IssuanceView?> GetAsync() => Task.FromResult(state.State.View);
+
+    public Task<IssuanceView?> AssignResearcherAsync(string researcher) => ChangeAsync(view =>
+    {
+        state.State = state.State with { Request = state.State.Request! with { Orcid = researcher } };
+        return view with { Orcid = researcher, Status = view.Status is IssuanceStatus.AwaitingConsent or IssuanceStatus.Denied ? IssuanceStatus.Queued : view.Status };
+    });
+
+    public Task<IssuanceView?> DeclineAsync() => ChangeAsync(view =>
+        view.Orcid is null ? view with { Status = IssuanceStatus.Denied, Error = "The researcher denied permission on ORCID's page." } : view);
+
+    public Task<IssuanceView?> RevokeAsync() => ChangeAsync(view =>
+    {
+        state.State = state.State with { RevokeRequested = true };
+        return view;
+    });
+
+    public Task<IssuanceView?> RetryAsync() => ChangeAsync(view =>
+    {
+        if (view.Status == IssuanceStatus.DeletedInOrcid)
+        {
+            // The researcher deleted it; writing again is the organisation's explicit choice.
+            state.State = state.State with { WrittenFingerprint = null };
+            return view with { PutCode = null, Status = IssuanceStatus.Queued, Attempts = 0, Error = null };
+        }
+        return view.Status == IssuanceStatus.Failed ? view with { Status = IssuanceStatus.Queued, Attempts = 0, Error = null } : view;
+    });
+
+    public Task<IssuanceView?> RequestCheckAsync() => ChangeAsync(view =>
+    {
+        state.State = state.State with { CheckRequested = view.PutCode is not null };
+        return view;
+    });
+
+    public async Task<IssuanceWork> ProcessAsync()
+    {
+        if (state.State.View is not { } view || state.State.Request is not { } request)
+        {
+            return new IssuanceWork(null, null);
+        }
+        if (view.Status is IssuanceStatus.Denied or IssuanceStatus.DeletedInOrcid or IssuanceStatus.Failed
+            || (view.Status == IssuanceStatus.Revoked && state.State.RevokeRequested))
+        {
+            return new IssuanceWork(view, null);
+        }
+        if (request.Orcid is not { } researcherOrcid)
+        {
+            return await DoneAsync(view with { Status = IssuanceStatus.AwaitingConsent });
+        }
+        var researcher = GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(Key.Tenant, Key.Environment, researcherOrcid));
+        var consent = await researcher.GetAsync();
+        if (consent is not null)
+        {
+            view = view with { ResearcherName = consent.Name ?? view.ResearcherName };
+        }
+        if (consent is not { IsConnected: true } || await researcher.GetAccessAsync() is not { } access)
+        {
+            return await DoneAsync(WithoutConsent(view, consent));
+        }
+        try
+        {
+            return state.State.RevokeRequested
+                ? await DoneAsync(await DeleteAsync(view, access, researcherOrcid))
+                : await WriteAsync(view, request, access, researcherOrcid);
+        }
+        catch (OrcidApiException refused) when (refused.Kind == OrcidErrorKind.InvalidToken)
+        {
+            await researcher.TokenRejectedAsync(access.AccessToken);
+            return await DoneAsync(view with { Status = IssuanceStatus.Revoked, Error = "ORCID no longer accepts this researcher's permission; they need to connect again." });
+        }
+        catch (OrcidApiException refused) when (refused.Kind is OrcidErrorKind.RateLimited or OrcidErrorKind.ServerError or OrcidErrorKind.RecordLocked)
+        {
+            return await RetryLaterAsync(view, refused.Message);
+        }
+        catch (OrcidApiException refused)
+        {
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = refused.Message });
+        }
+        catch (Exception unreachable) when (unreachable is HttpRequestException or Polly.ExecutionRejectedException or OperationCanceledException)
+        {
+            return await RetryLaterAsync(view, $"ORCID could not be reached ({unreachable.Message}).");
+        }
+    }
+
+    private async Task<IssuanceWork> WriteAsync(IssuanceView view, NewIssuance request, ResearcherAccess access, string researcherOrcid)
+    {
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync();
+        if (tenant?.MissingOrganisationDetails is { } missing)
+        {
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"ORCID needs {missing}: set it in Settings, then retry." });
+        }
+        if (Key.Environment == OrcidEnvironmentName.Production && tenant?.IsLaunchApproved != true)
+        {
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = "Production is closed until the consortium approves the launch review." });
+        }
+        var template = await GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Key.Tenant)).GetAsync(request.TemplateId);
+        if (template is null)
+        {
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"There is no template '{request.TemplateId}'." });
+        }
+        var issuedOn = DateOnly.FromDateTime(view.CreatedAt.UtcDateTime);
+        var qualification = QualificationFactory.Build(tenant!, template, request, issuedOn, state.State.CertificateUrl!);
+        var fingerprint = QualificationFactory.Fingerprint(qualification);
+        var start = template.StartDateFor(request.StartDate, issuedOn);
+        view = view with { Title = template.Title, StartDate = start, EndDate = template.EndDateFor(start) };
+
+        var api = orcid.Member(OrcidEnvironmentName.ToEnvironment(Key.Environment));
+        var record = OrcidId.Parse(researcherOrcid);
+        if (view.PutCode is { } putCode && state.State.CheckRequested)
+        {
+            state.State = state.State with { CheckRequested = false };
+            try
+            {
+                await api.GetQualificationAsync(access.ToOrcidAccess(), record, putCode);
+            }
+            catch (OrcidApiException gone) when (gone.Kind == OrcidErrorKind.NotFound)
+            {
+                return await DoneAsync(view with { Status = IssuanceStatus.DeletedInOrcid, Error = "The researcher deleted it from their ORCID record." });
+            }
+        }
+        if (view.PutCode is null)
+        {
+            var created = await api.CreateQualificationAsync(access.ToOrcidAccess(), record, qualification);
+            if (created.AlreadyExisted)
+            {
+                logger.LogInformation("Issuance {Issuance} was already on the record as put-code {PutCode}; recorded instead of writing again.", view.Id, created.PutCode);
+            }
+            view = view with { PutCode = created.PutCode };
+            // A recovered item may differ from what is wanted now; leave the fingerprint empty so the next step updates it.
+            state.State = state.State with { WrittenFingerprint = created.AlreadyExisted ? null : fingerprint };
+            return created.AlreadyExisted
+                ? await RetryLaterAsync(view with { Status = IssuanceStatus.InOrcid }, error: null, immediately: true)
+                : await DoneAsync(view with { Status = IssuanceStatus.InOrcid });
+        }
+        if (state.State.WrittenFingerprint != fingerprint)
+        {
+            try
+            {
+                await api.UpdateQualificationAsync(access.ToOrcidAccess(), record, qualification with { PutCode = view.PutCode });
+            }
+            catch (OrcidApiException gone) when (gone.Kind == OrcidErrorKind.NotFound)
+            {
+                return await DoneAsync(view with { Status = IssuanceStatus.DeletedInOrcid, Error = "The researcher deleted it from their ORCID record." });
+            }
+            state.State = state.State with { WrittenFingerprint = fingerprint };
+        }
+        return await DoneAsync(view with { Status = IssuanceStatus.InOrcid });
+    }
+
+    private async Task<IssuanceView> DeleteAsync(IssuanceView view, ResearcherAccess access, string researcherOrcid)
+    {
+        if (view.PutCode is { } putCode)
+        {
+            try
+            {
+                await orcid.Member(OrcidEnvironmentName.ToEnvironment(Key.Environment)).DeleteQualificationAsync(access.ToOrcidAccess(), OrcidId.Parse(researcherOrcid), putCode);
+            }
+            catch (OrcidApiException gone) when (gone.Kind == OrcidErrorKind.NotFound)
+            {
+                // Already gone: the researcher deleted it first. Withdrawn either way.
+            }
+        }
+        return view with { Status = IssuanceStatus.Revoked, Error = "Withdrawn by the organisation." };
+    }
+
+    private IssuanceView WithoutConsent(IssuanceView view, ResearcherView? consent)
+    {
+        if (state.State.RevokeRequested)
+        {
+            return view with
+            {
+                Status = IssuanceStatus.Revoked,
+                Error = view.PutCode is null ? "Withdrawn by the organisation." : "Withdrawn here; without the researcher's permission it stays on their record until they delete it.",
+            };
+        }
+        return consent is null
+            ? view with { Status = IssuanceStatus.AwaitingConsent }
+            : view with
+            {
+                Status = IssuanceStatus.Revoked,
+                Error = consent.Status == ConsentStatus.Disconnected
+                    ? "The researcher disconnected, withdrawing permission."
+                    : "ORCID no longer accepts this researcher's permission; they need to connect again.",
+            };
+    }
+
+    private async Task<IssuanceWork> RetryLaterAsync(IssuanceView view, string? error, bool immediately = false)
+    {
+        var attempts = immediately ? view.Attempts : view.Attempts + 1;
+        if (attempts >= options.Value.MaxAttempts)
+        {
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Attempts = attempts, Error = $"Gave up after {attempts} attempts: {error}" });
+        }
+        var retryAt = clock.GetUtcNow() + (immediately ? TimeSpan.Zero : options.Value.RetryDelay(attempts));
+        await SetAsync(view with { Attempts = attempts, Error = error ?? view.Error });
+        return new IssuanceWork(View, retryAt);
+    }
+
+    private async Task<IssuanceWork> DoneAsync(IssuanceView view)
+    {
+        await SetAsync(view.Status is IssuanceStatus.InOrcid or IssuanceStatus.AwaitingConsent or IssuanceStatus.Queued
+            ? view with { Attempts = 0, Error = null }
+            : view);
+        return new IssuanceWork(View, null);
+    }
+
+    private async Task<IssuanceView?> ChangeAsync(Func<IssuanceView, IssuanceView> change)
+    {
+        if (state.State.View is not { } view)
+        {
+            return null;
+        }
+        await SetAsync(change(view));
+        return View;
+    }
+
+    private async Task SetAsync(IssuanceView view)
+    {
+        state.State = state.State with { View = view with { UpdatedAt = clock.GetUtcNow() } };
+        await state.WriteStateAsync();
+    }
+
+    private static string? JoinNames(NewIssuance request) =>
+        string.Join(' ', new[] { request.GivenNames, request.FamilyNames }.Where(n => n is not null)) is { Length: > 0 } name ? name : null;
+}

@@ -1,0 +1,22 @@
+namespace Consortium.Grains.Issuing;
+
+[GenerateSerializer, Alias("IssuanceState")]
+public sealed record IssuanceState
+{
+    [Id(0)] public IssuanceView? View { get; init; }
+
+    [Id(1)] public NewIssuance? Request { get; init; }
+
+    [Id(2)] public string? CertificateUrl { get; init; }
+
+    /// <summary>The organisation withdrew it: delete from ORCID.</summary>
+    [Id(3)] public bool RevokeRequested { get; init; }
+
+    /// <summary>A hash of the qualification as last written, so a changed template or issuance is written again (PUT).</summary>
+    [Id(4)] public string? WrittenFingerprint { get; init; }
+
+    /// <summary>Check ORCID still has it (reconciliation).</summary>
+    [Id(5)] public bool CheckRequested { get; init; }
+
+    [Id(6)] public string? InvitationId { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace Consortium.Grains.Issuing;
+
+/// <summary>An issuance as admins, the API, the researcher and the certificate page see it.</summary>
+[GenerateSerializer, Immutable, Alias("IssuanceView")]
+public sealed record IssuanceView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Environment,
+    [property: Id(2)] string ExternalId,
+    [property: Id(3)] string TemplateId,
+    [property: Id(4)] string? Orcid,
+    [property: Id(5)] string? Email,
+    [property: Id(6)] IssuanceStatus Status,
+    [property: Id(7)] long? PutCode,
+    [property: Id(8)] string? Error,
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] DateTimeOffset UpdatedAt,
+    [property: Id(11)] string? Title,
+    [property: Id(12)] DateOnly? StartDate,
+    [property: Id(13)] DateOnly? EndDate,
+    [property: Id(14)] string? ResearcherName,
+    [property: Id(15)] int Attempts);

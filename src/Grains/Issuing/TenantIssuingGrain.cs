@@ -1,0 +1,325 @@
+using Consortium.Grains.Common;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
+using Consortium.Grains.Tenants;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Consortium.Grains.Issuing;
+
+/// <summary>
+/// The tenant's issuing in one environment. Submissions are persisted as pending work before they are acknowledged;
+/// a pump writes them through <see cref="IIssuanceGrain"/>s, a bounded number at a time, and ORCID's rate limiter
+/// paces the calls. A reminder wakes the grain after a restart while work is pending, so nothing accepted is lost.
+/// Reentrant: issuances and researchers report back while the pump awaits them; every change below happens between
+/// awaits, and writes of the state are serialised by <see cref="writeLock"/>.
+/// </summary>
+[Reentrant]
+public sealed class TenantIssuingGrain(
+    [PersistentState("issuing", GrainStorage.Name)] IPersistentState<LedgerState> state,
+    IOptions<IssuingOptions> options,
+    TimeProvider clock,
+    ILogger<TenantIssuingGrain> logger) : Grain, ITenantIssuingGrain, IRemindable
+{
+    private const string PumpReminder = "pump";
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
+    private readonly HashSet<string> changedInFlight = new(StringComparer.Ordinal);
+    private bool dirty;
+    private bool pumping;
+    private DateTimeOffset lastFlush;
+    private bool reminderRegistered;
+
+    private (string Tenant, string Environment) Key => IssuingKey.ParseLedger(this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Tick, Tick) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (dirty)
+        {
+            await SaveAsync();
+        }
+    }
+
+    public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(IReadOnlyList<NewIssuance> requests, string portalUrl)
+    {
+        var valid = requests.Select(r => r.Validated()).ToList();
+        await CheckOpenAsync(valid);
+        var results = new List<IssuanceCreated>(valid.Count);
+        foreach (var chunk in valid.Chunk(64))
+        {
+            results.AddRange(await Task.WhenAll(chunk.Select(request =>
+            {
+                var id = IssuingKey.IssuanceId(Key.Environment, request.ExternalId);
+                return Issuance(id).SubmitAsync(request, $"{portalUrl.TrimEnd('/')}/t/{Key.Tenant}/certificates/{id}");
+            })));
+        }
+        foreach (var created in results)
+        {
+            Record(created.View);
+            if (created.Changed)
+            {
+                Enqueue(created.View.Id);
+            }
+        }
+        await SaveAsync();
+        return results;
+    }
+
+    public Task<IssuancePage> ListAsync(IssuanceStatus? status, string? orcid, int skip, int take)
+    {
+        var matching = state.State.Issuances.Values
+            .Where(i => status is null || i.Status == status)
+            .Where(i => orcid is null || i.Orcid == orcid)
+            .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.ExternalId, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(new IssuancePage([.. matching.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000))], matching.Count));
+    }
+
+    public Task<IReadOnlyList<IssuanceView>> GetManyAsync(IReadOnlyList<string> ids) =>
+        Task.FromResult<IReadOnlyList<IssuanceView>>([.. ids.Select(id => state.State.Issuances.GetValueOrDefault(id)).OfType<IssuanceView>()]);
+
+    public Task<IssuingCounts> CountsAsync()
+    {
+        var issuances = state.State.Issuances.Values;
+        var lastError = issuances.Where(i => i.Error is not null && i.Status is IssuanceStatus.Failed or IssuanceStatus.Queued)
+            .MaxBy(i => i.UpdatedAt);
+        return Task.FromResult(new IssuingCounts(
+            issuances.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count()),
+            state.State.Pending.Count,
+            state.State.Researchers.Count,
+            state.State.Researchers.Values.Count(r => r.IsConnected),
+            lastError?.Error,
+            lastError?.UpdatedAt));
+    }
+
+    public Task<IReadOnlyList<ResearcherView>> ListResearchersAsync() =>
+        Task.FromResult<IReadOnlyList<ResearcherView>>([.. state.State.Researchers.Values.OrderByDescending(r => r.ConnectedAt)]);
+
+    public Task<IssuanceView> RevokeAsync(string issuanceId) => CommandAsync(issuanceId, issuance => issuance.RevokeAsync());
+
+    public Task<IssuanceView> RetryAsync(string issuanceId) => CommandAsync(issuanceId, issuance => issuance.RetryAsync());
+
+    public async Task<int> ReconcileAsync()
+    {
+        var written = state.State.Issuances.Values.Where(i => i.PutCode is not null && i.Status == IssuanceStatus.InOrcid).Select(i => i.Id).ToList();
+        foreach (var chunk in written.Chunk(64))
+        {
+            await Task.WhenAll(chunk.Select(id => Issuance(id).RequestCheckAsync()));
+        }
+        written.ForEach(Enqueue);
+        await SaveAsync();
+        return written.Count;
+    }
+
+    public async Task AssignResearcherAsync(string issuanceId, string orcid) =>
+        await CommandAsync(issuanceId, issuance => issuance.AssignResearcherAsync(orcid));
+
+    public async Task DeclineAsync(string issuanceId) =>
+        await CommandAsync(issuanceId, issuance => issuance.DeclineAsync());
+
+    public async Task ResearcherChangedAsync(ResearcherView researcher)
+    {
+        state.State.Researchers[researcher.Orcid] = researcher;
+        foreach (var issuance in state.State.Issuances.Values.Where(i => i.Orcid == researcher.Orcid))
+        {
+            Enqueue(issuance.Id);
+        }
+        await SaveAsync();
+    }
+
+    public async Task TemplateChangedAsync(string templateId)
+    {
+        var affected = state.State.Issuances.Values.Where(i => i.TemplateId == templateId && i.Status is IssuanceStatus.InOrcid or IssuanceStatus.Queued).ToList();
+        if (affected.Count > 0)
+        {
+            affected.ForEach(i => Enqueue(i.Id));
+            await SaveAsync();
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Activation alone restarts the pump (OnActivateAsync); the reminder exists to cause it after a restart.
+        reminderRegistered = true;
+        return Task.CompletedTask;
+    }
+
+    private async Task<IssuanceView> CommandAsync(string issuanceId, Func<IIssuanceGrain, Task<IssuanceView?>> command)
+    {
+        var view = await command(Issuance(issuanceId)) ?? throw new NotFoundException($"There is no issuance '{issuanceId}'.");
+        Record(view);
+        Enqueue(view.Id);
+        await SaveAsync();
+        return view;
+    }
+
+    private async Task CheckOpenAsync(IReadOnlyList<NewIssuance> requests)
+    {
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync()
+            ?? throw new NotFoundException($"There is no member organisation '{Key.Tenant}'.");
+        if (Key.Environment == OrcidEnvironmentName.Production && !tenant.IsLaunchApproved)
+        {
+            throw new IssuingClosedException("Production issuing opens when the consortium approves this organisation's launch review. Use sandbox until then.");
+        }
+        if (await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment)).GetAsync() is null)
+        {
+            throw new IssuingClosedException($"Set up the ORCID {Key.Environment} client (Settings → ORCID clients) before issuing.");
+        }
+        var templates = (await GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Key.Tenant)).ListAsync()).Select(t => t.Id).ToHashSet();
+        if (requests.FirstOrDefault(r => !templates.Contains(r.TemplateId)) is { } unknown)
+        {
+            throw new InvalidFieldException("templateId", $"There is no template '{unknown.TemplateId}'. Create it under Templates first.");
+        }
+    }
+
+    private void Record(IssuanceView view)
+    {
+        state.State.Issuances[view.Id] = view;
+        dirty = true;
+    }
+
+    private void Enqueue(string issuanceId)
+    {
+        state.State.Pending[issuanceId] = clock.GetUtcNow();
+        if (inFlight.Contains(issuanceId))
+        {
+            changedInFlight.Add(issuanceId);
+        }
+        dirty = true;
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (!pumping && state.State.Pending.Count > 0)
+        {
+            pumping = true;
+            try
+            {
+                await EnsureReminderAsync(true);
+                await PumpAsync();
+            }
+            finally
+            {
+                pumping = false;
+            }
+        }
+        if (dirty && clock.GetUtcNow() - lastFlush >= FlushInterval)
+        {
+            await SaveAsync();
+        }
+        if (state.State.Pending.Count == 0)
+        {
+            await EnsureReminderAsync(false);
+        }
+    }
+
+    /// <summary>Runs due work, keeping up to <see cref="IssuingOptions.MaxInFlight"/> issuances in flight.</summary>
+    private async Task PumpAsync()
+    {
+        var running = new Dictionary<Task<IssuanceWork>, string>();
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var id in state.State.Pending.Where(p => p.Value <= now && !inFlight.Contains(p.Key)).OrderBy(p => p.Value)
+                         .Select(p => p.Key).Take(options.Value.MaxInFlight - running.Count).ToList())
+            {
+                inFlight.Add(id);
+                running.Add(Issuance(id).ProcessAsync(), id);
+            }
+            if (running.Count == 0)
+            {
+                return;
+            }
+            var done = await Task.WhenAny(running.Keys);
+            var doneId = running[done];
+            running.Remove(done);
+            inFlight.Remove(doneId);
+            Complete(doneId, done);
+            if (clock.GetUtcNow() - lastFlush >= FlushInterval)
+            {
+                await SaveAsync();
+            }
+        }
+    }
+
+    private void Complete(string issuanceId, Task<IssuanceWork> work)
+    {
+        var changedMeanwhile = changedInFlight.Remove(issuanceId);
+        if (work.IsCompletedSuccessfully)
+        {
+            if (work.Result.View is { } view)
+            {
+                Record(view);
+            }
+            if (changedMeanwhile)
+            {
+                return;
+            }
+            if (work.Result.RetryAt is { } retryAt)
+            {
+                state.State.Pending[issuanceId] = retryAt;
+            }
+            else
+            {
+                state.State.Pending.Remove(issuanceId);
+            }
+        }
+        else
+        {
+            // A grain call failed (silo shutting down, storage hiccup): the work stays pending and is tried again.
+            logger.LogWarning(work.Exception, "Processing issuance {Issuance} failed; it will be tried again.", issuanceId);
+            state.State.Pending[issuanceId] = clock.GetUtcNow() + options.Value.RetryDelay(1);
+        }
+        dirty = true;
+    }
+
+    private async Task SaveAsync()
+    {
+        await writeLock.WaitAsync();
+        try
+        {
+            dirty = false;
+            lastFlush = clock.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            dirty = true;
+            throw;
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private async Task EnsureReminderAsync(bool wanted)
+    {
+        if (wanted == reminderRegistered)
+        {
+            return;
+        }
+        if (wanted)
+        {
+            await this.RegisterOrUpdateReminder(PumpReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+        else if (await this.GetReminder(PumpReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        reminderRegistered = wanted;
+    }
+
+    private IIssuanceGrain Issuance(string issuanceId) => GrainFactory.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(Key.Tenant, issuanceId));
+}

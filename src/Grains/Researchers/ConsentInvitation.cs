@@ -1,0 +1,14 @@
+namespace Consortium.Grains.Researchers;
+
+/// <summary>An emailed invitation to connect, made for one issuance. What the researcher page needs to prefill ORCID's form.</summary>
+[GenerateSerializer, Immutable, Alias("ConsentInvitation")]
+public sealed record ConsentInvitation(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Tenant,
+    [property: Id(2)] string Environment,
+    [property: Id(3)] string IssuanceId,
+    [property: Id(4)] string Email,
+    [property: Id(5)] string? GivenNames,
+    [property: Id(6)] string? FamilyNames,
+    [property: Id(7)] DateTimeOffset ExpiresAt,
+    [property: Id(8)] string? AcceptedBy = null);

@@ -1,0 +1,13 @@
+namespace Consortium.Grains.Researchers;
+
+/// <summary>How a trip to ORCID ended: the researcher connected (<see cref="Researcher"/>), or denied.
+/// <see cref="InvitationToken"/> lets the page offer to try again with the same invitation;
+/// <see cref="Notice"/> explains anything the researcher should know (an invitation that could not be used).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ConsentOutcome(
+    [property: Id(0)] ResearcherView? Researcher,
+    [property: Id(1)] string? InvitationToken,
+    [property: Id(2)] string? Notice)
+{
+    public override string ToString() => $"ConsentOutcome {{ Orcid = {Researcher?.Orcid}, Notice = {Notice} }}";
+}

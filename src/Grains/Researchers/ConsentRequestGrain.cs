@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Invitations;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Tenants;
+
+namespace Consortium.Grains.Researchers;
+
+/// <summary>Kept in memory on purpose: a state lives for minutes, and a restart in between only asks the researcher to click again.</summary>
+public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentRequestGrain
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+    private const string KeyPrefix = "cr:";
+
+    private ConsentRequest? request;
+    private DateTimeOffset startedAt;
+    private bool used;
+
+    public static string KeyFor(string state) => KeyPrefix + state;
+
+    public static string NewState() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    public Task BeginAsync(ConsentRequest consent)
+    {
+        if (request is not null)
+        {
+            throw new InvalidOperationException("An OAuth state is used once; make a new one with ConsentRequestGrain.NewState().");
+        }
+        request = consent;
+        startedAt = clock.GetUtcNow();
+        DelayDeactivation(Lifetime);
+        return Task.CompletedTask;
+    }
+
+    public async Task<ConsentOutcome> AuthorizeAsync(string tenant, string environment, string browserProof, string code, Uri redirectUri)
+    {
+        var consent = Consume(tenant, environment, browserProof);
+        var profile = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync();
+        if (environment == OrcidEnvironmentName.Production && profile?.IsLaunchApproved != true)
+        {
+            throw new ConsentRefusedException("This organisation is not connecting production ORCID records yet.");
+        }
+        var granted = await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, environment)).ExchangeCodeAsync(code, redirectUri, consent.Nonce);
+        var researcher = await GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, environment, granted.Orcid)).ConnectAsync(granted);
+        var notice = await AcceptInvitationAsync(consent.InvitationToken, granted.Orcid);
+        return new ConsentOutcome(researcher, consent.InvitationToken, notice);
+    }
+
+    public async Task<ConsentOutcome> DenyAsync(string tenant, string environment, string browserProof)
+    {
+        var consent = Consume(tenant, environment, browserProof);
+        if (consent.InvitationToken is not null && InvitationToken.TryParse(consent.InvitationToken, out var token))
+        {
+            try
+            {
+                await Invitation(token).DeclineAsync(token.Secret);
+            }
+            catch (InvitationRefusedException)
+            {
+                // Nothing to decline: the page shows the denial either way.
+            }
+        }
+        return new ConsentOutcome(null, consent.InvitationToken, null);
+    }
+
+    private ConsentRequest Consume(string tenant, string environment, string browserProof)
+    {
+        var consent = request;
+        var valid = consent is not null && !used && clock.GetUtcNow() - startedAt <= Lifetime
+            && consent.Tenant == tenant && consent.Environment == environment && SameProof(consent.BrowserProof, browserProof);
+        // Used up by any attempt, right or wrong: a state is never accepted twice.
+        used = true;
+        return valid
+            ? consent!
+            : throw new ConsentRefusedException("This sign-in link has expired or was already used, or it was started in another browser. Please connect again.");
+    }
+
+    private async Task<string?> AcceptInvitationAsync(string? invitationToken, string orcid)
+    {
+        if (invitationToken is null || !InvitationToken.TryParse(invitationToken, out var token))
+        {
+            return null;
+        }
+        try
+        {
+            await Invitation(token).AcceptAsync(token.Secret, orcid);
+            return null;
+        }
+        catch (InvitationRefusedException refused)
+        {
+            return refused.Message;
+        }
+    }
+
+    private IConsentInvitationGrain Invitation(InvitationToken token) => GrainFactory.GetGrain<IConsentInvitationGrain>(ConsentInvitationGrain.KeyFor(token.Id));
+
+    private static bool SameProof(string expected, string presented) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented ?? ""));
+}

@@ -1,0 +1,74 @@
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidClients;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Consortium.Grains.Researchers;
+
+public sealed class ResearcherGrain(
+    [PersistentState("researcher", GrainStorage.Name)] IPersistentState<ResearcherState> state,
+    IDataProtectionProvider protection,
+    TimeProvider clock) : Grain, IResearcherGrain
+{
+    private (string Tenant, string Environment, string Orcid) Key => ResearcherKey.Parse(this.GetPrimaryKeyString());
+
+    private IDataProtector Protector => protection.CreateProtector(ResearcherKey.ProtectionPurpose(Key.Tenant, Key.Environment));
+
+    public async Task<ResearcherView> ConnectAsync(GrantedConsent consent)
+    {
+        if (consent.Orcid != Key.Orcid)
+        {
+            throw new ArgumentException($"A consent for {consent.Orcid} cannot be stored for {Key.Orcid}.", nameof(consent));
+        }
+        state.State = new ResearcherState
+        {
+            View = new ResearcherView(consent.Orcid, consent.Name, Key.Environment, ConsentStatus.Connected, consent.Scopes,
+                clock.GetUtcNow(), consent.ExpiresAt, EndedAt: null),
+            ClientId = consent.ClientId,
+            ProtectedAccessToken = Protector.Protect(consent.AccessToken),
+            ProtectedRefreshToken = consent.RefreshToken is null ? null : Protector.Protect(consent.RefreshToken),
+        };
+        return await SaveAndAnnounceAsync();
+    }
+
+    public Task<ResearcherView?> GetAsync() => Task.FromResult(state.State.View);
+
+    public Task<ResearcherAccess?> GetAccessAsync() => Task.FromResult(
+        state.State is { View.IsConnected: true, ClientId: { } clientId, ProtectedAccessToken: { } token }
+            ? new ResearcherAccess(clientId, Protector.Unprotect(token))
+            : null);
+
+    public async Task<ResearcherView?> DisconnectAsync()
+    {
+        if (await GetAccessAsync() is not { } access)
+        {
+            return state.State.View;
+        }
+        await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment)).RevokeTokenAsync(access.AccessToken);
+        return await EndAsync(ConsentStatus.Disconnected);
+    }
+
+    public async Task TokenRejectedAsync(string accessToken)
+    {
+        // Only the token in force: a rejection of an older token says nothing about a consent granted since.
+        if (await GetAccessAsync() is { } access && access.AccessToken == accessToken)
+        {
+            await EndAsync(ConsentStatus.RejectedByOrcid);
+        }
+    }
+
+    private async Task<ResearcherView> EndAsync(ConsentStatus status)
+    {
+        // The tokens are dropped as well: a consent that has ended has no use for them.
+        state.State = new ResearcherState { View = state.State.View! with { Status = status, EndedAt = clock.GetUtcNow() } };
+        return (await SaveAndAnnounceAsync())!;
+    }
+
+    private async Task<ResearcherView> SaveAndAnnounceAsync()
+    {
+        await state.WriteStateAsync();
+        var view = state.State.View!;
+        await GrainFactory.GetGrain<ITenantIssuingGrain>(IssuingKey.For(Key.Tenant, Key.Environment)).ResearcherChangedAsync(view);
+        return view;
+    }
+}
