@@ -12,13 +12,13 @@ public interface IConsentRequestGrain : IGrainWithStringKey
     Task BeginAsync(ConsentRequest request);
 
     /// <summary>ORCID redirected back with a code: exchanges it, stores the consent, and applies the invitation.</summary>
-    /// <exception cref="ConsentRefusedException">The state is unknown, used, expired, or from another tenant, environment or browser; or ORCID refused the code.</exception>
+    /// <exception cref="ConsentRefusedException">The state is unknown, used, expired, or from another tenant or browser; or ORCID refused the code.</exception>
     /// <exception cref="OrcidUnreachableException">ORCID did not answer.</exception>
     [Alias("Authorize")]
-    Task<ConsentOutcome> AuthorizeAsync(string tenant, string environment, string browserProof, string code, Uri redirectUri);
+    Task<ConsentOutcome> AuthorizeAsync(string tenant, string browserProof, string code, Uri redirectUri);
 
     /// <summary>ORCID redirected back with <c>error=access_denied</c>.</summary>
-    /// <exception cref="ConsentRefusedException">The state is unknown, used, expired, or from another tenant, environment or browser.</exception>
+    /// <exception cref="ConsentRefusedException">The state is unknown, used, expired, or from another tenant or browser.</exception>
     [Alias("Deny")]
-    Task<ConsentOutcome> DenyAsync(string tenant, string environment, string browserProof);
+    Task<ConsentOutcome> DenyAsync(string tenant, string browserProof);
 }

@@ -65,7 +65,7 @@ public sealed class IssuanceGrain(
             invitationId = ConsentInvitationGrain.NewId();
             invitationToken = await GrainFactory.GetGrain<IConsentInvitationGrain>(ConsentInvitationGrain.KeyFor(invitationId)).CreateAsync(
                 new ConsentInvitation(invitationId, tenant, environment, IssuingKey.IssuanceId(environment, externalId),
-                    request.Email!, request.GivenNames, request.FamilyNames, now + options.Value.InvitationValidity));
+                    request.Email!, request.GivenNames, request.FamilyNames, now + options.Value.InvitationValidity, request.TemplateId));
         }
         state.State = new IssuanceState { Request = request, CertificateUrl = certificateUrl, InvitationId = invitationId };
         await SetAsync(new IssuanceView(

@@ -11,4 +11,5 @@ public sealed record ConsentInvitation(
     [property: Id(5)] string? GivenNames,
     [property: Id(6)] string? FamilyNames,
     [property: Id(7)] DateTimeOffset ExpiresAt,
-    [property: Id(8)] string? AcceptedBy = null);
+    [property: Id(8)] string TemplateId,
+    [property: Id(9)] string? AcceptedBy = null);

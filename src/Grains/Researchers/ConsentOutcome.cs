@@ -5,9 +5,10 @@ namespace Consortium.Grains.Researchers;
 /// <see cref="Notice"/> explains anything the researcher should know (an invitation that could not be used).</summary>
 [GenerateSerializer, Immutable]
 public sealed record ConsentOutcome(
-    [property: Id(0)] ResearcherView? Researcher,
-    [property: Id(1)] string? InvitationToken,
-    [property: Id(2)] string? Notice)
+    [property: Id(0)] string Environment,
+    [property: Id(1)] ResearcherView? Researcher,
+    [property: Id(2)] string? InvitationToken,
+    [property: Id(3)] string? Notice)
 {
     public override string ToString() => $"ConsentOutcome {{ Orcid = {Researcher?.Orcid}, Notice = {Notice} }}";
 }

@@ -33,9 +33,10 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         return Task.CompletedTask;
     }
 
-    public async Task<ConsentOutcome> AuthorizeAsync(string tenant, string environment, string browserProof, string code, Uri redirectUri)
+    public async Task<ConsentOutcome> AuthorizeAsync(string tenant, string browserProof, string code, Uri redirectUri)
     {
-        var consent = Consume(tenant, environment, browserProof);
+        var consent = Consume(tenant, browserProof);
+        var environment = consent.Environment;
         var profile = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync();
         if (environment == OrcidEnvironmentName.Production && profile?.IsLaunchApproved != true)
         {
@@ -44,12 +45,12 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         var granted = await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, environment)).ExchangeCodeAsync(code, redirectUri, consent.Nonce);
         var researcher = await GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, environment, granted.Orcid)).ConnectAsync(granted);
         var notice = await AcceptInvitationAsync(consent.InvitationToken, granted.Orcid);
-        return new ConsentOutcome(researcher, consent.InvitationToken, notice);
+        return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice);
     }
 
-    public async Task<ConsentOutcome> DenyAsync(string tenant, string environment, string browserProof)
+    public async Task<ConsentOutcome> DenyAsync(string tenant, string browserProof)
     {
-        var consent = Consume(tenant, environment, browserProof);
+        var consent = Consume(tenant, browserProof);
         if (consent.InvitationToken is not null && InvitationToken.TryParse(consent.InvitationToken, out var token))
         {
             try
@@ -61,14 +62,14 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
                 // Nothing to decline: the page shows the denial either way.
             }
         }
-        return new ConsentOutcome(null, consent.InvitationToken, null);
+        return new ConsentOutcome(consent.Environment, null, consent.InvitationToken, null);
     }
 
-    private ConsentRequest Consume(string tenant, string environment, string browserProof)
+    private ConsentRequest Consume(string tenant, string browserProof)
     {
         var consent = request;
         var valid = consent is not null && !used && clock.GetUtcNow() - startedAt <= Lifetime
-            && consent.Tenant == tenant && consent.Environment == environment && SameProof(consent.BrowserProof, browserProof);
+            && consent.Tenant == tenant && SameProof(consent.BrowserProof, browserProof);
         // Used up by any attempt, right or wrong: a state is never accepted twice.
         used = true;
         return valid

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 
@@ -21,6 +23,9 @@ public static class ApiExtensions
         builder.Services.AddAuthorization(options => options.AddApiPolicies());
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi();
+        // Statuses read as DESIGN.md writes them: "in-orcid", "awaiting-consent".
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
     }
 
     public static void MapConsortiumApi(this WebApplication app)
@@ -32,5 +37,7 @@ public static class ApiExtensions
         app.MapBrandingApi();
         app.MapInvitationsApi();
         app.MapOrcidClientsApi();
+        app.MapTemplatesApi();
+        app.MapIssuancesApi();
     }
 }

@@ -1,4 +1,5 @@
 using Consortium.Grains.Common;
+using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 Title = "It exists already.",
                 Detail = taken.Message,
             },
+            IssuingClosedException closed => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Issuing is not open.", Detail = closed.Message },
             TenantSuspendedException suspended => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Suspended.", Detail = suspended.Message },
             OrcidUnreachableException unreachable => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "ORCID is unreachable.", Detail = unreachable.Message },
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = missing.Message },

@@ -12,8 +12,17 @@ public static class TenantsApi
         var api = app.MapGroup("/api/v1/tenants/{tenant}").RequireAuthorization(ApiPolicies.ApiCaller).WithTags("Tenants");
         api.MapGet("/", Get);
         api.MapGet("/audit", AuditAsync);
+        api.MapPut("/organisation", async (OrganisationDetails body, TenantContext tenant, TenantAdminService admin, HttpContext http) =>
+            TypedResults.Ok(await admin.SetOrganisationAsync(tenant.Profile, body, AuditActor.FromApiCaller(http))));
+        api.MapPost("/launch-review/approve", ApproveLaunchAsync);
         return api;
     }
+
+    /// <summary>The consortium's decision, never the tenant's own: an operator key only (leads approve on the dashboard).</summary>
+    private static async Task<Results<Ok<TenantProfile>, ProblemHttpResult>> ApproveLaunchAsync(TenantContext tenant, ConsortiumService consortia, HttpContext http) =>
+        http.User.IsOperator()
+            ? TypedResults.Ok(await consortia.SetLaunchApprovedAsync(tenant.Profile.ConsortiumSlug, tenant.Slug, approved: true, AuditActor.FromApiCaller(http)))
+            : TypedResults.Problem("Only the consortium approves a launch review.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
 
     private static Ok<TenantProfile> Get(TenantContext tenant) => TypedResults.Ok(tenant.Profile);
 

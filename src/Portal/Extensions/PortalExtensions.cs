@@ -5,6 +5,7 @@ using Consortium.Portal.Email;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Invitations;
 using Consortium.Portal.Services;
+using Consortium.Portal.Researchers;
 using Consortium.Portal.Staff;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Storage;
@@ -34,6 +35,10 @@ public static class PortalExtensions
         builder.Services.AddSingleton<TenantAdminService>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<InvitationService>();
+        builder.Services.AddSingleton<IssuingService>();
+        builder.Services.AddSingleton<ConsentInvitationEmail>();
+        builder.Services.AddSingleton<ResearcherPages>();
+        builder.AddResearcherSession();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (builder.Configuration.GetValue<bool>("Consortium:SeedDemoData"))
         {
@@ -67,6 +72,7 @@ public static class PortalExtensions
         app.MapHealthEndpoints();
         app.MapConsortiumApi();
         app.MapStaffSignIn();
+        app.MapResearcherEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceWhereItRuns(app));
     }

@@ -79,14 +79,26 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
     /// <exception cref="NotFoundException">No such member organisation in this consortium.</exception>
     public async Task<TenantProfile> SetTenantSuspendedAsync(string consortiumSlug, string tenantSlug, bool suspended, AuditActor actor)
     {
-        var tenant = grains.GetGrain<ITenantGrain>(TenantKey.For(tenantSlug));
-        if ((await tenant.GetProfileAsync())?.ConsortiumSlug != consortiumSlug)
-        {
-            throw new NotFoundException($"There is no member organisation '{tenantSlug}' in consortium '{consortiumSlug}'.");
-        }
-        var updated = await tenant.SetSuspendedAsync(suspended);
+        var updated = await (await MemberAsync(consortiumSlug, tenantSlug)).SetSuspendedAsync(suspended);
         await audit.RecordAsync(actor, suspended ? "tenant.suspended" : "tenant.resumed", tenantSlug, consortiumSlug, tenantSlug);
         return updated;
+    }
+
+    /// <summary>Opens production consent and issuing for the member organisation (or closes it again).</summary>
+    public async Task<TenantProfile> SetLaunchApprovedAsync(string consortiumSlug, string tenantSlug, bool approved, AuditActor actor)
+    {
+        var updated = await (await MemberAsync(consortiumSlug, tenantSlug)).SetLaunchApprovedAsync(approved);
+        await audit.RecordAsync(actor, approved ? "launch.approved" : "launch.withdrawn", tenantSlug, consortiumSlug, tenantSlug);
+        return updated;
+    }
+
+    /// <exception cref="NotFoundException">The tenant is not a member of this consortium.</exception>
+    private async Task<ITenantGrain> MemberAsync(string consortiumSlug, string tenantSlug)
+    {
+        var tenant = grains.GetGrain<ITenantGrain>(TenantKey.For(tenantSlug));
+        return (await tenant.GetProfileAsync())?.ConsortiumSlug == consortiumSlug
+            ? tenant
+            : throw new NotFoundException($"There is no member organisation '{tenantSlug}' in consortium '{consortiumSlug}'.");
     }
 
     private IConsortiumGrain Consortium(string slug) => grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(slug));

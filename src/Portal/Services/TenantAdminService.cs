@@ -17,6 +17,15 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
 
     public Task<TenantBranding> GetBrandingAsync(TenantProfile tenant) => Branding(tenant).GetAsync();
 
+    /// <summary>Name, ROR id, city and country: how ORCID names the organisation in its qualifications.</summary>
+    /// <exception cref="InvalidFieldException">A field is malformed; nothing is changed.</exception>
+    public async Task<TenantProfile> SetOrganisationAsync(TenantProfile tenant, OrganisationDetails organisation, AuditActor actor)
+    {
+        var saved = await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant.Slug)).SetOrganisationAsync(organisation);
+        await RecordAsync(tenant, actor, "organisation.updated", tenant.Slug);
+        return saved;
+    }
+
     /// <exception cref="InvalidFieldException">A field is malformed; nothing is changed.</exception>
     public async Task<TenantBranding> SetBrandingAsync(TenantProfile tenant, TenantBranding branding, AuditActor actor)
     {

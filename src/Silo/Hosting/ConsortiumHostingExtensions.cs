@@ -1,3 +1,4 @@
+using Consortium.Grains.Issuing;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Consortium.Orcid;
@@ -24,6 +25,7 @@ public static class ConsortiumHostingExtensions
 
         // Grains reach ORCID only through src/Orcid's typed clients.
         builder.Services.AddOrcidClient();
+        builder.Services.AddOptions<IssuingOptions>().BindConfiguration(IssuingOptions.SectionName);
 
         switch (options.Mode)
         {

@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Invitations;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
+using Consortium.Grains.Tenants;
+using Consortium.Orcid;
+using Consortium.Orcid.OAuth;
+using Consortium.Portal.Api;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consortium.Portal.Researchers;
+
+/// <summary>
+/// The researcher's round trip to ORCID: <c>/connect</c> redirects to ORCID's authorize page with a fresh single-use
+/// <c>state</c> bound to the tenant, the environment and (through a cookie) this browser; <c>/orcid/callback</c> completes
+/// or records the denial; <c>/disconnect</c> revokes the token at ORCID. Each ends on the researcher page with an outcome.
+/// </summary>
+public static class ResearcherEndpoints
+{
+    private const string ProofCookie = "consortium.consent";
+
+    public static readonly IReadOnlyList<string> Scopes = [OrcidScopes.OpenId, OrcidScopes.ReadLimited, OrcidScopes.ActivitiesUpdate];
+
+    public static void MapResearcherEndpoints(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/t/{tenant}").ExcludeFromDescription();
+        pages.MapGet("/connect", ConnectAsync);
+        pages.MapGet("/orcid/callback", CallbackAsync);
+        pages.MapPost("/disconnect", DisconnectAsync);
+    }
+
+    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, HttpContext http, IGrainFactory grains, OrcidClients orcid)
+    {
+        var environment = EnvironmentOrSandbox(env);
+        var profile = await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync();
+        if (profile is null || profile.IsSuspended)
+        {
+            return Results.NotFound();
+        }
+        if (environment == OrcidEnvironmentName.Production && !profile.IsLaunchApproved)
+        {
+            return BackToPage(tenant, environment, problem: ResearcherProblem.Closed, invite: invite);
+        }
+        var client = await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, environment)).GetAsync();
+        if (client is null)
+        {
+            return BackToPage(tenant, environment, problem: ResearcherProblem.NoClient, invite: invite);
+        }
+        ConsentInvitation? invitation = null;
+        if (invite is not null && InvitationToken.TryParse(invite, out var token))
+        {
+            try
+            {
+                invitation = await grains.GetGrain<IConsentInvitationGrain>(ConsentInvitationGrain.KeyFor(token.Id)).OpenAsync(token.Secret);
+            }
+            catch (InvitationRefusedException)
+            {
+                // The page explains what is wrong with the invitation.
+                return BackToPage(tenant, environment, invite: invite);
+            }
+        }
+
+        var state = ConsentRequestGrain.NewState();
+        var proof = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state))
+            .BeginAsync(new ConsentRequest(tenant, environment, proof, nonce, invitation is null ? null : invite));
+        http.Response.Cookies.Append(ProofCookie, proof, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+            Path = $"/t/{tenant}",
+            MaxAge = ConsentRequestGrain.Lifetime,
+        });
+        var authorize = orcid.OAuth(OrcidEnvironmentName.ToEnvironment(environment)).BuildAuthorizeUrl(new AuthorizeRequest
+        {
+            ClientId = client.ClientId,
+            Scopes = Scopes,
+            RedirectUri = ResearcherLinks.Callback(InvitationsApi.PortalUrl(http), tenant),
+            State = state,
+            Nonce = nonce,
+            Email = invitation?.Email,
+            GivenNames = invitation?.GivenNames,
+            FamilyNames = invitation?.FamilyNames,
+        });
+        return Results.Redirect(authorize.AbsoluteUri);
+    }
+
+    private static async Task<IResult> CallbackAsync(
+        string tenant, string? code, string? state, string? error, HttpContext http, IGrainFactory grains, ILoggerFactory loggers)
+    {
+        var proof = http.Request.Cookies[ProofCookie] ?? "";
+        http.Response.Cookies.Delete(ProofCookie, new CookieOptions { Path = $"/t/{tenant}" });
+        if (string.IsNullOrEmpty(state))
+        {
+            return BackToPage(tenant, OrcidEnvironmentName.Sandbox, problem: ResearcherProblem.Expired);
+        }
+        var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
+        try
+        {
+            if (error is not null || string.IsNullOrEmpty(code))
+            {
+                var denied = await request.DenyAsync(tenant, proof);
+                return error == "access_denied"
+                    ? BackToPage(tenant, denied.Environment, outcome: "denied", invite: denied.InvitationToken)
+                    : BackToPage(tenant, denied.Environment, problem: ResearcherProblem.OrcidError, invite: denied.InvitationToken);
+            }
+            var connected = await request.AuthorizeAsync(tenant, proof, code, ResearcherLinks.Callback(InvitationsApi.PortalUrl(http), tenant));
+            await ResearcherSession.SignInAsync(http, tenant, connected.Researcher!);
+            return BackToPage(tenant, connected.Environment, outcome: "connected",
+                problem: connected.Notice is null ? null : ResearcherProblem.InvitationUsed);
+        }
+        catch (ConsentRefusedException refused)
+        {
+            loggers.CreateLogger(typeof(ResearcherEndpoints)).LogInformation("A researcher's consent for {Tenant} was refused: {Reason}", tenant, refused.Message);
+            return BackToPage(tenant, OrcidEnvironmentName.Sandbox, problem: ResearcherProblem.Expired);
+        }
+        catch (OrcidUnreachableException)
+        {
+            return BackToPage(tenant, OrcidEnvironmentName.Sandbox, problem: ResearcherProblem.Unreachable);
+        }
+    }
+
+    private static async Task<IResult> DisconnectAsync(string tenant, [FromForm] string? env, HttpContext http, IGrainFactory grains)
+    {
+        var environment = EnvironmentOrSandbox(env);
+        if (await ResearcherSession.ReadAsync(http, tenant, environment) is { } researcher)
+        {
+            try
+            {
+                await grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, environment, researcher.Orcid)).DisconnectAsync();
+            }
+            catch (OrcidUnreachableException)
+            {
+                return BackToPage(tenant, environment, problem: ResearcherProblem.Unreachable);
+            }
+            await ResearcherSession.SignOutAsync(http);
+        }
+        return BackToPage(tenant, environment, outcome: "disconnected");
+    }
+
+    private static string EnvironmentOrSandbox(string? env) =>
+        env?.Trim().ToLowerInvariant() == OrcidEnvironmentName.Production ? OrcidEnvironmentName.Production : OrcidEnvironmentName.Sandbox;
+
+    private static IResult BackToPage(string tenant, string environment, string? outcome = null, string? problem = null, string? invite = null) =>
+        Results.Redirect($"/t/{Uri.EscapeDataString(tenant)}?env={environment}"
+            + (outcome is null ? "" : $"&outcome={outcome}")
+            + (problem is null ? "" : $"&problem={problem}")
+            + (invite is null ? "" : $"&invite={Uri.EscapeDataString(invite)}"));
+}

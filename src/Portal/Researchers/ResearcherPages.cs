@@ -1,0 +1,69 @@
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Invitations;
+using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
+using Consortium.Grains.Tenants;
+
+namespace Consortium.Portal.Researchers;
+
+/// <summary>Loads what the public researcher and certificate pages show; a suspended or unknown tenant has no pages.</summary>
+public sealed class ResearcherPages(IGrainFactory grains)
+{
+    public async Task<ResearcherPageModel?> LoadAsync(string tenantSlug, string environment, string? orcid, string? invite)
+    {
+        var tenant = await grains.GetGrain<ITenantGrain>(TenantKey.For(tenantSlug)).GetProfileAsync();
+        if (tenant is null || tenant.IsSuspended)
+        {
+            return null;
+        }
+        var branding = grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenantSlug));
+        var isOpen = (environment != OrcidEnvironmentName.Production || tenant.IsLaunchApproved)
+            && await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenantSlug, environment)).GetAsync() is not null;
+        var researcher = orcid is null ? null : await grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenantSlug, environment, orcid)).GetAsync();
+        var issuances = orcid is null
+            ? []
+            : (await grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenantSlug, environment)).ListAsync(null, orcid, 0, 1000)).Items;
+        var (invitation, invitationProblem) = await OpenInvitationAsync(invite, tenantSlug, environment);
+        var titles = (await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenantSlug)).ListAsync()).ToDictionary(t => t.Id, t => t.Title);
+        return new ResearcherPageModel(tenant, await branding.GetAsync(), await branding.GetLogoAsync() is not null, environment, isOpen,
+            researcher, issuances, invitation, invitationProblem, titles);
+    }
+
+    /// <returns>The issuance behind a certificate, when it is on the researcher's record or was withdrawn; else null.</returns>
+    public async Task<(ResearcherPageModel Page, IssuanceView Issuance)?> LoadCertificateAsync(string tenantSlug, string issuanceId)
+    {
+        if (IssuingKey.ParseIssuanceId(issuanceId) is not { } id
+            || await grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenantSlug, issuanceId)).GetAsync() is not { } issuance
+            || issuance.Status is not (IssuanceStatus.InOrcid or IssuanceStatus.Revoked or IssuanceStatus.DeletedInOrcid)
+            || issuance.PutCode is null
+            || await LoadAsync(tenantSlug, id.Environment, orcid: null, invite: null) is not { } page)
+        {
+            return null;
+        }
+        return (page, issuance);
+    }
+
+    private async Task<(ConsentInvitation?, string?)> OpenInvitationAsync(string? invite, string tenantSlug, string environment)
+    {
+        if (invite is null)
+        {
+            return (null, null);
+        }
+        if (!InvitationToken.TryParse(invite, out var token))
+        {
+            return (null, "This invitation link is not valid. Ask the organisation for a new one.");
+        }
+        try
+        {
+            var invitation = await grains.GetGrain<IConsentInvitationGrain>(ConsentInvitationGrain.KeyFor(token.Id)).OpenAsync(token.Secret);
+            return invitation.Tenant == tenantSlug && invitation.Environment == environment
+                ? (invitation, null)
+                : (null, "This invitation link is not valid. Ask the organisation for a new one.");
+        }
+        catch (InvitationRefusedException refused)
+        {
+            return (null, refused.Message);
+        }
+    }
+}

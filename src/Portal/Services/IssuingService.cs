@@ -1,0 +1,105 @@
+using Consortium.Grains.Common;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
+using Consortium.Grains.Templates;
+using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
+using Consortium.Portal.Researchers;
+
+namespace Consortium.Portal.Services;
+
+/// <summary>A member organisation's templates, issuances and researchers, for its admins' pages and the API alike.</summary>
+public sealed class IssuingService(IGrainFactory grains, ConsentInvitationEmail invitations, AuditLog audit)
+{
+    public Task<IReadOnlyList<QualificationTemplate>> ListTemplatesAsync(TenantProfile tenant) => Templates(tenant).ListAsync();
+
+    public Task<QualificationTemplate?> GetTemplateAsync(TenantProfile tenant, string id) => Templates(tenant).GetAsync(id);
+
+    /// <exception cref="InvalidFieldException">A field is malformed; nothing is changed.</exception>
+    public async Task<QualificationTemplate> SaveTemplateAsync(TenantProfile tenant, string id, TemplateInput input, AuditActor actor)
+    {
+        var saved = await Templates(tenant).SaveAsync(id, input);
+        await RecordAsync(tenant, actor, "template.saved", saved.Id);
+        return saved;
+    }
+
+    /// <summary>Submits issuances and emails an invitation to each researcher asked for by email.</summary>
+    /// <exception cref="InvalidFieldException">A request is malformed; nothing is submitted.</exception>
+    /// <exception cref="IssuingClosedException">The environment is not open; nothing is submitted.</exception>
+    public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(TenantProfile tenant, string environment, IReadOnlyList<NewIssuance> requests, AuditActor actor, Uri portalUrl)
+    {
+        var env = OrcidEnvironmentName.Parse("env", environment);
+        var created = await Ledger(tenant, env).SubmitAsync(requests, portalUrl.AbsoluteUri);
+        foreach (var invited in created.Where(c => c.InvitationToken is not null))
+        {
+            await invitations.SendAsync(tenant, invited.View, invited.InvitationToken!, portalUrl);
+        }
+        var changed = created.Where(c => c.Changed).ToList();
+        if (changed.Count == 1)
+        {
+            await RecordAsync(tenant, actor, "issuance.submitted", changed[0].View.Id);
+        }
+        else if (changed.Count > 1)
+        {
+            await RecordAsync(tenant, actor, "issuance.submitted", $"{changed.Count} issuances in {env}");
+        }
+        return created;
+    }
+
+    /// <returns>The issuance, or null when the id names none.</returns>
+    public Task<IssuanceView?> GetAsync(TenantProfile tenant, string issuanceId) =>
+        IssuingKey.ParseIssuanceId(issuanceId) is null ? Task.FromResult<IssuanceView?>(null) : Issuance(tenant, issuanceId).GetAsync();
+
+    public Task<IssuancePage> ListAsync(TenantProfile tenant, string environment, IssuanceStatus? status = null, string? orcid = null, int skip = 0, int take = 50) =>
+        Ledger(tenant, environment).ListAsync(status, orcid, skip, take);
+
+    public Task<IReadOnlyList<IssuanceView>> GetManyAsync(TenantProfile tenant, string environment, IReadOnlyList<string> ids) =>
+        Ledger(tenant, environment).GetManyAsync(ids);
+
+    public Task<IssuingCounts> CountsAsync(TenantProfile tenant, string environment) => Ledger(tenant, environment).CountsAsync();
+
+    /// <exception cref="NotFoundException">No issuance has this id.</exception>
+    public async Task<IssuanceView> RevokeAsync(TenantProfile tenant, string issuanceId, AuditActor actor)
+    {
+        var revoked = await Ledger(tenant, EnvironmentOf(issuanceId)).RevokeAsync(issuanceId);
+        await RecordAsync(tenant, actor, "issuance.revoked", issuanceId);
+        return revoked;
+    }
+
+    /// <exception cref="NotFoundException">No issuance has this id.</exception>
+    public async Task<IssuanceView> RetryAsync(TenantProfile tenant, string issuanceId, AuditActor actor)
+    {
+        var retried = await Ledger(tenant, EnvironmentOf(issuanceId)).RetryAsync(issuanceId);
+        await RecordAsync(tenant, actor, "issuance.retried", issuanceId);
+        return retried;
+    }
+
+    public async Task<int> ReconcileAsync(TenantProfile tenant, string environment, AuditActor actor)
+    {
+        var checkedCount = await Ledger(tenant, environment).ReconcileAsync();
+        await RecordAsync(tenant, actor, "issuance.reconciled", $"{checkedCount} in {environment}");
+        return checkedCount;
+    }
+
+    public Task<IReadOnlyList<ResearcherView>> ListResearchersAsync(TenantProfile tenant, string environment) =>
+        Ledger(tenant, environment).ListResearchersAsync();
+
+    public Task<ResearcherView?> GetResearcherAsync(TenantProfile tenant, string environment, string orcid) =>
+        grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant.Slug, OrcidEnvironmentName.Parse("env", environment), orcid)).GetAsync();
+
+    private static string EnvironmentOf(string issuanceId) =>
+        IssuingKey.ParseIssuanceId(issuanceId)?.Environment ?? throw new NotFoundException($"There is no issuance '{issuanceId}'.");
+
+    private Task RecordAsync(TenantProfile tenant, AuditActor actor, string action, string target) =>
+        audit.RecordAsync(actor, action, target, tenant.ConsortiumSlug, tenant.Slug);
+
+    private ITenantTemplatesGrain Templates(TenantProfile tenant) => grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant.Slug));
+
+    private ITenantIssuingGrain Ledger(TenantProfile tenant, string environment) =>
+        grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant.Slug, OrcidEnvironmentName.Parse("env", environment)));
+
+    private IIssuanceGrain Issuance(TenantProfile tenant, string issuanceId) =>
+        grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenant.Slug, issuanceId));
+}
