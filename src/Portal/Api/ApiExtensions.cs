@@ -39,5 +39,6 @@ public static class ApiExtensions
         app.MapOrcidClientsApi();
         app.MapTemplatesApi();
         app.MapIssuancesApi();
+        app.MapBatchesApi();
     }
 }

@@ -4,6 +4,7 @@ using Consortium.Portal.Components;
 using Consortium.Portal.Email;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Invitations;
+using Consortium.Portal.Issuing;
 using Consortium.Portal.Services;
 using Consortium.Portal.Researchers;
 using Consortium.Portal.Staff;
@@ -36,6 +37,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<InvitationService>();
         builder.Services.AddSingleton<IssuingService>();
+        builder.Services.AddSingleton<BatchService>();
         builder.Services.AddSingleton<ConsentInvitationEmail>();
         builder.Services.AddSingleton<ResearcherPages>();
         builder.AddResearcherSession();
@@ -73,6 +75,7 @@ public static class PortalExtensions
         app.MapConsortiumApi();
         app.MapStaffSignIn();
         app.MapResearcherEndpoints();
+        app.MapBatchDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceWhereItRuns(app));
     }

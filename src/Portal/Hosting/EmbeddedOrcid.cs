@@ -19,6 +19,10 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
         $"{OrcidSimulatorApp.DemoResearcher.GivenNames} {OrcidSimulatorApp.DemoResearcher.FamilyNames}",
         OrcidSimulatorApp.DemoResearcher.Email, OrcidSimulatorApp.DemoPassword, OrcidSimulatorApp.DemoResearcher.Orcid);
 
+    /// <summary>The demo member organisation's sandbox client. Fixed, so the client stored by an earlier run
+    /// still matches the simulator, which forgets everything when the portal stops.</summary>
+    public static SimClient DemoTenantClient { get; } = new("APP-DEMO000000000001", "demo-sandbox-client-secret", "Demo University", []);
+
     public static void AddEmbeddedOrcid(WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(EmbeddedOrcidOptions.SectionName).Get<EmbeddedOrcidOptions>() ?? new();
@@ -30,9 +34,11 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
 
         var staffClient = new SimClient("APP-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18)),
             "Consortium portal", [.. PortalUrls(options.PortalUrls ?? builder.Configuration["Urls"]).Select(url => $"{url}/signin-oidc")]);
+        var portalUrls = PortalUrls(options.PortalUrls ?? builder.Configuration["Urls"]).ToList();
+        var demoTenantClient = DemoTenantClient with { RedirectUris = [.. portalUrls.Select(url => $"{url}/t/")] };
         OrcidSimulatorOptions[] environments =
         [
-            new() { Urls = options.SandboxUrl, Environment = OrcidEnvironment.Sandbox, Clients = [staffClient] },
+            new() { Urls = options.SandboxUrl, Environment = OrcidEnvironment.Sandbox, Clients = [staffClient, demoTenantClient] },
             new() { Urls = options.ProductionUrl, Environment = OrcidEnvironment.Production },
         ];
 

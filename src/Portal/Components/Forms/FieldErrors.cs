@@ -8,7 +8,8 @@ namespace Consortium.Portal.Components.Forms;
 /// </summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, string> _errors = [];
+    // Grains name fields after their C# property or their JSON name; either finds the form field.
+    private readonly Dictionary<string, string> _errors = new(StringComparer.OrdinalIgnoreCase);
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
