@@ -68,16 +68,12 @@ public static class BatchCsvReader
                     continue;
                 }
                 totalRows++;
-                // Past the limit, rows are only counted, so the message can say how many there are.
+                // Under a wrong header or past the limit, rows are only counted, so the message can say how many there are.
                 if (!trustRows || totalRows > MaxRows)
                 {
                     continue;
                 }
-                var lineProblem = reason is { } r ? $"This line {Describe(r)}"
-                    : !Utf8.IsValid(reader.RawRecord) ? NotUtf8
-                    : fields.Length != header.FieldCount ? WrongFieldCount(fields.Length, header.FieldCount)
-                    : null;
-                if (lineProblem is not null)
+                if (LineProblem(reason, reader, fields.Length, header.FieldCount) is { } lineProblem)
                 {
                     problems.Add(new BatchProblem(line, BatchProblem.RowField, lineProblem));
                     continue;
@@ -123,11 +119,21 @@ public static class BatchCsvReader
         return new BatchParseResult(trustRows ? rows : [], Ordered(problems), totalRows);
     }
 
-    const string NotUtf8 =
-        "This line has characters that are not UTF-8, so accented letters would be garbled. Save the file as \"CSV UTF-8\" and upload it again.";
-
-    static string WrongFieldCount(int values, int columns) =>
-        $"This line has {values} values but the header has {columns} columns. Check for a missing or extra comma; a value that contains a comma must be wrapped in double quotes.";
+    /// <summary>Why a line cannot be read as a row at all, so that checking its values would only add confusing problems.</summary>
+    static string? LineProblem(CsvMalformedReason? reason, CsvReader reader, int values, int columns)
+    {
+        if (reason is { } malformedReason)
+        {
+            return $"This line {Describe(malformedReason)}";
+        }
+        if (!Utf8.IsValid(reader.RawRecord))
+        {
+            return "This line has characters that are not UTF-8, so accented letters would be garbled. Save the file as \"CSV UTF-8\" and upload it again.";
+        }
+        return values == columns
+            ? null
+            : $"This line has {values} values but the header has {columns} columns. Check for a missing or extra comma; a value that contains a comma must be wrapped in double quotes.";
+    }
 
     static string Describe(CsvMalformedReason reason) => reason switch
     {
