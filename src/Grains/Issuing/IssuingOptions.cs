@@ -17,5 +17,8 @@ public sealed class IssuingOptions
 
     public TimeSpan InvitationValidity { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How soon after a restart pending work resumes: the period of the queue's reminder (Orleans allows one minute and up by default).</summary>
+    public TimeSpan WakeUpPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan RetryDelay(int attempt) => RetryDelays[Math.Clamp(attempt - 1, 0, RetryDelays.Length - 1)];
 }

@@ -312,7 +312,7 @@ public sealed class TenantIssuingGrain(
         }
         if (wanted)
         {
-            await this.RegisterOrUpdateReminder(PumpReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(PumpReminder, options.Value.WakeUpPeriod, options.Value.WakeUpPeriod);
         }
         else if (await this.GetReminder(PumpReminder) is { } reminder)
         {

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
+using Consortium.Grains.Templates;
+using Consortium.Grains.Tenants;
+
+namespace Consortium.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// A member organisation ready to issue in sandbox against the cluster's simulator: organisation details, a template,
+/// and a client registered in the simulator. Researchers connect through the real OAuth round trip (the simulator
+/// decides the consent at once, as <c>/_sim/next-consent</c> asks).
+/// </summary>
+public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, string clientId, string clientSecret) : IDisposable
+{
+    public const string TemplateId = "laser-2";
+    public const string TemplateTitle = "Laser Safety Level 2";
+    public const string PortalUrl = "http://portal.test";
+    private static readonly Uri RedirectUri = new($"{PortalUrl}/t/callback");
+
+    private readonly HttpClient _simulator = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = cluster.OrcidSandbox };
+
+    public string Tenant => tenant;
+
+    public string ClientId => clientId;
+
+    public HttpClient Simulator => _simulator;
+
+    private IGrainFactory Grains => cluster.Client;
+
+    public ITenantIssuingGrain Ledger => Grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox));
+
+    public static async Task<IssuingScenario> CreateAsync(SqliteTestCluster cluster)
+    {
+        var tenant = UniqueSlug.New();
+        var consortium = await TestConsortia.CreateAsync(cluster.Client);
+        await consortium.CreateTenantAsync(new NewTenant(tenant, "Test University", "02mhbdp94"));
+        await cluster.Client.GetGrain<ITenantGrain>(TenantKey.For(tenant)).SetOrganisationAsync(new OrganisationDetails("Test University", "02mhbdp94", "Wellington", "NZ"));
+        await cluster.Client.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant))
+            .SaveAsync(TemplateId, new TemplateInput(TemplateTitle, "Radiation Protection Office", ValidityMonths: 24));
+        using var http = new HttpClient { BaseAddress = cluster.OrcidSandbox };
+        var registered = await (await http.PostAsJsonAsync("/_sim/clients", new { name = "Test University", redirectUris = new[] { $"{PortalUrl}/t/" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var (clientId, clientSecret) = (registered.GetProperty("clientId").GetString()!, registered.GetProperty("clientSecret").GetString()!);
+        await cluster.Client.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, clientSecret);
+        return new IssuingScenario(cluster, tenant, clientId, clientSecret);
+    }
+
+    /// <returns>The iD of a new researcher in the simulator.</returns>
+    public async Task<string> NewResearcherAsync(string givenNames = "Ada", string familyNames = "Lovelace")
+    {
+        var created = await (await _simulator.PostAsJsonAsync("/_sim/researchers",
+            new { givenNames, familyNames, email = $"{Guid.NewGuid():N}@example.org" })).Content.ReadFromJsonAsync<JsonElement>();
+        return created.GetProperty("orcid").GetString()!;
+    }
+
+    /// <summary>The researcher's trip to ORCID's authorize page and back, as the portal's endpoints make it.</summary>
+    public async Task<ConsentOutcome> ConnectAsync(string orcid, string? invitationToken = null, bool authorize = true)
+    {
+        var state = ConsentRequestGrain.NewState();
+        const string proof = "this-browser";
+        var request = Grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
+        await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironmentName.Sandbox, proof, "nonce-1", invitationToken));
+        (await _simulator.PostAsJsonAsync("/_sim/next-consent", new { orcid, decision = authorize ? "authorize" : "deny" })).EnsureSuccessStatusCode();
+        var scope = Uri.EscapeDataString("openid /read-limited /activities/update");
+        using var redirect = await _simulator.GetAsync(
+            $"/oauth/authorize?client_id={clientId}&response_type=code&scope={scope}&redirect_uri={Uri.EscapeDataString(RedirectUri.AbsoluteUri)}&state={state}&nonce=nonce-1");
+        var query = System.Web.HttpUtility.ParseQueryString(redirect.Headers.Location!.Query);
+        Assert.Equal(state, query["state"]);
+        return query["code"] is { } code
+            ? await request.AuthorizeAsync(tenant, proof, code, RedirectUri)
+            : await request.DenyAsync(tenant, proof);
+    }
+
+    /// <summary>Revokes a token on ORCID's side, as when the researcher removes the organisation from their trusted parties there.</summary>
+    public async Task RevokeAtOrcidAsync(string token)
+    {
+        using var form = new FormUrlEncodedContent([new("client_id", clientId), new("client_secret", clientSecret), new("token", token)]);
+        (await _simulator.PostAsync("/oauth/revoke", form)).EnsureSuccessStatusCode();
+    }
+
+    public IResearcherGrain Researcher(string orcid) => Grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, OrcidEnvironmentName.Sandbox, orcid));
+
+    public Task<IReadOnlyList<IssuanceCreated>> IssueAsync(params NewIssuance[] issuances) => Ledger.SubmitAsync(issuances, PortalUrl);
+
+    /// <summary>Polls the issuance until it satisfies <paramref name="done"/>.</summary>
+    public async Task<IssuanceView> WaitForAsync(string issuanceId, Func<IssuanceView, bool> done, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        var issuance = Grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenant, issuanceId));
+        while (true)
+        {
+            var view = await issuance.GetAsync();
+            if (view is not null && done(view))
+            {
+                return view;
+            }
+            await Task.Delay(100, cancel.Token);
+        }
+    }
+
+    /// <returns>The qualifications on the researcher's record in the simulator, as ORCID stores them.</returns>
+    public async Task<IReadOnlyList<JsonElement>> RecordAsync(string orcid)
+    {
+        var record = await _simulator.GetFromJsonAsync<JsonElement>($"/_sim/records/{orcid}");
+        return [.. record.GetProperty("qualifications").EnumerateArray()];
+    }
+
+    public void Dispose() => _simulator.Dispose();
+}
