@@ -18,6 +18,9 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 
     public string OperatorApiKey { get; } = "op-test-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>The embedded sandbox simulator of this portal.</summary>
+    public Uri OrcidSandbox { get; } = new($"http://127.0.0.1:{FreePort()}");
+
     /// <summary>More configuration, e.g. <c>["Email:Delivery"] = "Smtp"</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
@@ -45,7 +48,7 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         }
         builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
-        builder.UseSetting("Orcid:Simulators:SandboxUrl", $"http://127.0.0.1:{FreePort()}");
+        builder.UseSetting("Orcid:Simulators:SandboxUrl", OrcidSandbox.AbsoluteUri.TrimEnd('/'));
         builder.UseSetting("Orcid:Simulators:ProductionUrl", $"http://127.0.0.1:{FreePort()}");
     }
 

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Consortium.Orcid;
+using Consortium.Portal.Tests.Infrastructure;
+
+namespace Consortium.Portal.Tests.Api;
+
+/// <summary>Issuing through the REST API: templates, single issuances, CSV batches and researchers, against the embedded simulator.</summary>
+public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
+{
+    private readonly HttpClient _operator = portal.CreateApiClient(portal.OperatorApiKey);
+    private readonly HttpClient _simulator = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.OrcidSandbox };
+    private string _tenant = "";
+
+    public async Task InitializeAsync()
+    {
+        _ = portal.Server; // Starts the portal, and with it the simulator.
+        var consortium = "iss-" + Guid.NewGuid().ToString("N")[..8];
+        _tenant = "iss-org-" + Guid.NewGuid().ToString("N")[..8];
+        (await _operator.PostAsJsonAsync("/api/v1/consortia", new { slug = consortium, name = "Issuing Consortium" })).EnsureSuccessStatusCode();
+        (await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug = _tenant, name = "Issuing University" })).EnsureSuccessStatusCode();
+        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/organisation",
+            new { name = "Issuing University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
+        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/templates/laser-2",
+            new { title = "Laser Safety Level 2", department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
+        var client = await (await _simulator.PostAsJsonAsync("/_sim/clients", new { name = "Issuing University", redirectUris = new[] { "http://localhost/t/" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/clients/sandbox",
+            new { clientId = client.GetProperty("clientId").GetString(), clientSecret = client.GetProperty("clientSecret").GetString() })).EnsureSuccessStatusCode();
+    }
+
+    public Task DisposeAsync()
+    {
+        _simulator.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AnIssuanceIsAcceptedAtOnceWrittenInTheBackgroundAndTheSameExternalIdIsTheSameIssuance()
+    {
+        var orcid = await ConnectResearcherAsync();
+
+        var accepted = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", orcid, externalId = "cert-0001" });
+        var again = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", orcid, externalId = "cert-0001" });
+        var written = await WaitForIssuanceAsync("sandbox.cert-0001", "in-orcid");
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var body = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("sandbox.cert-0001", body.GetProperty("id").GetString());
+        Assert.Contains(body.GetProperty("status").GetString(), new[] { "queued", "in-orcid" });
+        Assert.Equal("sandbox.cert-0001", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        Assert.True(written.GetProperty("putCode").GetInt64() > 0);
+        Assert.Single(await RecordAsync(orcid));
+        var researcher = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/researchers/{orcid}?env=sandbox");
+        Assert.Equal("connected", researcher.GetProperty("consent").GetProperty("status").GetString());
+        Assert.Contains("/activities/update", researcher.GetProperty("consent").GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("cert-0001", Assert.Single(researcher.GetProperty("issuances").EnumerateArray()).GetProperty("externalId").GetString());
+    }
+
+    [Fact]
+    public async Task BadIssuancesAreNamedAndProductionIsClosedUntilTheConsortiumApprovesTheLaunch()
+    {
+        var unknownTemplate = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "sandbox", templateId = "nope", orcid = "0000-0002-1825-0097", externalId = "x-1" });
+        var badOrcid = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", orcid = "0000-0002-1825-0098", externalId = "x-2" });
+        var production = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "production", templateId = "laser-2", orcid = "0000-0002-1825-0097", externalId = "x-3" });
+        var tenantKey = (await (await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/api-keys", new { name = "hr" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("key").GetString()!;
+        var selfApproval = await portal.CreateApiClient(tenantKey).PostAsync($"/api/v1/tenants/{_tenant}/launch-review/approve", null);
+        var approval = await _operator.PostAsync($"/api/v1/tenants/{_tenant}/launch-review/approve", null);
+        var productionWithoutClient = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "production", templateId = "laser-2", orcid = "0000-0002-1825-0097", externalId = "x-4" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownTemplate.StatusCode);
+        Assert.True((await unknownTemplate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("templateId", out _));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badOrcid.StatusCode);
+        Assert.Contains("check digit", (await badOrcid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, production.StatusCode);
+        Assert.Contains("launch review", (await production.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, selfApproval.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, productionWithoutClient.StatusCode);
+        Assert.Contains("production client", (await productionWithoutClient.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var summary = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuing/summary?env=sandbox");
+        Assert.Equal(0, summary.GetProperty("pending").GetInt32());
+    }
+
+    [Fact]
+    public async Task ACsvOfAThousandRowsWithTwentyBadOnesReportsEachAndApplyingTwiceWritesExactly980()
+    {
+        var researchers = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            researchers.Add(await ConnectResearcherAsync());
+        }
+        var (csv, badLines) = ThousandRowCsv(researchers);
+
+        var dryRun = await UploadAsync(csv, dryRun: true);
+        Assert.Equal((1000, 980), (dryRun.GetProperty("totalRows").GetInt32(), dryRun.GetProperty("validRows").GetInt32()));
+        Assert.Equal(badLines, dryRun.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("line").GetInt32()).Distinct().Order());
+        Assert.Equal(0, (await Summary()).GetProperty("pending").GetInt32());
+
+        // ORCID is busy now and then throughout; the outcome must not change.
+        (await _simulator.PostAsJsonAsync("/_sim/faults", new { kind = "Burst503", rate = 0.1, durationSeconds = 600 })).EnsureSuccessStatusCode();
+        var applied = await UploadAsync(csv, dryRun: false);
+        await WaitUntilAsync(async () => (await Summary()) is var summary && summary.GetProperty("pending").GetInt32() == 0, TimeSpan.FromSeconds(180));
+        var appliedAgain = await UploadAsync(csv, dryRun: false);
+        await WaitUntilAsync(async () => (await Summary()).GetProperty("pending").GetInt32() == 0, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(980, applied.GetProperty("validRows").GetInt32());
+        Assert.All(appliedAgain.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("status").GetString() != "rejected"),
+            row => Assert.Equal("in-orcid", row.GetProperty("status").GetString()));
+        var onRecords = 0;
+        foreach (var orcid in researchers)
+        {
+            onRecords += (await RecordAsync(orcid)).Count;
+        }
+        Assert.Equal(980, onRecords);
+        var result = await _operator.GetStringAsync($"/api/v1/tenants/{_tenant}/batches/{applied.GetProperty("batchId").GetString()}/result.csv");
+        var lines = result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("line,external_id,orcid,email,status,put_code,error", lines[0]);
+        Assert.Equal(980, lines.Count(l => l.Contains(",in-orcid,")));
+        Assert.Equal(20, lines.Count(l => l.Contains(",rejected,")));
+    }
+
+    /// <summary>1,000 rows for the researchers; 20 of them bad in the ways admins get rows wrong. Returns the bad rows' line numbers.</summary>
+    private static (string Csv, IReadOnlyList<int> BadLines) ThousandRowCsv(IReadOnlyList<string> researchers)
+    {
+        var csv = new StringBuilder("template,external_id,orcid,email,start_date\n");
+        var badLines = new List<int>();
+        for (var row = 0; row < 1000; row++)
+        {
+            var line = row + 2;
+            var orcid = researchers[row % researchers.Count];
+            var bad = row % 50 == 7;
+            if (bad)
+            {
+                badLines.Add(line);
+            }
+            csv.AppendLine((bad, row / 50 % 5) switch
+            {
+                (true, 0) => $"laser-2,b-{row},{orcid[..^1]}{(orcid[^1] == '1' ? '2' : '1')},,",
+                (true, 1) => $"laser-2,b-{row},{orcid},,2025-13-45",
+                (true, 2) => $"no-such-template,b-{row},{orcid},,",
+                (true, 3) => $"laser-2,,{orcid},,",
+                (true, _) => $"laser-2,b-0,{orcid},,",
+                _ => $"laser-2,b-{row},{orcid},,2025-03-01",
+            });
+        }
+        return (csv.ToString(), badLines);
+    }
+
+    private async Task<JsonElement> UploadAsync(string csv, bool dryRun)
+    {
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        var response = await _operator.PostAsync($"/api/v1/tenants/{_tenant}/batches?env=sandbox&dryRun={dryRun}", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<JsonElement> Summary() => _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuing/summary?env=sandbox");
+
+    /// <summary>A new researcher connects through the researcher page's endpoints and the simulator's authorize page.</summary>
+    private async Task<string> ConnectResearcherAsync()
+    {
+        var created = await (await _simulator.PostAsJsonAsync("/_sim/researchers",
+            new { givenNames = "Ada", familyNames = "Lovelace", email = $"{Guid.NewGuid():N}@example.org" })).Content.ReadFromJsonAsync<JsonElement>();
+        var orcid = created.GetProperty("orcid").GetString()!;
+        (await _simulator.PostAsJsonAsync("/_sim/next-consent", new { orcid, decision = "authorize" })).EnsureSuccessStatusCode();
+        var browser = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var toOrcid = await browser.GetAsync($"/t/{_tenant}/connect?env=sandbox");
+        var back = await _simulator.GetAsync(toOrcid.Headers.Location);
+        var landed = await browser.GetAsync(back.Headers.Location!.PathAndQuery);
+        Assert.Equal($"/t/{_tenant}?env=sandbox&outcome=connected", landed.Headers.Location?.OriginalString);
+        return OrcidId.Parse(orcid).Value;
+    }
+
+    private async Task<JsonElement> WaitForIssuanceAsync(string id, string status)
+    {
+        JsonElement issuance = default;
+        await WaitUntilAsync(async () =>
+            (issuance = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuances/{id}")).GetProperty("status").GetString() == status);
+        return issuance;
+    }
+
+    private async Task<IReadOnlyList<JsonElement>> RecordAsync(string orcid) =>
+        [.. (await _simulator.GetFromJsonAsync<JsonElement>($"/_sim/records/{orcid}")).GetProperty("qualifications").EnumerateArray()];
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            await Task.Delay(200, cancel.Token);
+        }
+    }
+}
