@@ -12,7 +12,8 @@ public static class BatchesApi
     public static void MapBatchesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/tenants/{tenant}/batches").RequireAuthorization(ApiPolicies.ApiCaller).WithTags("Batches");
-        api.MapPost("/", UploadAsync).Accepts<string>("text/csv").DisableAntiforgery();
+        // No Accepts metadata: it would answer 415 before the tenant is resolved, where every other tenant route answers 404.
+        api.MapPost("/", UploadAsync).DisableAntiforgery();
         api.MapGet("/{id}", async (string id, TenantContext tenant, BatchService batches) =>
             await batches.GetResultAsync(tenant.Profile, id) is { } result ? Results.Ok(new { result.Batch.Id, result.Batch.Environment, result.Rows }) : Results.NotFound());
         api.MapGet("/{id}/result.csv", async (string id, TenantContext tenant, BatchService batches) =>

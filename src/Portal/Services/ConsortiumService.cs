@@ -1,6 +1,7 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
 
 using Consortium.Grains.Staff;
@@ -40,7 +41,9 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
         return await Task.WhenAll(tenants.Select(async tenant => new TenantStatus(
             tenant,
             await Client(tenant, OrcidEnvironmentName.Sandbox).GetAsync(),
-            await Client(tenant, OrcidEnvironmentName.Production).GetAsync())));
+            await Client(tenant, OrcidEnvironmentName.Production).GetAsync(),
+            await Issuing(tenant, OrcidEnvironmentName.Sandbox).CountsAsync(),
+            await Issuing(tenant, OrcidEnvironmentName.Production).CountsAsync())));
     }
 
     public Task<IReadOnlyList<TeamMember>> ListLeadsAsync(string consortiumSlug) => Leads(consortiumSlug).ListAsync();
@@ -100,6 +103,9 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
             ? tenant
             : throw new NotFoundException($"There is no member organisation '{tenantSlug}' in consortium '{consortiumSlug}'.");
     }
+
+    private ITenantIssuingGrain Issuing(TenantProfile tenant, string environment) =>
+        grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant.Slug, environment));
 
     private IConsortiumGrain Consortium(string slug) => grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(slug));
 }

@@ -82,6 +82,18 @@ public sealed partial class ConsortiumDashboard
         _tenants = await Consortia.ListTenantStatusAsync(Slug);
     }
 
+    private async Task ApproveLaunchAsync(TenantProfile tenant)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Approve launch",
+            $"Approve {tenant.Name}'s launch review? Its researcher page and issuing open in production.", yesText: "Approve", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await Consortia.SetLaunchApprovedAsync(Slug, tenant.Slug, approved: true, _actor);
+            Snackbar.Add($"Approved the launch of {tenant.Name}.", Severity.Success);
+            _tenants = await Consortia.ListTenantStatusAsync(Slug);
+        }
+    }
+
     private async Task InviteLeadAsync()
     {
         if (await _inviteErrors.SubmitAsync(() => Invitations.InviteAsync(_invite.Email, new StaffRole(StaffRoleKind.ConsortiumLead, Slug), _consortium!.Name,
