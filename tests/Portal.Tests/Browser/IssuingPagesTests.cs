@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Consortium.Portal.Tests.Browser;
+
+/// <summary>A member admin issues from a CSV on the Issuing tab: dry run, apply, live progress, result download.</summary>
+public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task AnAdminDryRunsAppliesAndDownloadsTheResultOfACsv()
+    {
+        var api = Portal.CreateApiClient();
+        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "csv-consortium", name = "CSV Consortium" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/consortia/csv-consortium/tenants", new { slug = "csv-org", name = "CSV University" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/v1/tenants/csv-org/organisation",
+            new { name = "CSV University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/v1/tenants/csv-org/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
+        using var simulator = new HttpClient { BaseAddress = Portal.Sandbox };
+        var client = await (await simulator.PostAsJsonAsync("/_sim/clients", new { name = "CSV University", redirectUris = new[] { $"{Portal.BaseAddress}t/" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        (await api.PutAsJsonAsync("/api/v1/tenants/csv-org/clients/sandbox",
+            new { clientId = client.GetProperty("clientId").GetString(), clientSecret = client.GetProperty("clientSecret").GetString() })).EnsureSuccessStatusCode();
+        var researcher = await Portal.CreateResearcherAsync("Grace", "Hopper", "grace@example.org");
+
+        // The researcher connects on the organisation's page (the simulator decides at once).
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        (await simulator.PostAsJsonAsync("/_sim/next-consent", new { orcid = researcher.Orcid, decision = "authorize" })).EnsureSuccessStatusCode();
+        await page.GotoAsync("/t/csv-org?env=sandbox");
+        await page.Locator("a.orcid-connect").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Grace Hopper" })).ToBeVisibleAsync();
+
+        await Portal.SignInAsync(page, PortalServerOperator, "/tenants/csv-org");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await page.GetByText("Issue from a CSV file").ClickAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "october.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(
+                $"template,external_id,orcid\nlaser-2,oct-1,{researcher.Orcid}\nlaser-2,oct-2,{researcher.Orcid}\nlaser-2,oct-3,0000-0002-1825-0098\n"),
+        });
+
+        await Assertions.Expect(page.GetByTestId("batch-summary")).ToContainTextAsync("Dry run of october.csv: 2 of 3 rows can be issued; 1 problems.");
+        await Assertions.Expect(page.GetByTestId("batch-problems")).ToContainTextAsync("check digit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply: issue 2 rows in sandbox" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("batch-progress-text")).ToHaveTextAsync("Written to ORCID or settled: 2 of 2");
+        await Assertions.Expect(page.GetByTestId("issuance-table")).ToContainTextAsync("oct-2");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("batch-result-link").ClickAsync());
+        var result = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Equal(2, result.Split('\n').Count(line => line.Contains(",in-orcid,")));
+        Assert.Contains(",rejected,", result);
+        var record = await simulator.GetFromJsonAsync<JsonElement>($"/_sim/records/{researcher.Orcid}");
+        Assert.Equal(2, record.GetProperty("qualifications").GetArrayLength());
+    }
+
+    private static string PortalServerOperator => PortalServer.DemoOperator.Orcid;
+}
