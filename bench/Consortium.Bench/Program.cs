@@ -31,6 +31,13 @@ if (Environment.GetEnvironmentVariable("CONSORTIUM_TEST_POSTGRES") is { } server
     }
 }
 
+// Issuing: one tenant alone, then several at once, each with its own ORCID client (24 requests/s each).
+var issuing = new List<IssuingBenchmark.Result>
+{
+    await IssuingBenchmark.RunAsync(tenants: 1, issuancesPerTenant: 600),
+    await IssuingBenchmark.RunAsync(tenants: 4, issuancesPerTenant: 600),
+};
+
 var report = new StringBuilder()
     .AppendLine("# Benchmark results")
     .AppendLine()
@@ -47,6 +54,20 @@ foreach (var result in results)
 {
     report.AppendLine(CultureInfo.InvariantCulture,
         $"| {result.Storage} | {result.Writes} | {result.WritesPerSecond:0} | {result.WritesPerSecond / results[0].WritesPerSecond:0.00} | {result.P50.TotalMilliseconds:0.0} ms | {result.P99.TotalMilliseconds:0.0} ms |");
+}
+report
+    .AppendLine()
+    .AppendLine("## Issuing to ORCID (simulator) through a real silo")
+    .AppendLine()
+    .AppendLine("Each tenant has its own ORCID client, which the simulator (like ORCID) allows 24 requests/s with bursts of 40;")
+    .AppendLine("one issuance is one write. The target is at least 90% of 24/s per tenant with no duplicate.")
+    .AppendLine()
+    .AppendLine("| tenants in parallel | issuances per tenant | seconds | issuances/s per tenant | share of 24/s | duplicates | missing |")
+    .AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var result in issuing)
+{
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"| {result.Tenants} | {result.IssuancesPerTenant} | {result.Elapsed.TotalSeconds:0.0} | {result.PerTenantPerSecond:0.0} | {result.ShareOfRateLimit:P0} | {result.Duplicates} | {result.Missing} |");
 }
 var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "RESULTS.md");
 await File.WriteAllTextAsync(path, report.ToString());

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Consortium.Grains.Consortia;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
+using Consortium.Grains.Templates;
+using Consortium.Grains.Tenants;
+using Consortium.Orcid;
+using Consortium.OrcidSimulator;
+using Consortium.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Consortium.Bench;
+
+/// <summary>
+/// Issuing throughput through a real embedded silo against the ORCID simulator, whose member API allows each client
+/// 24 requests/s (bursts of 40): each tenant has its own client, so tenants in parallel should each approach 24/s.
+/// Counts the items on the simulator's records afterwards: every issuance exactly once.
+/// </summary>
+public static class IssuingBenchmark
+{
+    private const double OrcidRateLimit = 24;
+    private const string PortalUrl = "http://bench.test";
+
+    public sealed record Result(int Tenants, int IssuancesPerTenant, TimeSpan Elapsed, double PerTenantPerSecond, int Duplicates, int Missing)
+    {
+        public double ShareOfRateLimit => PerTenantPerSecond / OrcidRateLimit;
+    }
+
+    public static async Task<Result> RunAsync(int tenants, int issuancesPerTenant)
+    {
+        var simulator = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Sandbox, SeedDemoResearchers = false });
+        await simulator.StartAsync();
+        var orcid = simulator.Address();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orleans:Mode"] = "Embedded",
+            ["Orleans:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"consortium-bench-{Guid.NewGuid():N}"),
+            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:ServiceId"] = $"bench-{Guid.NewGuid():N}",
+            ["Orcid:Sandbox:OAuthUrl"] = orcid.AbsoluteUri,
+            ["Orcid:Sandbox:MemberApiUrl"] = $"{orcid.AbsoluteUri}v3.0",
+            ["Orcid:Sandbox:PublicApiUrl"] = $"{orcid.AbsoluteUri}pub/v3.0",
+            ["Orcid:Production:OAuthUrl"] = orcid.AbsoluteUri,
+            ["Orcid:Production:MemberApiUrl"] = $"{orcid.AbsoluteUri}v3.0",
+            ["Orcid:Production:PublicApiUrl"] = $"{orcid.AbsoluteUri}pub/v3.0",
+        });
+        builder.AddConsortiumOrleans();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = orcid };
+        try
+        {
+            var setups = new List<(ITenantIssuingGrain Ledger, string Researcher)>();
+            for (var t = 0; t < tenants; t++)
+            {
+                setups.Add(await SetUpTenantAsync(grains, http, $"bench-{t}-{Guid.NewGuid():N}"[..20]));
+            }
+
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(setups.Select(setup => setup.Ledger.SubmitAsync(
+                [.. Enumerable.Range(0, issuancesPerTenant).Select(i => new NewIssuance("bench", $"b-{i}", Orcid: setup.Researcher))], PortalUrl)));
+            await Task.WhenAll(setups.Select(async setup =>
+            {
+                while ((await setup.Ledger.CountsAsync()).Count(IssuanceStatus.InOrcid) < issuancesPerTenant)
+                {
+                    await Task.Delay(20);
+                }
+            }));
+            clock.Stop();
+
+            var onRecords = 0;
+            foreach (var (_, researcher) in setups)
+            {
+                var record = await http.GetFromJsonAsync<JsonElement>($"/_sim/records/{researcher}");
+                onRecords += record.GetProperty("qualifications").GetArrayLength();
+            }
+            var expected = tenants * issuancesPerTenant;
+            return new Result(tenants, issuancesPerTenant, clock.Elapsed, issuancesPerTenant / clock.Elapsed.TotalSeconds,
+                Math.Max(0, onRecords - expected), Math.Max(0, expected - onRecords));
+        }
+        finally
+        {
+            await host.StopAsync();
+            await simulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>A tenant with its own client, a template, and one researcher who connected through the OAuth round trip.</summary>
+    private static async Task<(ITenantIssuingGrain, string)> SetUpTenantAsync(IGrainFactory grains, HttpClient orcid, string tenant)
+    {
+        var consortium = await grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key).CreateAsync(new NewConsortium($"c-{tenant}", "Bench Consortium"));
+        await grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(consortium.Slug)).CreateTenantAsync(new NewTenant(tenant, "Bench University", "02mhbdp94"));
+        await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).SetOrganisationAsync(new OrganisationDetails("Bench University", "02mhbdp94", "Wellington", "NZ"));
+        await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant)).SaveAsync("bench", new TemplateInput("Bench Safety", ValidityMonths: 12));
+        var client = await (await orcid.PostAsJsonAsync("/_sim/clients", new { name = tenant, redirectUris = new[] { $"{PortalUrl}/t/" } })).Content.ReadFromJsonAsync<JsonElement>();
+        var clientId = client.GetProperty("clientId").GetString()!;
+        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, client.GetProperty("clientSecret").GetString()!);
+
+        var researcher = (await (await orcid.PostAsJsonAsync("/_sim/researchers", new { givenNames = "Bench", familyNames = "Researcher", email = $"{tenant}@example.org" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orcid").GetString()!;
+        (await orcid.PostAsJsonAsync("/_sim/next-consent", new { orcid = researcher, decision = "authorize" })).EnsureSuccessStatusCode();
+        var state = ConsentRequestGrain.NewState();
+        var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
+        await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironmentName.Sandbox, "bench", "nonce", null));
+        var redirect = new Uri($"{PortalUrl}/t/{tenant}/orcid/callback");
+        using var authorized = await orcid.GetAsync(
+            $"/oauth/authorize?client_id={clientId}&response_type=code&scope={Uri.EscapeDataString("openid /read-limited /activities/update")}&redirect_uri={Uri.EscapeDataString(redirect.AbsoluteUri)}&state={state}&nonce=nonce");
+        var code = System.Web.HttpUtility.ParseQueryString(authorized.Headers.Location!.Query)["code"]!;
+        await request.AuthorizeAsync(tenant, "bench", code, redirect);
+        return (grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox)), researcher);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
