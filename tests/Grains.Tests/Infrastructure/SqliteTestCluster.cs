@@ -68,6 +68,25 @@ public sealed class SqliteTestCluster : IAsyncDisposable
         return new SqliteTestCluster(cluster, databasePath, orcid);
     }
 
+    /// <summary>Grain state is binary: looks for the text's UTF-8 bytes in every row of grain state.</summary>
+    public async Task<bool> StateContainsAsync(string text)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE PayloadBinary IS NOT NULL";
+        await using var reader = await command.ExecuteReaderAsync();
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        while (await reader.ReadAsync())
+        {
+            if (((byte[])reader[0]).AsSpan().IndexOf(needle) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();

@@ -51,6 +51,17 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheResearchersTokenIsStoredEncryptedAndNeverInTheClear()
+    {
+        var orcid = await _scenario.NewResearcherAsync();
+        await _scenario.ConnectAsync(orcid);
+        var access = await _scenario.Researcher(orcid).GetAccessAsync();
+
+        Assert.False(await fixture.Cluster.StateContainsAsync(access!.AccessToken), "The researcher's access token is in the database in plain text.");
+        Assert.True(await fixture.Cluster.StateContainsAsync(orcid), "The scan should find what is stored in the clear.");
+    }
+
+    [Fact]
     public async Task AChangedTemplateUpdatesTheQualificationInPlace()
     {
         var orcid = await _scenario.NewResearcherAsync();

@@ -1,12 +1,9 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tests.Infrastructure;
-
-using Microsoft.Data.Sqlite;
 
 namespace Consortium.Grains.Tests.OrcidClients;
 
@@ -25,8 +22,8 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
 
         Assert.Equal(("sandbox", clientId, "…" + secret[^4..]), (stored.Environment, stored.ClientId, stored.SecretHint));
         Assert.Equal(stored, await client.GetAsync());
-        Assert.False(await DatabaseContainsAsync(secret), "The client secret is in the database in plain text.");
-        Assert.True(await DatabaseContainsAsync(clientId), "The scan should find what is stored in the clear.");
+        Assert.False(await fixture.Cluster.StateContainsAsync(secret), "The client secret is in the database in plain text.");
+        Assert.True(await fixture.Cluster.StateContainsAsync(clientId), "The scan should find what is stored in the clear.");
     }
 
     [Fact]
@@ -66,24 +63,5 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
         var created = await (await http.PostAsJsonAsync("/_sim/clients", new { name = "Test University", redirectUris = new[] { "http://localhost/callback" } }))
             .Content.ReadFromJsonAsync<JsonElement>();
         return (created.GetProperty("clientId").GetString()!, created.GetProperty("clientSecret").GetString()!);
-    }
-
-    /// <summary>Grain state is binary: look for the text's UTF-8 bytes in every row of grain state.</summary>
-    private async Task<bool> DatabaseContainsAsync(string text)
-    {
-        await using var connection = new SqliteConnection($"Data Source={fixture.Cluster.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE PayloadBinary IS NOT NULL";
-        await using var reader = await command.ExecuteReaderAsync();
-        var needle = Encoding.UTF8.GetBytes(text);
-        while (await reader.ReadAsync())
-        {
-            if (((byte[])reader[0]).AsSpan().IndexOf(needle) >= 0)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }
