@@ -29,6 +29,8 @@ public sealed partial class MemberAdminTests(BrowserFixture browser) : BrowserTe
         await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now admin of member organisation 'lab-two'.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        // Continue reloads the page: wait for the new one, since the invitation page is interactive too and a click before is lost.
+        await page.WaitForURLAsync("**/tenants/lab-two");
         await page.Locator("[data-interactive=true]").WaitForAsync();
 
         // ORCID clients: a wrong secret is refused by ORCID and explained; the right one is saved as a hint.

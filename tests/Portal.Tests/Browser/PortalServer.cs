@@ -50,11 +50,14 @@ public sealed class PortalServer : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A member API client registered at the sandbox simulator, redirecting to this portal.</summary>
+    /// <summary>
+    /// A member API client registered at the sandbox simulator, redirecting to this portal: ORCID accepts a redirect URI that
+    /// starts with a registered one, so <c>{portal}/t/</c> covers every member organisation's <c>/t/{tenant}/orcid/callback</c>.
+    /// </summary>
     public async Task<(string ClientId, string ClientSecret)> RegisterSandboxClientAsync(string name)
     {
         using var http = new HttpClient { BaseAddress = Sandbox };
-        var created = await (await http.PostAsJsonAsync("/_sim/clients", new { name, redirectUris = new[] { $"{BaseAddress}t/callback" } }))
+        var created = await (await http.PostAsJsonAsync("/_sim/clients", new { name, redirectUris = new[] { $"{BaseAddress}t/" } }))
             .Content.ReadFromJsonAsync<JsonElement>();
         return (created.GetProperty("clientId").GetString()!, created.GetProperty("clientSecret").GetString()!);
     }
@@ -70,10 +73,34 @@ public sealed class PortalServer : IAsyncDisposable
     /// <summary>Signs the page in as <paramref name="orcid"/>: the simulator decides the next consent at once, as ORCID would after a sign-in.</summary>
     public async Task SignInAsync(IPage page, string orcid, string returnPath = "/")
     {
-        using var http = new HttpClient { BaseAddress = Sandbox };
-        (await http.PostAsJsonAsync("/_sim/next-consent", new { orcid, decision = "authorize" })).EnsureSuccessStatusCode();
+        await DecideNextConsentAsync(orcid, "authorize");
         await page.GotoAsync($"/signin?returnUrl={Uri.EscapeDataString(returnPath)}");
         await page.Locator("[data-interactive=true]").WaitForAsync();
+    }
+
+    /// <summary>Pre-decides the sandbox simulator's next authorize request: it signs in as <paramref name="orcid"/> and answers
+    /// <paramref name="decision"/> (<c>authorize</c> or <c>deny</c>) at once, redirecting like ORCID does.</summary>
+    public async Task DecideNextConsentAsync(string orcid, string decision)
+    {
+        using var http = new HttpClient { BaseAddress = Sandbox };
+        (await http.PostAsJsonAsync("/_sim/next-consent", new { orcid, decision })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A GET of one of the sandbox simulator's test controls, e.g. <c>/_sim/records/{orcid}</c>.</summary>
+    public async Task<JsonElement> GetFromSandboxAsync(string path)
+    {
+        using var http = new HttpClient { BaseAddress = Sandbox };
+        return await http.GetFromJsonAsync<JsonElement>(path);
+    }
+
+    /// <summary>A page in a browser context of its own, for pages without a Blazor circuit (the researcher pages are static).</summary>
+    public async Task<IPage> NewPageAsync(IBrowser browser, BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = BaseAddress.ToString();
+        var context = await browser.NewContextAsync(options);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Consortium.Portal.Tests.Browser;
+
+/// <summary>
+/// The researcher's side of issuing: the emailed invitation, the round trip to ORCID (the sandbox simulator decides at once
+/// what <c>/_sim/next-consent</c> told it), what the researcher page shows, the certificate page, and disconnecting.
+/// </summary>
+public sealed partial class ResearcherConsentTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    private const string Tenant = "laser-lab";
+    private const string IssuanceId = "sandbox.cert-0001";
+    private const string Title = "Laser Safety Level 2";
+    private const string InvitationSubject = "Laser Lab would like to add a qualification to your ORCID record";
+
+    [Fact]
+    public async Task InvitedResearcherConnectsSeesTheQualificationWrittenAndDisconnects()
+    {
+        var (api, clientId) = await SetUpTenantAsync();
+        var rita = await Portal.CreateResearcherAsync("Rita", "Reed", "rita@example.org");
+        var page = await OpenInvitationAsync(api, "rita@example.org");
+
+        await Portal.DecideNextConsentAsync(rita.Orcid, "authorize");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}\\?env=sandbox&outcome=connected$"));
+        await Assertions.Expect(page.GetByText("Thank you: your ORCID iD is connected to Laser Lab.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Rita Reed" })).ToBeVisibleAsync();
+        var orcidUrl = $"https://sandbox.orcid.org/{rita.Orcid}";
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = orcidUrl })).ToHaveAttributeAsync("href", orcidUrl);
+        var stored = page.GetByRole(AriaRole.List, new() { Name = "Stored data" });
+        await Assertions.Expect(stored).ToContainTextAsync($"{rita.Orcid}, Rita Reed");
+        await Assertions.Expect(stored).ToContainTextAsync("encrypted; never shown to anyone");
+
+        // The write to ORCID happens after the redirect, on the issuing queue: the page shows it once reloaded.
+        var qualification = page.GetByRole(AriaRole.List, new() { Name = "Qualifications" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(qualification).ToHaveCountAsync(1);
+        await Assertions.Expect(qualification).ToContainTextAsync(Title);
+        await ReloadUntilAsync(page, qualification.Locator(".issuance-status"), "in ORCID");
+
+        var issuance = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{Tenant}/issuances/{IssuanceId}");
+        Assert.Equal("in-orcid", issuance.GetProperty("status").GetString());
+        Assert.Equal(rita.Orcid, issuance.GetProperty("orcid").GetString());
+        var onRecord = Assert.Single((await Portal.GetFromSandboxAsync($"/_sim/records/{rita.Orcid}")).GetProperty("qualifications").EnumerateArray());
+        Assert.Equal(issuance.GetProperty("putCode").GetInt64(), onRecord.GetProperty("put-code").GetInt64());
+        Assert.Equal(clientId, onRecord.GetProperty("source").GetProperty("source-client-id").GetProperty("path").GetString());
+        Assert.Equal(Title, onRecord.GetProperty("role-title").GetString());
+
+        await qualification.GetByRole(AriaRole.Link, new() { Name = "certificate", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}/certificates/{Regex.Escape(IssuanceId)}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = orcidUrl })).ToBeVisibleAsync();
+
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}\\?env=sandbox&outcome=disconnected$"));
+        await Assertions.Expect(page.GetByText("You are disconnected: Laser Lab can no longer read or change your ORCID record.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Rita Reed" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" })).ToBeVisibleAsync();
+        var token = Assert.Single((await Portal.GetFromSandboxAsync($"/_sim/tokens?clientId={clientId}")).EnumerateArray(),
+            t => t.GetProperty("orcid").GetString() == rita.Orcid);
+        Assert.True(token.GetProperty("revoked").GetBoolean());
+        var researcher = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{Tenant}/researchers/{rita.Orcid}?env=sandbox");
+        Assert.Equal("disconnected", researcher.GetProperty("consent").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ResearcherWhoDeniesIsToldNothingWasWrittenAndCanTryAgain()
+    {
+        var (api, _) = await SetUpTenantAsync();
+        var dan = await Portal.CreateResearcherAsync("Dan", "Doubt", "dan@example.org");
+        var page = await OpenInvitationAsync(api, "dan@example.org");
+
+        await Portal.DecideNextConsentAsync(dan.Orcid, "deny");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}\\?env=sandbox&outcome=denied&invite="));
+        await Assertions.Expect(page.GetByText("You denied permission, so nothing was written to your ORCID record.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello" })).ToHaveCountAsync(0);
+        var issuance = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{Tenant}/issuances/{IssuanceId}");
+        Assert.Equal("denied", issuance.GetProperty("status").GetString());
+        Assert.Empty((await Portal.GetFromSandboxAsync($"/_sim/records/{dan.Orcid}")).GetProperty("qualifications").EnumerateArray());
+
+        // He changes his mind: the same invitation still works.
+        await Portal.DecideNextConsentAsync(dan.Orcid, "authorize");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Try again: connect your ORCID iD" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Dan Doubt" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("You denied permission")).ToHaveCountAsync(0);
+        var qualification = page.GetByRole(AriaRole.List, new() { Name = "Qualifications" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(qualification).ToHaveCountAsync(1);
+        await ReloadUntilAsync(page, qualification.Locator(".issuance-status"), "in ORCID");
+        issuance = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{Tenant}/issuances/{IssuanceId}");
+        Assert.Equal("in-orcid", issuance.GetProperty("status").GetString());
+        var onRecord = Assert.Single((await Portal.GetFromSandboxAsync($"/_sim/records/{dan.Orcid}")).GetProperty("qualifications").EnumerateArray());
+        Assert.Equal(issuance.GetProperty("putCode").GetInt64(), onRecord.GetProperty("put-code").GetInt64());
+    }
+
+    [Fact]
+    public async Task ForgedOrReplayedCallbackIsRefusedAndConnectsNobody()
+    {
+        var (_, clientId) = await SetUpTenantAsync();
+        var rita = await Portal.CreateResearcherAsync("Rita", "Reed", "rita@example.org");
+
+        // A state the portal never made.
+        var forged = await Portal.NewPageAsync(Browser.Browser);
+        await forged.GotoAsync($"/t/{Tenant}/orcid/callback?code=x&state={Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())}");
+        await Assertions.Expect(forged).ToHaveURLAsync(new Regex($"/t/{Tenant}\\?env=sandbox&problem=expired$"));
+        await Assertions.Expect(forged.GetByText("This sign-in has expired or was already used")).ToBeVisibleAsync();
+        await Assertions.Expect(forged.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" })).ToBeVisibleAsync();
+
+        // A real callback, used once by Rita's browser, then replayed from another browser.
+        var page = await Portal.NewPageAsync(Browser.Browser);
+        await page.GotoAsync($"/t/{Tenant}?env=sandbox");
+        await Portal.DecideNextConsentAsync(rita.Orcid, "authorize");
+        var callback = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync(),
+            request => request.Url.Contains($"/t/{Tenant}/orcid/callback?"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Rita Reed" })).ToBeVisibleAsync();
+
+        var replay = await Portal.NewPageAsync(Browser.Browser);
+        await replay.GotoAsync(callback.Url);
+        await Assertions.Expect(replay.GetByText("This sign-in has expired or was already used")).ToBeVisibleAsync();
+        await Assertions.Expect(replay.GetByRole(AriaRole.Heading, new() { Name = "Hello" })).ToHaveCountAsync(0);
+        await Assertions.Expect(replay.GetByRole(AriaRole.Button, new() { Name = "Disconnect" })).ToHaveCountAsync(0);
+        // The code was exchanged once only: ORCID issued Rita one token.
+        Assert.Single((await Portal.GetFromSandboxAsync($"/_sim/tokens?clientId={clientId}")).EnumerateArray(),
+            t => t.GetProperty("orcid").GetString() == rita.Orcid);
+    }
+
+    [Fact]
+    public async Task ConnectButtonFitsAPhoneWithoutScrollingSideways()
+    {
+        await SetUpTenantAsync();
+        var page = await Portal.NewPageAsync(Browser.Browser, new() { ViewportSize = new() { Width = 390, Height = 844 } });
+
+        await page.GotoAsync($"/t/{Tenant}?env=sandbox");
+
+        await Assertions.Expect(page.Locator("a.orcid-connect")).ToBeInViewportAsync(new() { Ratio = 1 });
+        Assert.InRange(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), 0, 390);
+    }
+
+    /// <summary>A member organisation ready to issue in sandbox: its ORCID client (redirecting to the portal), organisation and template.</summary>
+    private async Task<(HttpClient Api, string ClientId)> SetUpTenantAsync()
+    {
+        var api = Portal.CreateApiClient();
+        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "consent-consortium", name = "Consent Consortium" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/consortia/consent-consortium/tenants", new { slug = Tenant, name = "Laser Lab" })).EnsureSuccessStatusCode();
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Laser Lab");
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{Tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{Tenant}/organisation",
+            new { name = "Laser Lab", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{Tenant}/templates/laser-2",
+            new { title = Title, department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
+        return (api, clientId);
+    }
+
+    /// <summary>Issues the template to <paramref name="email"/>, then opens the emailed link from the local mailbox, as the researcher would.</summary>
+    private async Task<IPage> OpenInvitationAsync(HttpClient api, string email)
+    {
+        var response = await api.PostAsJsonAsync($"/api/v1/tenants/{Tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", email, externalId = "cert-0001" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var issuance = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(IssuanceId, issuance.GetProperty("id").GetString());
+        Assert.Equal("awaiting-consent", issuance.GetProperty("status").GetString());
+
+        var page = await Portal.OpenAsync(Browser.Browser, "/mailbox");
+        await page.GetByText(InvitationSubject).ClickAsync();
+        var body = page.GetByTestId("mail-body").First;
+        await Assertions.Expect(body).ToContainTextAsync($"would like to add \"{Title}\" to your ORCID record");
+        var link = InvitationLink().Match((await body.TextContentAsync())!);
+        Assert.True(link.Success, await body.TextContentAsync());
+        await page.GotoAsync(link.Value);
+        await Assertions.Expect(page.GetByText($"This invitation was sent to {email}")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Reloads the static page until <paramref name="locator"/> shows <paramref name="text"/>, for at most 20 s.</summary>
+    private static async Task ReloadUntilAsync(IPage page, ILocator locator, string text)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while ((await locator.InnerTextAsync()).Trim() is var shown && shown != text)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"After 20 s the page still shows '{shown}', not '{text}'.");
+            // Polling at the issuing queue's own pace (it ticks every 250 ms), not waiting a guessed time.
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            await page.ReloadAsync();
+        }
+    }
+
+    [GeneratedRegex($"http\\S+/t/{Tenant}\\?env=sandbox&invite=\\S+")]
+    private static partial Regex InvitationLink();
+}
