@@ -1,4 +1,3 @@
-using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 
 namespace Consortium.Grains.Interfaces;
@@ -11,9 +10,9 @@ public interface IConsentRequestGrain : IGrainWithStringKey
     [Alias("Begin")]
     Task BeginAsync(ConsentRequest request);
 
-    /// <summary>ORCID redirected back with a code: exchanges it, stores the consent, and applies the invitation.</summary>
+    /// <summary>ORCID redirected back with a code: exchanges it, stores the consent, and applies the invitation.
+    /// When ORCID does not answer the exchange, the outcome says so and nothing is stored.</summary>
     /// <exception cref="ConsentRefusedException">The state is unknown, used, expired, or from another tenant or browser; or ORCID refused the code.</exception>
-    /// <exception cref="OrcidUnreachableException">ORCID did not answer.</exception>
     [Alias("Authorize")]
     Task<ConsentOutcome> AuthorizeAsync(string tenant, string browserProof, string code, Uri redirectUri);
 

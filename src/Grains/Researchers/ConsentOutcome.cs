@@ -2,13 +2,15 @@ namespace Consortium.Grains.Researchers;
 
 /// <summary>How a trip to ORCID ended: the researcher connected (<see cref="Researcher"/>), or denied.
 /// <see cref="InvitationToken"/> lets the page offer to try again with the same invitation;
-/// <see cref="Notice"/> explains anything the researcher should know (an invitation that could not be used).</summary>
+/// <see cref="Notice"/> explains anything the researcher should know (an invitation that could not be used);
+/// <see cref="OrcidUnreachable"/>: ORCID did not answer the code exchange, so nothing was connected.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ConsentOutcome(
     [property: Id(0)] string Environment,
     [property: Id(1)] ResearcherView? Researcher,
     [property: Id(2)] string? InvitationToken,
-    [property: Id(3)] string? Notice)
+    [property: Id(3)] string? Notice,
+    [property: Id(4)] bool OrcidUnreachable = false)
 {
     public override string ToString() => $"ConsentOutcome {{ Orcid = {Researcher?.Orcid}, Notice = {Notice} }}";
 }

@@ -42,7 +42,16 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         {
             throw new ConsentRefusedException("This organisation is not connecting production ORCID records yet.");
         }
-        var granted = await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, environment)).ExchangeCodeAsync(code, redirectUri, consent.Nonce);
+        GrantedConsent granted;
+        try
+        {
+            granted = await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, environment)).ExchangeCodeAsync(code, redirectUri, consent.Nonce);
+        }
+        catch (OrcidUnreachableException)
+        {
+            // The page offers to try again, in the same environment and with the same invitation.
+            return new ConsentOutcome(environment, null, consent.InvitationToken, null, OrcidUnreachable: true);
+        }
         var researcher = await GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, environment, granted.Orcid)).ConnectAsync(granted);
         var notice = await AcceptInvitationAsync(consent.InvitationToken, granted.Orcid);
         return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice);

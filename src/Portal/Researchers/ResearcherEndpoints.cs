@@ -108,6 +108,10 @@ public static class ResearcherEndpoints
                     : BackToPage(tenant, denied.Environment, problem: ResearcherProblem.OrcidError, invite: denied.InvitationToken);
             }
             var connected = await request.AuthorizeAsync(tenant, proof, code, ResearcherLinks.Callback(InvitationsApi.PortalUrl(http), tenant));
+            if (connected.OrcidUnreachable)
+            {
+                return BackToPage(tenant, connected.Environment, problem: ResearcherProblem.Unreachable, invite: connected.InvitationToken);
+            }
             await ResearcherSession.SignInAsync(http, tenant, connected.Researcher!);
             return BackToPage(tenant, connected.Environment, outcome: "connected",
                 problem: connected.Notice is null ? null : ResearcherProblem.InvitationUsed);
@@ -116,10 +120,6 @@ public static class ResearcherEndpoints
         {
             loggers.CreateLogger(typeof(ResearcherEndpoints)).LogInformation("A researcher's consent for {Tenant} was refused: {Reason}", tenant, refused.Message);
             return BackToPage(tenant, OrcidEnvironmentName.Sandbox, problem: ResearcherProblem.Expired);
-        }
-        catch (OrcidUnreachableException)
-        {
-            return BackToPage(tenant, OrcidEnvironmentName.Sandbox, problem: ResearcherProblem.Unreachable);
         }
     }
 

@@ -16,16 +16,13 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         (await api.PutAsJsonAsync("/api/v1/tenants/csv-org/organisation",
             new { name = "CSV University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
         (await api.PutAsJsonAsync("/api/v1/tenants/csv-org/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
-        using var simulator = new HttpClient { BaseAddress = Portal.Sandbox };
-        var client = await (await simulator.PostAsJsonAsync("/_sim/clients", new { name = "CSV University", redirectUris = new[] { $"{Portal.BaseAddress}t/" } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        (await api.PutAsJsonAsync("/api/v1/tenants/csv-org/clients/sandbox",
-            new { clientId = client.GetProperty("clientId").GetString(), clientSecret = client.GetProperty("clientSecret").GetString() })).EnsureSuccessStatusCode();
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("CSV University");
+        (await api.PutAsJsonAsync("/api/v1/tenants/csv-org/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
         var researcher = await Portal.CreateResearcherAsync("Grace", "Hopper", "grace@example.org");
 
         // The researcher connects on the organisation's page (the simulator decides at once).
         var page = await Portal.OpenAsync(Browser.Browser, "/");
-        (await simulator.PostAsJsonAsync("/_sim/next-consent", new { orcid = researcher.Orcid, decision = "authorize" })).EnsureSuccessStatusCode();
+        await Portal.DecideNextConsentAsync(researcher.Orcid, "authorize");
         await page.GotoAsync("/t/csv-org?env=sandbox");
         await page.Locator("a.orcid-connect").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Grace Hopper" })).ToBeVisibleAsync();
@@ -51,7 +48,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         var result = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Equal(2, result.Split('\n').Count(line => line.Contains(",in-orcid,")));
         Assert.Contains(",rejected,", result);
-        var record = await simulator.GetFromJsonAsync<JsonElement>($"/_sim/records/{researcher.Orcid}");
+        var record = await Portal.GetFromSandboxAsync($"/_sim/records/{researcher.Orcid}");
         Assert.Equal(2, record.GetProperty("qualifications").GetArrayLength());
     }
 
