@@ -1,6 +1,7 @@
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Researchers;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Issuing;
 using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,8 +48,8 @@ public static class IssuancesApi
     }
 
     private static async Task<Ok<IssuancePage>> ListAsync(string env, TenantContext tenant, IssuingService issuing,
-        IssuanceStatus? status = null, string? orcid = null, int skip = 0, int take = 50) =>
-        TypedResults.Ok(await issuing.ListAsync(tenant.Profile, env, status, orcid, skip, take));
+        string? status = null, string? orcid = null, int skip = 0, int take = 50) =>
+        TypedResults.Ok(await issuing.ListAsync(tenant.Profile, env, IssuanceStatusNames.Parse("status", status), orcid, skip, take));
 
     private static async Task<Results<Ok<IssuanceView>, NotFound>> GetAsync(string id, TenantContext tenant, IssuingService issuing) =>
         await issuing.GetAsync(tenant.Profile, id) is { } issuance ? TypedResults.Ok(issuance) : TypedResults.NotFound();

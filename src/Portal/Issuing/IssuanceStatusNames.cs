@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Consortium.Grains.Common;
 using Consortium.Grains.Issuing;
 
 namespace Consortium.Portal.Issuing;
@@ -10,4 +11,17 @@ public static class IssuanceStatusNames
     public const string Rejected = "rejected";
 
     public static string Of(IssuanceStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+
+    /// <exception cref="InvalidFieldException">Not a status name.</exception>
+    public static IssuanceStatus? Parse(string field, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var statuses = Enum.GetValues<IssuanceStatus>();
+        var wanted = name.Trim().ToLowerInvariant();
+        return statuses.Where(status => Of(status) == wanted).Select(status => (IssuanceStatus?)status).SingleOrDefault()
+            ?? throw new InvalidFieldException(field, $"'{name}' is not a status; use one of {string.Join(", ", statuses.Select(Of))}.");
+    }
 }

@@ -59,6 +59,10 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("connected", researcher.GetProperty("consent").GetProperty("status").GetString());
         Assert.Contains("/activities/update", researcher.GetProperty("consent").GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("cert-0001", Assert.Single(researcher.GetProperty("issuances").EnumerateArray()).GetProperty("externalId").GetString());
+        var inOrcid = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuances?env=sandbox&status=in-orcid");
+        Assert.Contains("sandbox.cert-0001", inOrcid.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        var badStatus = await _operator.GetAsync($"/api/v1/tenants/{_tenant}/issuances?env=sandbox&status=written");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badStatus.StatusCode);
     }
 
     [Fact]
