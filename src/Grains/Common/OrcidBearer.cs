@@ -1,12 +1,12 @@
 using Consortium.Orcid.Http;
 
-namespace Consortium.Grains.Researchers;
+namespace Consortium.Grains.Common;
 
-/// <summary>What it takes to write to a connected researcher's record: the client id and the researcher's token.</summary>
+/// <summary>A bearer token and the client it was issued to: a researcher's token, or a client-credentials token.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ResearcherAccess([property: Id(0)] string ClientId, [property: Id(1)] string AccessToken)
+public sealed record OrcidBearer([property: Id(0)] string ClientId, [property: Id(1)] string AccessToken)
 {
     public OrcidAccess ToOrcidAccess() => new(ClientId, AccessToken);
 
-    public override string ToString() => $"ResearcherAccess {{ ClientId = {ClientId}, AccessToken = *** }}";
+    public override string ToString() => $"OrcidBearer {{ ClientId = {ClientId}, AccessToken = *** }}";
 }

@@ -28,4 +28,10 @@ public interface IOrcidClientGrain : IGrainWithStringKey
     /// <exception cref="OrcidUnreachableException">ORCID did not answer; the token may still be valid.</exception>
     [Alias("RevokeToken")]
     Task RevokeTokenAsync(string token);
+
+    /// <summary>A client-credentials token (<c>/read-public</c> or <c>/webhook</c>), kept in memory until shortly before it expires.</summary>
+    /// <returns>Null when no client is stored.</returns>
+    /// <exception cref="OrcidUnreachableException">ORCID did not answer.</exception>
+    [Alias("GetClientToken")]
+    Task<OrcidBearer?> GetClientTokenAsync(string scope);
 }

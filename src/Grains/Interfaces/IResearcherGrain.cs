@@ -1,3 +1,4 @@
+using Consortium.Grains.Common;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 
@@ -17,7 +18,7 @@ public interface IResearcherGrain : IGrainWithStringKey
 
     /// <returns>The researcher's token, or null when there is no consent in force.</returns>
     [Alias("GetAccess")]
-    Task<ResearcherAccess?> GetAccessAsync();
+    Task<OrcidBearer?> GetAccessAsync();
 
     /// <summary>Revokes the token at ORCID, then marks the consent disconnected.</summary>
     /// <exception cref="OrcidUnreachableException">ORCID did not answer; the consent is left as it was.</exception>

@@ -160,7 +160,7 @@ public sealed class IssuanceGrain(
         }
     }
 
-    private async Task<IssuanceWork> WriteAsync(IssuanceView view, NewIssuance request, ResearcherAccess access, string researcherOrcid)
+    private async Task<IssuanceWork> WriteAsync(IssuanceView view, NewIssuance request, OrcidBearer access, string researcherOrcid)
     {
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync();
         if (tenant?.MissingOrganisationDetails is { } missing)
@@ -225,7 +225,7 @@ public sealed class IssuanceGrain(
         return await DoneAsync(view with { Status = IssuanceStatus.InOrcid });
     }
 
-    private async Task<IssuanceView> DeleteAsync(IssuanceView view, ResearcherAccess access, string researcherOrcid)
+    private async Task<IssuanceView> DeleteAsync(IssuanceView view, OrcidBearer access, string researcherOrcid)
     {
         if (view.PutCode is { } putCode)
         {

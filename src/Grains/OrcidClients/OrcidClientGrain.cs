@@ -15,6 +15,9 @@ public sealed partial class OrcidClientGrain(
     Consortium.Orcid.OrcidClients orcid,
     TimeProvider clock) : Grain, IOrcidClientGrain
 {
+    // Client tokens are not secrets of the tenant's configuration: kept in memory only, renewed after a restart.
+    private readonly Dictionary<string, (OrcidBearer Access, DateTimeOffset ExpiresAt)> clientTokens = [];
+
     private IDataProtector Protector => protection.CreateProtector(OrcidClientKey.ProtectionPurpose(this.GetPrimaryKeyString()));
 
     public async Task<OrcidClientView> StoreAsync(string clientId, string clientSecret)
@@ -36,6 +39,7 @@ public sealed partial class OrcidClientGrain(
             ProtectedSecret = Protector.Protect(secret),
         };
         await state.WriteStateAsync();
+        clientTokens.Clear();
         return state.State.View;
     }
 
@@ -82,6 +86,31 @@ public sealed partial class OrcidClientGrain(
         try
         {
             await OAuth.RevokeAsync(credentials, token);
+        }
+        catch (Exception unreachable) when (IsUnreachable(unreachable))
+        {
+            throw new OrcidUnreachableException(Environment, unreachable.Message);
+        }
+    }
+
+    public async Task<OrcidBearer?> GetClientTokenAsync(string scope)
+    {
+        if (clientTokens.TryGetValue(scope, out var cached) && cached.ExpiresAt > clock.GetUtcNow())
+        {
+            return cached.Access;
+        }
+        if (Credentials() is not { } credentials)
+        {
+            return null;
+        }
+        try
+        {
+            var token = await OAuth.ClientCredentialsAsync(credentials, scope);
+            var access = new OrcidBearer(credentials.ClientId, token.AccessToken);
+            // Renewed an hour early, and at least daily: never handed out just as it expires.
+            var lifetime = TimeSpan.FromSeconds(Math.Clamp(token.ExpiresIn - 3600, 60, 86_400));
+            clientTokens[scope] = (access, clock.GetUtcNow() + lifetime);
+            return access;
         }
         catch (Exception unreachable) when (IsUnreachable(unreachable))
         {

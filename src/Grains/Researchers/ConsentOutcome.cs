@@ -10,7 +10,8 @@ public sealed record ConsentOutcome(
     [property: Id(1)] ResearcherView? Researcher,
     [property: Id(2)] string? InvitationToken,
     [property: Id(3)] string? Notice,
-    [property: Id(4)] bool OrcidUnreachable = false)
+    [property: Id(4)] bool OrcidUnreachable = false,
+    [property: Id(5)] string? ReturnPath = null)
 {
     public override string ToString() => $"ConsentOutcome {{ Orcid = {Researcher?.Orcid}, Notice = {Notice} }}";
 }

@@ -50,11 +50,11 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         catch (OrcidUnreachableException)
         {
             // The page offers to try again, in the same environment and with the same invitation.
-            return new ConsentOutcome(environment, null, consent.InvitationToken, null, OrcidUnreachable: true);
+            return new ConsentOutcome(environment, null, consent.InvitationToken, null, OrcidUnreachable: true, consent.ReturnPath);
         }
         var researcher = await GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, environment, granted.Orcid)).ConnectAsync(granted);
         var notice = await AcceptInvitationAsync(consent.InvitationToken, granted.Orcid);
-        return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice);
+        return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice, ReturnPath: consent.ReturnPath);
     }
 
     public async Task<ConsentOutcome> DenyAsync(string tenant, string browserProof)
@@ -71,7 +71,7 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
                 // Nothing to decline: the page shows the denial either way.
             }
         }
-        return new ConsentOutcome(consent.Environment, null, consent.InvitationToken, null);
+        return new ConsentOutcome(consent.Environment, null, consent.InvitationToken, null, ReturnPath: consent.ReturnPath);
     }
 
     private ConsentRequest Consume(string tenant, string browserProof)

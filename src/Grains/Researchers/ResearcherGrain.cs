@@ -1,3 +1,4 @@
+using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
@@ -33,9 +34,9 @@ public sealed class ResearcherGrain(
 
     public Task<ResearcherView?> GetAsync() => Task.FromResult(state.State.View);
 
-    public Task<ResearcherAccess?> GetAccessAsync() => Task.FromResult(
+    public Task<OrcidBearer?> GetAccessAsync() => Task.FromResult(
         state.State is { View.IsConnected: true, ClientId: { } clientId, ProtectedAccessToken: { } token }
-            ? new ResearcherAccess(clientId, Protector.Unprotect(token))
+            ? new OrcidBearer(clientId, Protector.Unprotect(token))
             : null);
 
     public async Task<ResearcherView?> DisconnectAsync()

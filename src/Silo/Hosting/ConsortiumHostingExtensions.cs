@@ -1,3 +1,4 @@
+using Consortium.Grains.Verification;
 using Consortium.Grains.Issuing;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
@@ -26,6 +27,7 @@ public static class ConsortiumHostingExtensions
         // Grains reach ORCID only through src/Orcid's typed clients.
         builder.Services.AddOrcidClient();
         builder.Services.AddOptions<IssuingOptions>().BindConfiguration(IssuingOptions.SectionName);
+        builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName);
 
         switch (options.Mode)
         {

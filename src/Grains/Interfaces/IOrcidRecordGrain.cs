@@ -1,0 +1,21 @@
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Trust;
+using Consortium.Grains.Verification;
+
+namespace Consortium.Grains.Interfaces;
+
+/// <summary>A researcher's ORCID record as one tenant reads it in one environment, cached for a while so a warm
+/// verification needs no ORCID call. Key: <see cref="VerificationKey.Record"/>.</summary>
+[Alias("IOrcidRecordGrain")]
+public interface IOrcidRecordGrain : IGrainWithStringKey
+{
+    /// <summary>Evaluates the rule against the record, read from ORCID unless a fresh copy is cached.</summary>
+    /// <param name="webhookCallback">Registered once with ORCID so a change to the record ends the cache early.</param>
+    /// <exception cref="OrcidUnreachableException">ORCID did not answer and no fresh copy is cached.</exception>
+    [Alias("Evaluate")]
+    Task<RecordVerdict> EvaluateAsync(TrustRule rule, EvaluationContext context, Uri? webhookCallback);
+
+    /// <summary>ORCID said the record changed: the next verification reads it again.</summary>
+    [Alias("Invalidate")]
+    Task InvalidateAsync();
+}

@@ -1,0 +1,13 @@
+using Consortium.Grains.Trust;
+
+namespace Consortium.Grains.Verification;
+
+/// <summary>Check one record against one rule: a saved rule by id, or a draft (<see cref="Draft"/>) being tested in the editor.</summary>
+/// <param name="PortalUrl">Where ORCID's webhook may reach the portal to say the record changed; null registers none.</param>
+[GenerateSerializer, Immutable]
+public sealed record VerificationRequest(
+    [property: Id(0)] string Environment,
+    [property: Id(1)] string Orcid,
+    [property: Id(2)] string? RuleId,
+    [property: Id(3)] TrustRuleInput? Draft = null,
+    [property: Id(4)] string? PortalUrl = null);

@@ -1,0 +1,17 @@
+using Consortium.Grains.Trust;
+
+namespace Consortium.Grains.Verification;
+
+/// <summary>One evaluation of a rule against a live (or freshly cached) ORCID record, with its evidence.</summary>
+[GenerateSerializer, Immutable, Alias("VerificationResult")]
+public sealed record VerificationResult(
+    [property: Id(0)] Decision Decision,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] TrustRule Rule,
+    [property: Id(3)] IReadOnlyList<Evidence> Evidence,
+    [property: Id(4)] DateTimeOffset CheckedAt,
+    [property: Id(5)] bool Cached,
+    [property: Id(6)] RecordReadMode? ReadWith,
+    [property: Id(7)] DateTimeOffset? RecordReadAt,
+    [property: Id(8)] string Environment,
+    [property: Id(9)] string Orcid);

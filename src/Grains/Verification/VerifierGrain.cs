@@ -1,0 +1,76 @@
+using Consortium.Grains.Common;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Tenants;
+using Consortium.Grains.Trust;
+using Consortium.Orcid;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Orleans.Concurrency;
+
+namespace Consortium.Grains.Verification;
+
+[StatelessWorker]
+public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvider clock) : Grain, IVerifierGrain
+{
+    private string Tenant => this.GetPrimaryKeyString();
+
+    public async Task<VerificationResult> VerifyAsync(VerificationRequest request)
+    {
+        var environment = OrcidEnvironmentName.Parse("env", request.Environment);
+        var orcid = OrcidId.TryParse(request.Orcid, out var id, out var error) ? id.Value : throw new InvalidFieldException("orcid", error);
+        var now = clock.GetUtcNow();
+        var rules = GrainFactory.GetGrain<ITenantTrustRulesGrain>(TenantKey.For(Tenant));
+        var saved = await rules.GetAsync(request.RuleId ?? "");
+        // A draft is tried as the version it would become if saved.
+        var rule = request.Draft is { } draft
+            ? draft.Validated(request.RuleId ?? "draft", (saved?.Version ?? 0) + 1, now)
+            : saved ?? throw new NotFoundException($"There is no trust rule '{request.RuleId}'.");
+        var context = await ContextAsync(rule, environment, orcid, now);
+        var record = GrainFactory.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(Tenant, environment, orcid));
+        try
+        {
+            var verdict = await record.EvaluateAsync(rule, context, WebhookCallback(request.PortalUrl, environment, orcid));
+            return new VerificationResult(verdict.Verdict.Decision, verdict.Verdict.Reason, rule, verdict.Verdict.Evidence, now, verdict.Cached,
+                verdict.ReadWith, verdict.ReadAt, environment, orcid);
+        }
+        catch (OrcidUnreachableException unreachable)
+        {
+            return new VerificationResult(Decision.Unknown,
+                $"Unknown: ORCID could not be reached and no fresh copy of the record is at hand ({unreachable.Message})",
+                rule, [], now, Cached: false, ReadWith: null, RecordReadAt: null, environment, orcid);
+        }
+    }
+
+    /// <summary>What the rule compares against: this tenant's client, the trusted members' clients in this environment, and the template titles.</summary>
+    private async Task<EvaluationContext> ContextAsync(TrustRule rule, string environment, string orcid, DateTimeOffset now)
+    {
+        var own = await ClientIdAsync(Tenant, environment);
+        var trusted = new HashSet<string>(rule.Trust.ClientIds, StringComparer.Ordinal);
+        foreach (var member in rule.Trust.TenantSlugs)
+        {
+            if (await ClientIdAsync(member, environment) is { } memberClient)
+            {
+                trusted.Add(memberClient);
+            }
+        }
+        var templates = rule.Title?.Mode == TitleMatchMode.Template
+            ? (await GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Tenant)).ListAsync()).ToDictionary(t => t.Id, t => t.Title)
+            : [];
+        return new EvaluationContext(orcid, own, trusted, templates, DateOnly.FromDateTime(now.UtcDateTime));
+    }
+
+    private async Task<string?> ClientIdAsync(string tenant, string environment) =>
+        (await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, environment)).GetAsync())?.ClientId;
+
+    /// <summary>The portal's webhook address for this record; its token proves the call comes from an address only we gave ORCID.</summary>
+    private Uri? WebhookCallback(string? portalUrl, string environment, string orcid)
+    {
+        if (portalUrl is null)
+        {
+            return null;
+        }
+        var token = protection.CreateProtector(VerificationKey.WebhookPurpose).Protect(System.Text.Encoding.UTF8.GetBytes($"{Tenant}:{environment}:{orcid}"));
+        return new Uri($"{portalUrl.TrimEnd('/')}/webhooks/orcid/{WebEncoders.Base64UrlEncode(token)}");
+    }
+}
