@@ -40,5 +40,6 @@ public static class ApiExtensions
         app.MapTemplatesApi();
         app.MapIssuancesApi();
         app.MapBatchesApi();
+        app.MapTrustRulesApi();
     }
 }

@@ -8,6 +8,7 @@ using Consortium.Portal.Issuing;
 using Consortium.Portal.Services;
 using Consortium.Portal.Researchers;
 using Consortium.Portal.Staff;
+using Consortium.Portal.Verification;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,6 +39,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<InvitationService>();
         builder.Services.AddSingleton<IssuingService>();
         builder.Services.AddSingleton<BatchService>();
+        builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<ConsentInvitationEmail>();
         builder.Services.AddSingleton<ResearcherPages>();
         builder.AddResearcherSession();
@@ -76,6 +78,7 @@ public static class PortalExtensions
         app.MapStaffSignIn();
         app.MapResearcherEndpoints();
         app.MapBatchDownloads();
+        app.MapOrcidWebhooks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceWhereItRuns(app));
     }

@@ -16,7 +16,7 @@ namespace Consortium.Portal.Researchers;
 /// <c>state</c> bound to the tenant, the environment and (through a cookie) this browser; <c>/orcid/callback</c> completes
 /// or records the denial; <c>/disconnect</c> revokes the token at ORCID. Each ends on the researcher page with an outcome.
 /// </summary>
-public static class ResearcherEndpoints
+public static partial class ResearcherEndpoints
 {
     private const string ProofCookie = "consortium.consent";
 
@@ -30,9 +30,12 @@ public static class ResearcherEndpoints
         pages.MapPost("/disconnect", DisconnectAsync);
     }
 
-    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, HttpContext http, IGrainFactory grains, OrcidClients orcid)
+    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid)
     {
         var environment = EnvironmentOrSandbox(env);
+        // Only back to one of this tenant's own pages: never an open redirect.
+        var returnPath = returnTo is not null && returnTo.StartsWith($"/t/{tenant}/prove/", StringComparison.Ordinal)
+            && RuleIdPattern().IsMatch(returnTo[$"/t/{tenant}/prove/".Length..]) ? returnTo : null;
         var profile = await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync();
         if (profile is null || profile.IsSuspended)
         {
@@ -65,7 +68,7 @@ public static class ResearcherEndpoints
         var proof = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         await grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state))
-            .BeginAsync(new ConsentRequest(tenant, environment, proof, nonce, invitation is null ? null : invite));
+            .BeginAsync(new ConsentRequest(tenant, environment, proof, nonce, invitation is null ? null : invite, returnPath));
         http.Response.Cookies.Append(ProofCookie, proof, new CookieOptions
         {
             HttpOnly = true,
@@ -104,17 +107,17 @@ public static class ResearcherEndpoints
             {
                 var denied = await request.DenyAsync(tenant, proof);
                 return error == "access_denied"
-                    ? BackToPage(tenant, denied.Environment, outcome: "denied", invite: denied.InvitationToken)
-                    : BackToPage(tenant, denied.Environment, problem: ResearcherProblem.OrcidError, invite: denied.InvitationToken);
+                    ? BackToPage(tenant, denied.Environment, outcome: "denied", invite: denied.InvitationToken, path: denied.ReturnPath)
+                    : BackToPage(tenant, denied.Environment, problem: ResearcherProblem.OrcidError, invite: denied.InvitationToken, path: denied.ReturnPath);
             }
             var connected = await request.AuthorizeAsync(tenant, proof, code, ResearcherLinks.Callback(InvitationsApi.PortalUrl(http), tenant));
             if (connected.OrcidUnreachable)
             {
-                return BackToPage(tenant, connected.Environment, problem: ResearcherProblem.Unreachable, invite: connected.InvitationToken);
+                return BackToPage(tenant, connected.Environment, problem: ResearcherProblem.Unreachable, invite: connected.InvitationToken, path: connected.ReturnPath);
             }
             await ResearcherSession.SignInAsync(http, tenant, connected.Researcher!);
             return BackToPage(tenant, connected.Environment, outcome: "connected",
-                problem: connected.Notice is null ? null : ResearcherProblem.InvitationUsed);
+                problem: connected.Notice is null ? null : ResearcherProblem.InvitationUsed, path: connected.ReturnPath);
         }
         catch (ConsentRefusedException refused)
         {
@@ -144,9 +147,12 @@ public static class ResearcherEndpoints
     private static string EnvironmentOrSandbox(string? env) =>
         env?.Trim().ToLowerInvariant() == OrcidEnvironmentName.Production ? OrcidEnvironmentName.Production : OrcidEnvironmentName.Sandbox;
 
-    private static IResult BackToPage(string tenant, string environment, string? outcome = null, string? problem = null, string? invite = null) =>
-        Results.Redirect($"/t/{Uri.EscapeDataString(tenant)}?env={environment}"
+    private static IResult BackToPage(string tenant, string environment, string? outcome = null, string? problem = null, string? invite = null, string? path = null) =>
+        Results.Redirect($"{path ?? $"/t/{Uri.EscapeDataString(tenant)}"}?env={environment}"
             + (outcome is null ? "" : $"&outcome={outcome}")
             + (problem is null ? "" : $"&problem={problem}")
             + (invite is null ? "" : $"&invite={Uri.EscapeDataString(invite)}"));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex RuleIdPattern();
 }

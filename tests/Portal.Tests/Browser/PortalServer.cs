@@ -93,6 +93,28 @@ public sealed class PortalServer : IAsyncDisposable
         return await http.GetFromJsonAsync<JsonElement>(path);
     }
 
+    /// <summary>Puts a qualification on a sandbox record as ORCID stores it: written by <paramref name="sourceClientId"/>, or self-asserted when null.</summary>
+    public async Task PutOnSandboxRecordAsync(string orcid, string? sourceClientId, string title)
+    {
+        var qualification = new Dictionary<string, object>
+        {
+            ["role-title"] = title,
+            ["start-date"] = new { year = new { value = "2024" } },
+            ["organization"] = new Dictionary<string, object>
+            {
+                ["name"] = "Somewhere University",
+                ["address"] = new { city = "Wellington", country = "NZ" },
+                ["disambiguated-organization"] = new Dictionary<string, string>
+                {
+                    ["disambiguated-organization-identifier"] = "https://ror.org/02mhbdp94", ["disambiguation-source"] = "ROR",
+                },
+            },
+        };
+        using var http = new HttpClient { BaseAddress = Sandbox };
+        object body = sourceClientId is null ? new { selfAsserted = true, qualification } : new { sourceClientId, qualification };
+        (await http.PostAsJsonAsync($"/_sim/records/{orcid}/qualifications", body)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>A page in a browser context of its own, for pages without a Blazor circuit (the researcher pages are static).</summary>
     public async Task<IPage> NewPageAsync(IBrowser browser, BrowserNewContextOptions? options = null)
     {

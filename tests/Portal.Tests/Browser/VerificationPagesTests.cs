@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace Consortium.Portal.Tests.Browser;
+
+/// <summary>Trust rules in the browser: a researcher proves a qualification on the tenant's page; an admin writes and tests a rule.</summary>
+public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task AResearcherSignsInWithOrcidAndSeesTheDecisionAndWhy()
+    {
+        var (clientId, orcid) = await SetUpAsync();
+        await Portal.PutOnSandboxRecordAsync(orcid, clientId, "Radiation Safety");
+        await Portal.PutOnSandboxRecordAsync(orcid, sourceClientId: null, "Radiation Safety");
+        var page = await Portal.NewPageAsync(Browser.Browser);
+
+        await page.GotoAsync("/t/rule-org/prove/radiation?env=sandbox");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prove your qualification: Radiation Safety" })).ToBeVisibleAsync();
+        await Portal.DecideNextConsentAsync(orcid, "authorize");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID to check" }).ClickAsync();
+
+        var verdict = page.GetByTestId("verdict");
+        await Assertions.Expect(verdict).ToHaveAttributeAsync("data-decision", "allow");
+        await Assertions.Expect(verdict).ToContainTextAsync("read with the researcher's own permission");
+        var evidence = page.GetByTestId("evidence-table");
+        await Assertions.Expect(evidence).ToContainTextAsync("this organisation");
+        await Assertions.Expect(evidence).ToContainTextAsync("self-asserted");
+    }
+
+    [Fact]
+    public async Task AnAdminWritesATrustRuleTestsItOnARecordAndSavesItAsVersionOne()
+    {
+        var (_, orcid) = await SetUpAsync();
+        await Portal.PutOnSandboxRecordAsync(orcid, sourceClientId: null, "Laser Safety Level 2");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/tenants/rule-org");
+        await page.WaitForURLAsync("**/tenants/rule-org");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Trust rules" }).ClickAsync();
+        await page.GetByLabel("Rule id").FillAsync("laser");
+        await page.GetByLabel("Title(s)").FillAsync("Laser Safety Level 2");
+        await page.GetByLabel("A researcher's ORCID iD").FillAsync(orcid);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test this rule" }).ClickAsync();
+        // Only this organisation is trusted so far: the researcher's own claim does not count.
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "deny");
+        await page.GetByLabel("Added by the researcher (self-asserted)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Test this rule" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "allow");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save rule" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Rule laser saved as version 1.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("trust-rule-table")).ToContainTextAsync("added by the researcher themselves");
+    }
+
+    /// <summary>A member organisation with a sandbox client and the rule "radiation"; and a researcher at the simulator.</summary>
+    private async Task<(string ClientId, string Orcid)> SetUpAsync()
+    {
+        var api = Portal.CreateApiClient();
+        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "rule-consortium", name = "Rule Consortium" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/consortia/rule-consortium/tenants", new { slug = "rule-org", name = "Rule University" })).EnsureSuccessStatusCode();
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Rule University");
+        (await api.PutAsJsonAsync("/api/v1/tenants/rule-org/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync("/api/v1/tenants/rule-org/trust-rules/radiation",
+            new { title = "Radiation Safety", trust = new { ownClient = true, selfAsserted = true } })).EnsureSuccessStatusCode();
+        var (orcid, _) = await Portal.CreateResearcherAsync("Chien-Shiung", "Wu", "wu@example.org");
+        return (clientId, orcid);
+    }
+}
