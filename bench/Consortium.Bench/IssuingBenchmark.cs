@@ -42,20 +42,7 @@ public static class IssuingBenchmark
         var orcid = simulator.Address();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Orleans:Mode"] = "Embedded",
-            ["Orleans:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"consortium-bench-{Guid.NewGuid():N}"),
-            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:ServiceId"] = $"bench-{Guid.NewGuid():N}",
-            ["Orcid:Sandbox:OAuthUrl"] = orcid.AbsoluteUri,
-            ["Orcid:Sandbox:MemberApiUrl"] = $"{orcid.AbsoluteUri}v3.0",
-            ["Orcid:Sandbox:PublicApiUrl"] = $"{orcid.AbsoluteUri}pub/v3.0",
-            ["Orcid:Production:OAuthUrl"] = orcid.AbsoluteUri,
-            ["Orcid:Production:MemberApiUrl"] = $"{orcid.AbsoluteUri}v3.0",
-            ["Orcid:Production:PublicApiUrl"] = $"{orcid.AbsoluteUri}pub/v3.0",
-        });
+        builder.Configuration.AddInMemoryCollection(BenchHost.Settings(orcid));
         builder.AddConsortiumOrleans();
         using var host = builder.Build();
         await host.StartAsync();
@@ -121,12 +108,5 @@ public static class IssuingBenchmark
         var code = System.Web.HttpUtility.ParseQueryString(authorized.Headers.Location!.Query)["code"]!;
         await request.AuthorizeAsync(tenant, "bench", code, redirect);
         return (grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox)), researcher);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

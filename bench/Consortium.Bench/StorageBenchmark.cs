@@ -27,12 +27,12 @@ public static class StorageBenchmark
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(configuration)
+        var settings = BenchHost.Settings();
+        foreach (var (key, value) in configuration)
         {
-            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:ServiceId"] = $"bench-{Guid.NewGuid():N}",
-        });
+            settings[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddConsortiumOrleans();
         using var host = builder.Build();
         await host.StartAsync();
@@ -59,12 +59,5 @@ public static class StorageBenchmark
 
         Array.Sort(latencies);
         return new Result(storage, writes, parallelism, total.Elapsed, latencies[writes / 2], latencies[writes * 99 / 100]);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Consortium.Bench;
+
+/// <summary>What every benchmark host shares: an embedded silo on a fresh SQLite file and free ports, pointed at a simulator.</summary>
+public static class BenchHost
+{
+    public static Dictionary<string, string?> Settings(Uri? orcid = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Orleans:Mode"] = "Embedded",
+            ["Orleans:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"consortium-bench-{Guid.NewGuid():N}"),
+            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:ServiceId"] = $"bench-{Guid.NewGuid():N}",
+        };
+        if (orcid is not null)
+        {
+            foreach (var environment in new[] { "Sandbox", "Production" })
+            {
+                settings[$"Orcid:{environment}:OAuthUrl"] = orcid.AbsoluteUri;
+                settings[$"Orcid:{environment}:MemberApiUrl"] = $"{orcid.AbsoluteUri}v3.0";
+                settings[$"Orcid:{environment}:PublicApiUrl"] = $"{orcid.AbsoluteUri}pub/v3.0";
+            }
+        }
+        return settings;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
