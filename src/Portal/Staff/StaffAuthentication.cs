@@ -3,6 +3,7 @@ using Consortium.Portal.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Consortium.Portal.Staff;
@@ -16,12 +17,14 @@ public static class StaffAuthentication
     public static void AddStaffSignIn(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName);
-        var oidc = builder.Configuration.GetSection(StaffOptions.SectionName).Get<StaffOptions>()?.Oidc ?? new();
+        var staff = builder.Configuration.GetSection(StaffOptions.SectionName).Get<StaffOptions>() ?? new();
 
         var authentication = builder.Services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieScheme;
-                options.DefaultChallengeScheme = oidc.IsConfigured ? OidcScheme : CookieScheme;
+                // One provider: straight to it. Several: the cookie scheme sends people to /signin, which lets them choose.
+                var providers = staff.ConfiguredProviders.ToList();
+                options.DefaultChallengeScheme = providers.Count == 1 ? providers[0].Scheme : CookieScheme;
             })
             .AddCookie(CookieScheme, options =>
             {
@@ -31,60 +34,88 @@ public static class StaffAuthentication
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
             });
-        if (oidc.IsConfigured)
+        foreach (var (scheme, name, provider) in staff.ConfiguredProviders)
         {
-            authentication.AddOpenIdConnect(OidcScheme, oidc.DisplayName, options =>
-            {
-                options.Authority = oidc.Authority;
-                options.ClientId = oidc.ClientId;
-                options.ClientSecret = oidc.ClientSecret;
-                options.ResponseType = OpenIdConnectResponseType.Code;
-                // ORCID answers the authorize request with a plain redirect (query string), not a form post.
-                options.ResponseMode = OpenIdConnectResponseMode.Query;
-                options.Scope.Clear();
-                options.Scope.Add("openid");
-                options.RequireHttpsMetadata = oidc.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-                if (!options.RequireHttpsMetadata)
-                {
-                    // An offline run over plain http (the simulator): the sign-in round trip is a top-level
-                    // redirect, so Lax cookies that are not Secure-only carry it.
-                    foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
-                    {
-                        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                        cookie.SameSite = SameSiteMode.Lax;
-                    }
-                }
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters.NameClaimType = "name";
-                options.SaveTokens = false;
-                options.Events.OnTokenValidated = RecordSignInAsync;
-            });
+            authentication.AddOpenIdConnect(scheme, provider.DisplayName, options => Configure(options, scheme, name, provider));
         }
         builder.Services.AddTransient<IClaimsTransformation, StaffClaimsTransformation>();
         builder.Services.AddCascadingAuthenticationState();
     }
 
+    /// <summary>The scheme of an additional provider; its callback is <c>/signin-oidc-{name}</c>.</summary>
+    public static string SchemeFor(string providerName) => $"{OidcScheme}-{providerName}";
+
+    /// <summary>A provider's OpenID Connect settings. Only the primary provider's people are known by ORCID iD; the others'
+    /// by <c>{name}:{sub}</c>, so an institution's subject can never pose as an iD.</summary>
+    private static void Configure(OpenIdConnectOptions options, string scheme, string? providerName, OidcProviderOptions provider)
+    {
+        options.Authority = provider.Authority;
+        options.ClientId = provider.ClientId;
+        options.ClientSecret = provider.ClientSecret;
+        options.CallbackPath = providerName is null ? "/signin-oidc" : $"/signin-{scheme}";
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        // ORCID answers the authorize request with a plain redirect (query string), not a form post.
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+        options.Scope.Clear();
+        options.Scope.Add("openid");
+        if (providerName is not null)
+        {
+            options.Scope.Add("profile");
+        }
+        options.RequireHttpsMetadata = provider.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        if (!options.RequireHttpsMetadata)
+        {
+            // An offline run over plain http (the simulator): the sign-in round trip is a top-level
+            // redirect, so Lax cookies that are not Secure-only carry it.
+            foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+            {
+                cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.SameSite = SameSiteMode.Lax;
+            }
+        }
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters.NameClaimType = "name";
+        options.SaveTokens = false;
+        options.Events.OnTokenValidated = context => RecordSignInAsync(context, providerName);
+    }
+
     public static void MapStaffSignIn(this WebApplication app)
     {
-        app.MapGet("/signin", (string? returnUrl) => TypedResults.Challenge(
-            new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [OidcScheme])).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/signin", (string? returnUrl, string? provider, IOptions<StaffOptions> staff) =>
+        {
+            var providers = staff.Value.ConfiguredProviders.ToList();
+            if (provider is null && providers.Count > 1)
+            {
+                // Several ways to sign in: the person picks one.
+                return Results.Redirect($"/sign-in?returnUrl={Uri.EscapeDataString(IsLocal(returnUrl) ? returnUrl! : "/")}");
+            }
+            var scheme = (provider is null ? providers.FirstOrDefault() : providers.FirstOrDefault(p => p.Name == provider)).Scheme;
+            return scheme is null
+                ? Results.NotFound()
+                : Results.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [scheme]);
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/signout", () => TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme]))
             .RequireAuthorization().ExcludeFromDescription();
     }
 
     // Only paths on this site: an open redirect would let a link to the portal send people elsewhere.
-    private static bool IsLocal(string? url) => url is ['/', not '/' and not '\\', ..] or "/";
+    public static bool IsLocal(string? url) => url is ['/', not '/' and not '\\', ..] or "/";
 
-    private static async Task RecordSignInAsync(TokenValidatedContext context)
+    private static async Task RecordSignInAsync(TokenValidatedContext context, string? providerName)
     {
-        var orcid = context.Principal?.FindFirst("sub")?.Value ?? "unknown";
+        var subject = context.Principal?.FindFirst("sub")?.Value ?? "unknown";
+        if (providerName is not null && context.Principal?.Identity is ClaimsIdentity known)
+        {
+            known.AddClaim(new Claim(StaffClaims.StaffIdClaim, $"{providerName}:{subject}"));
+        }
+        var staffId = context.Principal?.StaffId() ?? subject;
         // ORCID's id_token names the person in given_name and family_name; "name" is what the portal shows.
         if (context.Principal?.Identity is ClaimsIdentity identity && identity.FindFirst("name") is null)
         {
             var name = $"{identity.FindFirst("given_name")?.Value} {identity.FindFirst("family_name")?.Value}".Trim();
-            identity.AddClaim(new Claim("name", name.Length > 0 ? name : orcid));
+            identity.AddClaim(new Claim("name", name.Length > 0 ? name : staffId));
         }
         var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
-        await audit.RecordAsync(new AuditActor(orcid, context.HttpContext.Connection.RemoteIpAddress?.ToString()), "staff.signed-in", orcid);
+        await audit.RecordAsync(new AuditActor(staffId, context.HttpContext.Connection.RemoteIpAddress?.ToString()), "staff.signed-in", staffId);
     }
 }

@@ -11,11 +11,16 @@ public static class StaffClaims
     public const string Lead = "consortium:lead";
     public const string Admin = "consortium:admin";
 
-    /// <summary>The ORCID iD the person signed in with (OpenID Connect <c>sub</c>).</summary>
-    public static string? Orcid(this ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.FindFirst("sub")?.Value;
+    /// <summary>Set at sign-in through an additional provider: <c>{provider}:{sub}</c>.</summary>
+    public const string StaffIdClaim = "staff_id";
 
-    /// <summary>How the audit log names a signed-in person: their name and iD.</summary>
-    public static string DisplayName(this ClaimsPrincipal user) => $"{user.Identity?.Name ?? "unknown"} ({user.Orcid()})";
+    /// <summary>Who the person is to the portal: the ORCID iD they signed in with (OpenID Connect <c>sub</c>), or
+    /// <c>{provider}:{sub}</c> through an additional provider. Roles and invitations are bound to it.</summary>
+    public static string? StaffId(this ClaimsPrincipal user) =>
+        user.FindFirst(StaffIdClaim)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.FindFirst("sub")?.Value;
+
+    /// <summary>How the audit log names a signed-in person: their name and staff id.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) => $"{user.Identity?.Name ?? "unknown"} ({user.StaffId()})";
 
     public static Claim For(StaffRole role) => new(role.Kind == StaffRoleKind.ConsortiumLead ? Lead : Admin, role.Scope);
 

@@ -19,13 +19,13 @@ public sealed class StaffClaimsTransformation(IGrainFactory grains, IOptionsMoni
     {
         // API keys carry their own claims; a person's roles are added once per request.
         if (principal.Identities.Any(identity => identity.AuthenticationType is ApiKeyAuthenticationHandler.SchemeName or RolesIdentityType)
-            || principal.Orcid() is not { } orcid)
+            || principal.StaffId() is not { } staffId)
         {
             return principal;
         }
         var roles = new ClaimsIdentity(RolesIdentityType);
-        roles.AddClaims((await grains.GetGrain<IStaffGrain>(StaffKey.For(orcid)).GetRolesAsync()).Select(StaffClaims.For));
-        if (options.CurrentValue.OperatorOrcids.Contains(orcid))
+        roles.AddClaims((await grains.GetGrain<IStaffGrain>(StaffKey.For(staffId)).GetRolesAsync()).Select(StaffClaims.For));
+        if (options.CurrentValue.OperatorOrcids.Contains(staffId))
         {
             roles.AddClaim(new Claim(ApiClaims.Role, ApiClaims.OperatorRole));
         }

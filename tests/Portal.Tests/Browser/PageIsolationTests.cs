@@ -52,5 +52,17 @@ public sealed class PageIsolationTests(BrowserFixture browser) : BrowserTest(bro
                 await Assertions.Expect(page.GetByText("There is nothing at this address")).ToBeVisibleAsync();
             }
         }
+
+        // Files too: a batch's result CSV is served to its own organisation's admins only.
+        var batches = new Dictionary<string, string>();
+        foreach (var slug in new[] { "mine-org", "their-org" })
+        {
+            using var csv = new StringContent("template,external_id,orcid\nnone,x-1,0000-0002-1825-0097\n", System.Text.Encoding.UTF8, "text/csv");
+            var applied = await (await api.PostAsync($"/api/v1/tenants/{slug}/batches?env=sandbox&dryRun=false", csv)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            batches[slug] = applied.GetProperty("batchId").GetString()!;
+        }
+        Assert.Equal(HttpStatusCode.OK, (HttpStatusCode)(await page.APIRequest.GetAsync($"/tenants/mine-org/batches/{batches["mine-org"]}/result.csv")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (HttpStatusCode)(await page.APIRequest.GetAsync($"/tenants/their-org/batches/{batches["their-org"]}/result.csv")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (HttpStatusCode)(await page.APIRequest.GetAsync($"/tenants/mine-org/batches/{batches["their-org"]}/result.csv")).Status);
     }
 }

@@ -13,11 +13,16 @@ public sealed class PortalServer : IAsyncDisposable
     private readonly PortalFactory _factory;
     private readonly List<IBrowserContext> _contexts = [];
 
-    public PortalServer()
+    /// <param name="settings">More configuration, e.g. another staff sign-in provider.</param>
+    public PortalServer(IReadOnlyDictionary<string, string>? settings = null)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{PortalFactory.FreePort()}");
         // The sandbox simulator registers the portal's sign-in redirect for this address.
         _factory = new PortalFactory { Settings = { ["Orcid:Simulators:PortalUrls"] = BaseAddress.ToString().TrimEnd('/') } };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _factory.Settings[key] = value;
+        }
         _factory.UseKestrel(BaseAddress.Port);
         _factory.StartServer();
     }

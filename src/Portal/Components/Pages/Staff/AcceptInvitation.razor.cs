@@ -30,8 +30,8 @@ public sealed partial class AcceptInvitation
             return;
         }
         var user = (await Authentication).User;
-        var orcid = user.Orcid();
-        if (orcid is null || !InvitationToken.TryParse(Token, out var token))
+        var staffId = user.StaffId();
+        if (staffId is null || !InvitationToken.TryParse(Token, out var token))
         {
             _refusal = "This invitation link is not valid. Ask for a new invitation.";
             return;
@@ -39,8 +39,8 @@ public sealed partial class AcceptInvitation
         try
         {
             var invitation = Grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(token.Id));
-            var acceptedBefore = (await invitation.GetAsync())?.AcceptedBy == orcid;
-            _accepted = await invitation.AcceptAsync(token.Secret, orcid);
+            var acceptedBefore = (await invitation.GetAsync())?.AcceptedBy == staffId;
+            _accepted = await invitation.AcceptAsync(token.Secret, staffId);
             _next = _accepted.Kind == StaffRoleKind.ConsortiumLead ? $"/consortia/{_accepted.Scope}" : $"/tenants/{_accepted.Scope}";
             if (!acceptedBefore)
             {

@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Consortium.Orcid;
+using Consortium.OrcidSimulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Consortium.Portal.Tests.Browser;
+
+/// <summary>An institution's own OpenID Connect provider in addition to ORCID: its people choose it, are known as
+/// <c>{provider}:{sub}</c>, and an invitation binds the role to that identity.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private WebApplication _institution = null!;
+    private PortalServer _portal = null!;
+    private HttpClient _idp = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Another OpenID Connect provider: a simulator instance of its own stands in for the institution's.
+        _institution = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Production, SeedDemoResearchers = false });
+        await _institution.StartAsync();
+        _idp = new HttpClient { BaseAddress = _institution.Address() };
+        // Any port of this machine: the portal picks its own when it starts.
+        var client = await (await _idp.PostAsJsonAsync("/_sim/clients", new { name = "Consortium portal", redirectUris = new[] { "http://127.0.0.1:" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        _portal = new PortalServer(new Dictionary<string, string>
+        {
+            ["Staff:Providers:institute:Authority"] = _institution.Address().AbsoluteUri.TrimEnd('/'),
+            ["Staff:Providers:institute:ClientId"] = client.GetProperty("clientId").GetString()!,
+            ["Staff:Providers:institute:ClientSecret"] = client.GetProperty("clientSecret").GetString()!,
+            ["Staff:Providers:institute:DisplayName"] = "Example Institute",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        _idp.Dispose();
+        await _institution.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnInvitedAdminSignsInWithTheInstitutionsProviderAndTheRoleIsBoundToThatIdentity()
+    {
+        var api = _portal.CreateApiClient();
+        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "idp-consortium", name = "IdP Consortium" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/consortia/idp-consortium/tenants", new { slug = "idp-org", name = "IdP University" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/tenants/idp-org/invitations", new { email = "staff@idp.example" })).EnsureSuccessStatusCode();
+        var person = await (await _idp.PostAsJsonAsync("/_sim/researchers", new { givenNames = "Ines", familyNames = "Institute", email = "staff@idp.example" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var subject = person.GetProperty("orcid").GetString()!;
+
+        var page = await _portal.OpenAsync(browser.Browser, "/mailbox");
+        await page.GetByText("You are invited to administer IdP University on Consortium").ClickAsync();
+        var body = page.GetByTestId("mail-body").First;
+        await Assertions.Expect(body).ToContainTextAsync("/invitations/");
+        await page.GotoAsync(InvitationLink().Match((await body.TextContentAsync())!).Value);
+
+        // Two ways to sign in: the person picks the institution's.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" })).ToBeVisibleAsync();
+        (await _idp.PostAsJsonAsync("/_sim/next-consent", new { orcid = subject, decision = "authorize" })).EnsureSuccessStatusCode();
+        await page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with Example Institute" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now admin of member organisation 'idp-org'.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/tenants/idp-org");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Team" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("team-table")).ToContainTextAsync($"institute:{subject}");
+        var audit = await api.GetFromJsonAsync<JsonElement>("/api/v1/tenants/idp-org/audit?action=invitation.accepted");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), entry => entry.GetProperty("actor").GetString()!.Contains($"institute:{subject}"));
+    }
+
+    [GeneratedRegex("http\\S+/invitations/\\S+")]
+    private static partial Regex InvitationLink();
+}
