@@ -1,5 +1,6 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Launch;
 using Consortium.Grains.Researchers;
 
 namespace Consortium.Grains.Interfaces;
@@ -49,6 +50,14 @@ public interface ITenantIssuingGrain : IGrainWithStringKey
     /// <summary>A researcher connected or their consent ended: their issuances are brought in line.</summary>
     [Alias("ResearcherChanged")]
     Task ResearcherChangedAsync(ResearcherView researcher);
+
+    /// <summary>A researcher denied permission on ORCID's page.</summary>
+    [Alias("ConsentDenied")]
+    Task ConsentDeniedAsync();
+
+    /// <summary>The first occurrence of each launch-review step in this environment.</summary>
+    [Alias("Milestones")]
+    Task<IReadOnlyDictionary<LaunchStep, LaunchMilestone>> MilestonesAsync();
 
     /// <summary>Written qualifications from this template are updated in ORCID.</summary>
     [Alias("TemplateChanged")]

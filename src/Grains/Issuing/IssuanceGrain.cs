@@ -27,6 +27,9 @@ public sealed class IssuanceGrain(
 
     private IssuanceView View => state.State.View!;
 
+    /// <summary>What the current processing step did at ORCID, reported with its outcome.</summary>
+    private OrcidAction _did;
+
     public async Task<IssuanceCreated> SubmitAsync(NewIssuance request, string certificateUrl)
     {
         var (tenant, environment, externalId) = Key;
@@ -112,6 +115,7 @@ public sealed class IssuanceGrain(
 
     public async Task<IssuanceWork> ProcessAsync()
     {
+        _did = OrcidAction.None;
         if (state.State.View is not { } view || state.State.Request is not { } request)
         {
             return new IssuanceWork(null, null);
@@ -190,6 +194,7 @@ public sealed class IssuanceGrain(
             try
             {
                 await api.GetQualificationAsync(access.ToOrcidAccess(), record, putCode);
+                _did = OrcidAction.ReadBack;
             }
             catch (OrcidApiException gone) when (gone.Kind == OrcidErrorKind.NotFound)
             {
@@ -199,6 +204,7 @@ public sealed class IssuanceGrain(
         if (view.PutCode is null)
         {
             var created = await api.CreateQualificationAsync(access.ToOrcidAccess(), record, qualification);
+            _did = created.AlreadyExisted ? OrcidAction.Recovered : OrcidAction.Created;
             if (created.AlreadyExisted)
             {
                 logger.LogInformation("Issuance {Issuance} was already on the record as put-code {PutCode}; recorded instead of writing again.", view.Id, created.PutCode);
@@ -215,6 +221,7 @@ public sealed class IssuanceGrain(
             try
             {
                 await api.UpdateQualificationAsync(access.ToOrcidAccess(), record, qualification with { PutCode = view.PutCode });
+                _did = OrcidAction.Updated;
             }
             catch (OrcidApiException gone) when (gone.Kind == OrcidErrorKind.NotFound)
             {
@@ -232,6 +239,7 @@ public sealed class IssuanceGrain(
             try
             {
                 await orcid.Member(OrcidEnvironmentName.ToEnvironment(Key.Environment)).DeleteQualificationAsync(access.ToOrcidAccess(), OrcidId.Parse(researcherOrcid), putCode);
+                _did = OrcidAction.Deleted;
             }
             catch (OrcidApiException gone) when (gone.Kind == OrcidErrorKind.NotFound)
             {
@@ -271,7 +279,7 @@ public sealed class IssuanceGrain(
         }
         var retryAt = clock.GetUtcNow() + (immediately ? TimeSpan.Zero : options.Value.RetryDelay(attempts));
         await SetAsync(view with { Attempts = attempts, Error = error ?? view.Error });
-        return new IssuanceWork(View, retryAt);
+        return new IssuanceWork(View, retryAt, _did);
     }
 
     private async Task<IssuanceWork> DoneAsync(IssuanceView view)
@@ -279,7 +287,7 @@ public sealed class IssuanceGrain(
         await SetAsync(view.Status is IssuanceStatus.InOrcid or IssuanceStatus.AwaitingConsent or IssuanceStatus.Queued
             ? view with { Attempts = 0, Error = null }
             : view);
-        return new IssuanceWork(View, null);
+        return new IssuanceWork(View, null, _did);
     }
 
     private async Task<IssuanceView?> ChangeAsync(Func<IssuanceView, IssuanceView> change)

@@ -1,5 +1,8 @@
 namespace Consortium.Grains.Issuing;
 
-/// <summary>What one processing step left behind: the issuance, and when to try again if ORCID was not ready.</summary>
+/// <summary>What one processing step left behind: the issuance, when to try again if ORCID was not ready, and what it did at ORCID.</summary>
 [GenerateSerializer, Immutable]
-public sealed record IssuanceWork([property: Id(0)] IssuanceView? View, [property: Id(1)] DateTimeOffset? RetryAt);
+public sealed record IssuanceWork(
+    [property: Id(0)] IssuanceView? View,
+    [property: Id(1)] DateTimeOffset? RetryAt,
+    [property: Id(2)] OrcidAction Did = OrcidAction.None);

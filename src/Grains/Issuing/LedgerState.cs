@@ -1,3 +1,4 @@
+using Consortium.Grains.Launch;
 using Consortium.Grains.Researchers;
 
 namespace Consortium.Grains.Issuing;
@@ -12,4 +13,7 @@ public sealed record LedgerState
 
     /// <summary>Issuance ids with work to do, and from when. Persisted before a submit returns, so nothing accepted is lost.</summary>
     [Id(2)] public Dictionary<string, DateTimeOffset> Pending { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The first time each step of the launch review happened here: the evidence the review is built from.</summary>
+    [Id(3)] public Dictionary<LaunchStep, LaunchMilestone> Milestones { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.Launch;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Tenants;
@@ -131,12 +132,24 @@ public sealed class TenantIssuingGrain(
     public async Task ResearcherChangedAsync(ResearcherView researcher)
     {
         state.State.Researchers[researcher.Orcid] = researcher;
+        Reached(researcher.Status == ConsentStatus.Connected ? LaunchStep.Authorized
+            : researcher.Status == ConsentStatus.Disconnected ? LaunchStep.Disconnected
+            : null, researcher.Orcid);
         foreach (var issuance in state.State.Issuances.Values.Where(i => i.Orcid == researcher.Orcid))
         {
             Enqueue(issuance.Id);
         }
         await SaveAsync();
     }
+
+    public async Task ConsentDeniedAsync()
+    {
+        Reached(LaunchStep.Denied, "a researcher denied permission");
+        await SaveAsync();
+    }
+
+    public Task<IReadOnlyDictionary<LaunchStep, LaunchMilestone>> MilestonesAsync() =>
+        Task.FromResult<IReadOnlyDictionary<LaunchStep, LaunchMilestone>>(new Dictionary<LaunchStep, LaunchMilestone>(state.State.Milestones));
 
     public async Task TemplateChangedAsync(string templateId)
     {
@@ -187,6 +200,15 @@ public sealed class TenantIssuingGrain(
     {
         state.State.Issuances[view.Id] = view;
         dirty = true;
+    }
+
+    private void Reached(LaunchStep? step, string detail)
+    {
+        if (step is { } reached && !state.State.Milestones.ContainsKey(reached))
+        {
+            state.State.Milestones[reached] = new LaunchMilestone(clock.GetUtcNow(), detail);
+            dirty = true;
+        }
     }
 
     private void Enqueue(string issuanceId)
@@ -261,6 +283,14 @@ public sealed class TenantIssuingGrain(
             if (work.Result.View is { } view)
             {
                 Record(view);
+                Reached(work.Result.Did switch
+                {
+                    OrcidAction.Created or OrcidAction.Recovered => LaunchStep.Written,
+                    OrcidAction.ReadBack => LaunchStep.ReadBack,
+                    OrcidAction.Updated => LaunchStep.Updated,
+                    OrcidAction.Deleted => LaunchStep.Deleted,
+                    _ => null,
+                }, view.Id);
             }
             if (changedMeanwhile)
             {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
+using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tenants;
 
@@ -60,6 +61,7 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
     public async Task<ConsentOutcome> DenyAsync(string tenant, string browserProof)
     {
         var consent = Consume(tenant, browserProof);
+        await GrainFactory.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, consent.Environment)).ConsentDeniedAsync();
         if (consent.InvitationToken is not null && InvitationToken.TryParse(consent.InvitationToken, out var token))
         {
             try

@@ -1,5 +1,6 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Launch;
 using Consortium.Grains.OrcidClients;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 Title = "It exists already.",
                 Detail = taken.Message,
             },
+            LaunchReviewRefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The launch review cannot do that now.", Detail = refused.Message },
             IssuingClosedException closed => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Issuing is not open.", Detail = closed.Message },
             TenantSuspendedException suspended => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Suspended.", Detail = suspended.Message },
             OrcidUnreachableException unreachable => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "ORCID is unreachable.", Detail = unreachable.Message },

@@ -1,3 +1,4 @@
+using Consortium.Grains.Launch;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Services;
@@ -14,15 +15,32 @@ public static class TenantsApi
         api.MapGet("/audit", AuditAsync);
         api.MapPut("/organisation", async (OrganisationDetails body, TenantContext tenant, TenantAdminService admin, HttpContext http) =>
             TypedResults.Ok(await admin.SetOrganisationAsync(tenant.Profile, body, AuditActor.FromApiCaller(http))));
+        api.MapGet("/launch-review", async (TenantContext tenant, LaunchReviewService launch) => TypedResults.Ok(await launch.GetAsync(tenant.Profile)));
+        api.MapGet("/launch-review/pack", async (TenantContext tenant, LaunchReviewService launch, HttpContext http) =>
+            TypedResults.Text(await launch.PackAsync(tenant.Profile, InvitationsApi.PortalUrl(http)), "text/markdown"));
+        api.MapPost("/launch-review/submit", async (TenantContext tenant, LaunchReviewService launch, HttpContext http) =>
+            TypedResults.Ok(await launch.SubmitAsync(tenant.Profile, AuditActor.FromApiCaller(http))));
         api.MapPost("/launch-review/approve", ApproveLaunchAsync);
+        api.MapPost("/launch-review/return", ReturnLaunchAsync);
         return api;
     }
 
-    /// <summary>The consortium's decision, never the tenant's own: an operator key only (leads approve on the dashboard).</summary>
-    private static async Task<Results<Ok<TenantProfile>, ProblemHttpResult>> ApproveLaunchAsync(TenantContext tenant, ConsortiumService consortia, HttpContext http) =>
+    public sealed record ReturnBody(string? Comments);
+
+    /// <summary>The consortium's decision, never the tenant's own: an operator key only (leads decide on the dashboard).
+    /// The operator may approve a review that was not submitted.</summary>
+    private static async Task<Results<Ok<LaunchReview>, ProblemHttpResult>> ApproveLaunchAsync(TenantContext tenant, LaunchReviewService launch, HttpContext http) =>
         http.User.IsOperator()
-            ? TypedResults.Ok(await consortia.SetLaunchApprovedAsync(tenant.Profile.ConsortiumSlug, tenant.Slug, approved: true, AuditActor.FromApiCaller(http)))
-            : TypedResults.Problem("Only the consortium approves a launch review.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
+            ? TypedResults.Ok(await launch.ApproveAsync(tenant.Profile, AuditActor.FromApiCaller(http), @override: true))
+            : NotTheConsortium();
+
+    private static async Task<Results<Ok<LaunchReview>, ProblemHttpResult>> ReturnLaunchAsync(ReturnBody body, TenantContext tenant, LaunchReviewService launch, HttpContext http) =>
+        http.User.IsOperator()
+            ? TypedResults.Ok(await launch.ReturnAsync(tenant.Profile, body.Comments ?? "", AuditActor.FromApiCaller(http)))
+            : NotTheConsortium();
+
+    private static ProblemHttpResult NotTheConsortium() =>
+        TypedResults.Problem("Only the consortium decides a launch review.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
 
     private static Ok<TenantProfile> Get(TenantContext tenant) => TypedResults.Ok(tenant.Profile);
 

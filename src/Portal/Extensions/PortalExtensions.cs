@@ -5,6 +5,7 @@ using Consortium.Portal.Email;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Invitations;
 using Consortium.Portal.Issuing;
+using Consortium.Portal.Launch;
 using Consortium.Portal.Services;
 using Consortium.Portal.Researchers;
 using Consortium.Portal.Staff;
@@ -40,6 +41,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<IssuingService>();
         builder.Services.AddSingleton<BatchService>();
         builder.Services.AddSingleton<VerificationService>();
+        builder.Services.AddSingleton<LaunchReviewService>();
         builder.Services.AddSingleton<ConsentInvitationEmail>();
         builder.Services.AddSingleton<ResearcherPages>();
         builder.AddResearcherSession();
@@ -79,6 +81,7 @@ public static class PortalExtensions
         app.MapResearcherEndpoints();
         app.MapBatchDownloads();
         app.MapOrcidWebhooks();
+        app.MapLaunchReviewPack();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceWhereItRuns(app));
     }

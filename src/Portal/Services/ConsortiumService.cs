@@ -43,7 +43,8 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
             await Client(tenant, OrcidEnvironmentName.Sandbox).GetAsync(),
             await Client(tenant, OrcidEnvironmentName.Production).GetAsync(),
             await Issuing(tenant, OrcidEnvironmentName.Sandbox).CountsAsync(),
-            await Issuing(tenant, OrcidEnvironmentName.Production).CountsAsync())));
+            await Issuing(tenant, OrcidEnvironmentName.Production).CountsAsync(),
+            await grains.GetGrain<ILaunchReviewGrain>(TenantKey.For(tenant.Slug)).GetAsync())));
     }
 
     public Task<IReadOnlyList<TeamMember>> ListLeadsAsync(string consortiumSlug) => Leads(consortiumSlug).ListAsync();
@@ -84,14 +85,6 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
     {
         var updated = await (await MemberAsync(consortiumSlug, tenantSlug)).SetSuspendedAsync(suspended);
         await audit.RecordAsync(actor, suspended ? "tenant.suspended" : "tenant.resumed", tenantSlug, consortiumSlug, tenantSlug);
-        return updated;
-    }
-
-    /// <summary>Opens production consent and issuing for the member organisation (or closes it again).</summary>
-    public async Task<TenantProfile> SetLaunchApprovedAsync(string consortiumSlug, string tenantSlug, bool approved, AuditActor actor)
-    {
-        var updated = await (await MemberAsync(consortiumSlug, tenantSlug)).SetLaunchApprovedAsync(approved);
-        await audit.RecordAsync(actor, approved ? "launch.approved" : "launch.withdrawn", tenantSlug, consortiumSlug, tenantSlug);
         return updated;
     }
 

@@ -1,4 +1,5 @@
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Launch;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tenants;
 
@@ -10,7 +11,8 @@ public sealed record TenantStatus(
     OrcidClientView? SandboxClient,
     OrcidClientView? ProductionClient,
     IssuingCounts SandboxIssuing,
-    IssuingCounts ProductionIssuing)
+    IssuingCounts ProductionIssuing,
+    LaunchReview LaunchReview)
 {
     /// <summary>Production is live once the launch is approved and a production client is stored.</summary>
     public bool IsProductionLive => Profile.IsLaunchApproved && ProductionClient is not null;

@@ -77,6 +77,8 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
         var tenantKey = (await (await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/api-keys", new { name = "hr" })).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("key").GetString()!;
         var selfApproval = await portal.CreateApiClient(tenantKey).PostAsync($"/api/v1/tenants/{_tenant}/launch-review/approve", null);
+        var review = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/launch-review");
+        var earlySubmission = await _operator.PostAsync($"/api/v1/tenants/{_tenant}/launch-review/submit", null);
         var approval = await _operator.PostAsync($"/api/v1/tenants/{_tenant}/launch-review/approve", null);
         var productionWithoutClient = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
             new { env = "production", templateId = "laser-2", orcid = "0000-0002-1825-0097", externalId = "x-4" });
@@ -88,7 +90,12 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.Conflict, production.StatusCode);
         Assert.Contains("launch review", (await production.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, selfApproval.StatusCode);
+        Assert.Equal("open", review.GetProperty("status").GetString());
+        Assert.Contains(review.GetProperty("checklist").EnumerateArray(), check => !check.GetProperty("done").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, earlySubmission.StatusCode);
+        Assert.Contains("Not ready to submit", (await earlySubmission.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
+        Assert.Equal("approved", (await approval.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, productionWithoutClient.StatusCode);
         Assert.Contains("production client", (await productionWithoutClient.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         var summary = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuing/summary?env=sandbox");

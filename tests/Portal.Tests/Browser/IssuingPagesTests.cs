@@ -50,6 +50,16 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         Assert.Contains(",rejected,", result);
         var record = await Portal.GetFromSandboxAsync($"/_sim/records/{researcher.Orcid}");
         Assert.Equal(2, record.GetProperty("qualifications").GetArrayLength());
+
+        // The launch review has taken note: a researcher authorized and a qualification was written, in sandbox.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Launch review" }).ClickAsync();
+        var checklist = page.GetByTestId("launch-checklist");
+        await Assertions.Expect(checklist.Locator("tr", new() { HasText = "a qualification written" })).ToContainTextAsync("yes");
+        await Assertions.Expect(checklist.Locator("tr", new() { HasText = "a qualification deleted" })).ToContainTextAsync("not yet");
+        var pack = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("launch-pack").ClickAsync());
+        var markdown = await File.ReadAllTextAsync((await pack.PathAsync())!);
+        Assert.StartsWith("# Launch review: CSV University", markdown);
+        Assert.Contains("| a researcher authorizing | yes |", markdown);
     }
 
     private static string PortalServerOperator => PortalServer.DemoOperator.Orcid;

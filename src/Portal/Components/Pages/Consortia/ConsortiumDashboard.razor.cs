@@ -21,6 +21,7 @@ public sealed partial class ConsortiumDashboard
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
+    [Inject] private LaunchReviewService Launch { get; set; } = null!;
     [Inject] private ConsortiumService Consortia { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
@@ -88,8 +89,19 @@ public sealed partial class ConsortiumDashboard
             $"Approve {tenant.Name}'s launch review? Its researcher page and issuing open in production.", yesText: "Approve", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await Consortia.SetLaunchApprovedAsync(Slug, tenant.Slug, approved: true, _actor);
+            await Launch.ApproveAsync(tenant, _actor);
             Snackbar.Add($"Approved the launch of {tenant.Name}.", Severity.Success);
+            _tenants = await Consortia.ListTenantStatusAsync(Slug);
+        }
+    }
+
+    private async Task ReturnLaunchAsync(TenantProfile tenant)
+    {
+        var dialog = await Dialogs.ShowAsync<ReturnReviewDialog>($"Return {tenant.Name}'s launch review");
+        if (await dialog.Result is { Canceled: false, Data: string comments })
+        {
+            await Launch.ReturnAsync(tenant, comments, _actor);
+            Snackbar.Add($"Returned the review of {tenant.Name} with your comments.", Severity.Info);
             _tenants = await Consortia.ListTenantStatusAsync(Slug);
         }
     }

@@ -11,6 +11,12 @@ public sealed partial class TenantSettings
 {
     [Parameter] public string Slug { get; set; } = "";
 
+    /// <summary><c>?tab=launch</c> opens the launch review, as the consortium dashboard links to it.</summary>
+    [SupplyParameterFromQuery(Name = "tab")] public string? Tab { get; set; }
+
+    private const int LaunchReviewTab = 6;
+    private int _activeTab;
+
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
 
     [Inject] private TenantAdminService Admin { get; set; } = null!;
@@ -26,6 +32,7 @@ public sealed partial class TenantSettings
         // Another tenant's page looks exactly like one that does not exist.
         _tenant = tenant is not null && user.MayManageTenant(tenant) ? tenant : null;
         _actor = AuditActor.ForStaff(user);
+        _activeTab = Tab == "launch" ? LaunchReviewTab : _activeTab;
         _loaded = true;
     }
 }
