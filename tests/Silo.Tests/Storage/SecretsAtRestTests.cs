@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Researchers;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
 using Consortium.Silo.Hosting;
@@ -13,11 +14,11 @@ using Npgsql;
 
 namespace Consortium.Silo.Tests.Storage;
 
-/// <summary>Cluster mode keeps ORCID client secrets out of PostgreSQL in the clear, as embedded mode keeps them out of SQLite.</summary>
+/// <summary>Cluster mode keeps ORCID client secrets and researchers' tokens out of PostgreSQL in the clear, as embedded mode keeps them out of SQLite.</summary>
 public sealed class SecretsAtRestTests
 {
     [Fact]
-    public async Task OrcidClientSecretIsNotInAnyPostgresTableInTheClear()
+    public async Task ClientSecretsAndResearcherTokensAreNotInAnyPostgresTableInTheClear()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         await using var sandbox = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Sandbox });
@@ -35,12 +36,30 @@ public sealed class SecretsAtRestTests
         var clientId = registered.GetProperty("clientId").GetString()!;
         var secret = registered.GetProperty("clientSecret").GetString()!;
 
-        await silo.Services.GetRequiredService<IGrainFactory>()
-            .GetGrain<IOrcidClientGrain>(OrcidClientKey.For("cluster-org", OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, secret);
+        var grains = silo.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For("cluster-org", OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, secret);
+        var token = await ConnectResearcherAsync(grains, http, clientId);
 
         Assert.False(await AnyRowContainsAsync(database.ConnectionString, secret), "The client secret is in PostgreSQL in plain text.");
+        Assert.False(await AnyRowContainsAsync(database.ConnectionString, token), "The researcher's token is in PostgreSQL in plain text.");
         Assert.True(await AnyRowContainsAsync(database.ConnectionString, clientId), "The scan should find what is stored in the clear.");
         await silo.StopAsync();
+    }
+
+    /// <summary>The demo researcher consents through the simulator's authorize page; returns the token the grain stored.</summary>
+    private static async Task<string> ConnectResearcherAsync(IGrainFactory grains, HttpClient orcid, string clientId)
+    {
+        var state = ConsentRequestGrain.NewState();
+        var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
+        await request.BeginAsync(new ConsentRequest("cluster-org", OrcidEnvironmentName.Sandbox, "browser", "nonce", null));
+        (await orcid.PostAsJsonAsync("/_sim/next-consent", new { orcid = OrcidSimulatorApp.DemoResearcher.Orcid, decision = "authorize" })).EnsureSuccessStatusCode();
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = orcid.BaseAddress };
+        using var redirect = await noRedirects.GetAsync(
+            $"/oauth/authorize?client_id={clientId}&response_type=code&scope=%2Factivities%2Fupdate&redirect_uri={Uri.EscapeDataString("http://localhost/cb")}&state={state}");
+        var code = System.Web.HttpUtility.ParseQueryString(redirect.Headers.Location!.Query)["code"]!;
+        var connected = await request.AuthorizeAsync("cluster-org", "browser", code, new Uri("http://localhost/cb"));
+        var access = await grains.GetGrain<IResearcherGrain>(ResearcherKey.For("cluster-org", OrcidEnvironmentName.Sandbox, connected.Researcher!.Orcid)).GetAccessAsync();
+        return access!.AccessToken;
     }
 
     /// <summary>Every text and binary column of every table in the public schema, searched for the text's bytes.</summary>
