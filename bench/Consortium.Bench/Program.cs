@@ -10,6 +10,9 @@ var writes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) 
 var parallelism = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
 var results = new List<StorageBenchmark.Result>();
 
+// First, while nothing in this process has run a silo yet: cold start, then the memory of 100,000 active researcher grains.
+var (coldStarts, memory) = await ActivationBenchmark.RunAsync(researchers: 100_000);
+
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"consortium-bench-{Guid.NewGuid():N}");
 results.Add(await StorageBenchmark.RunAsync("SQLite (embedded)",
     new Dictionary<string, string?> { ["Orleans:Mode"] = "Embedded", ["Orleans:DataDirectory"] = dataDirectory }, writes, parallelism));
@@ -86,6 +89,24 @@ foreach (var result in verification)
     report.AppendLine(CultureInfo.InvariantCulture,
         $"| {result.Endpoint} | {result.Requests} | {result.PerSecond:0} | {result.PerSecond / verification[0].PerSecond:0.00} | {result.P50.TotalMilliseconds:0.00} ms | {result.P99.TotalMilliseconds:0.00} ms |");
 }
+report
+    .AppendLine()
+    .AppendLine("## Cold start and memory of the embedded silo")
+    .AppendLine()
+    .AppendLine("Measured first in the run, so the first start also pays for loading and JIT-compiling the silo.")
+    .AppendLine()
+    .AppendLine("| start | host start to first grain answer |")
+    .AppendLine("| --- | ---: |");
+foreach (var start in coldStarts)
+{
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {start.Database} | {start.ToFirstAnswer.TotalSeconds:0.00} s |");
+}
+report
+    .AppendLine()
+    .AppendLine("| active researcher grains | activation time | managed heap growth | per grain |")
+    .AppendLine("| ---: | ---: | ---: | ---: |")
+    .AppendLine(CultureInfo.InvariantCulture,
+        $"| {memory.Grains} | {memory.Activation.TotalSeconds:0.0} s | {memory.ManagedBytes / 1024.0 / 1024.0:0} MB | {memory.BytesPerGrain / 1024.0:0.0} KB |");
 var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "RESULTS.md");
 await File.WriteAllTextAsync(path, report.ToString());
 Console.WriteLine(report);
