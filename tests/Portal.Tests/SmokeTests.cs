@@ -53,4 +53,16 @@ public sealed class SmokeTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("There is nothing at this address", await response.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("/t/no-such-org")]
+    [InlineData("/t/no-such-org/prove/any-rule")]
+    [InlineData("/t/no-such-org/certificates/sandbox.cert-1")]
+    public async Task AResearcherPageOfNothingAnswersNotFoundWithAPage(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is nothing at this address", await response.Content.ReadAsStringAsync());
+    }
 }
