@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Consortium.Grains.OrcidClients;
 
 namespace Consortium.Grains.Verification;
@@ -16,6 +15,4 @@ public static class VerificationKey
 
     /// <summary>Data Protection purpose of the token in a webhook callback address: only ORCID, told the address by us, knows it.</summary>
     public const string WebhookPurpose = "Consortium.OrcidWebhook";
-
-    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

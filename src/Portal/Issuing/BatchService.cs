@@ -13,7 +13,7 @@ namespace Consortium.Portal.Issuing;
 /// idempotent by its external id, so uploading the same file again writes nothing twice) and keeps the batch so its
 /// result can be downloaded with each row's status and put-code.
 /// </summary>
-public sealed class BatchService(IGrainFactory grains, IssuingService issuing)
+public sealed class BatchService(IGrainFactory grains, IssuingService issuing, TimeProvider clock)
 {
     /// <summary>Rows submitted per grain call: large enough to be quick, small enough to keep each call short.</summary>
     private const int SubmitChunk = 500;
@@ -40,7 +40,7 @@ public sealed class BatchService(IGrainFactory grains, IssuingService issuing)
         var batchId = BatchKey.NewId();
         var problemLines = parsed.Problems.Where(p => p.Line > 1).GroupBy(p => p.Line)
             .Select(g => new BatchLine(g.Key, null, null, null, null, string.Join(" ", g.Select(p => $"{p.Field}: {p.Message}"))));
-        await grains.GetGrain<IBatchGrain>(BatchKey.For(tenant.Slug, batchId)).SaveAsync(new BatchRecord(batchId, env, fileName, DateTimeOffset.UtcNow, actor.Name,
+        await grains.GetGrain<IBatchGrain>(BatchKey.For(tenant.Slug, batchId)).SaveAsync(new BatchRecord(batchId, env, fileName, clock.GetUtcNow(), actor.Name,
             [.. issued.Select(i => new BatchLine(i.Row.Line, i.Row.ExternalId, i.Row.Orcid, i.Row.Email, i.View.Id, null)), .. problemLines]));
         return new BatchReport(batchId, env, DryRun: false, parsed.TotalRows, parsed.Rows.Count, parsed.Problems,
             [.. issued.Select(i => Outcome(i.Row.Line, i.Row.ExternalId, i.Row.Orcid, i.Row.Email, i.View)), .. Rejected(parsed)]);
