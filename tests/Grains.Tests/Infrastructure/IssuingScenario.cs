@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
@@ -6,6 +5,7 @@ using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Templates;
 using Consortium.Grains.Tenants;
+using Consortium.OrcidSimulator.Controls;
 
 namespace Consortium.Grains.Tests.Infrastructure;
 
@@ -21,13 +21,16 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, st
     public const string PortalUrl = "http://portal.test";
     private static readonly Uri RedirectUri = new($"{PortalUrl}/t/callback");
 
-    private readonly HttpClient _simulator = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = cluster.OrcidSandbox };
+    private readonly HttpClient _simulator = new() { BaseAddress = cluster.OrcidSandbox };
 
     public string Tenant => tenant;
 
     public string ClientId => clientId;
 
+    /// <summary>The simulator's other controls: faults, tokens, and its member API.</summary>
     public HttpClient Simulator => _simulator;
+
+    public SimulatorControls Controls { get; } = new(cluster.OrcidSandbox);
 
     private IGrainFactory Grains => cluster.Client;
 
@@ -41,21 +44,15 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, st
         await cluster.Client.GetGrain<ITenantGrain>(TenantKey.For(tenant)).SetOrganisationAsync(new OrganisationDetails("Test University", "02mhbdp94", "Wellington", "NZ"));
         await cluster.Client.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant))
             .SaveAsync(TemplateId, new TemplateInput(TemplateTitle, "Radiation Protection Office", ValidityMonths: 24));
-        using var http = new HttpClient { BaseAddress = cluster.OrcidSandbox };
-        var registered = await (await http.PostAsJsonAsync("/_sim/clients", new { name = "Test University", redirectUris = new[] { $"{PortalUrl}/t/" } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var (clientId, clientSecret) = (registered.GetProperty("clientId").GetString()!, registered.GetProperty("clientSecret").GetString()!);
+        using var controls = new SimulatorControls(cluster.OrcidSandbox);
+        var (clientId, clientSecret) = await controls.RegisterClientAsync("Test University", $"{PortalUrl}/t/");
         await cluster.Client.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, clientSecret);
         return new IssuingScenario(cluster, tenant, clientId, clientSecret);
     }
 
     /// <returns>The iD of a new researcher in the simulator.</returns>
-    public async Task<string> NewResearcherAsync(string givenNames = "Ada", string familyNames = "Lovelace")
-    {
-        var created = await (await _simulator.PostAsJsonAsync("/_sim/researchers",
-            new { givenNames, familyNames, email = $"{Guid.NewGuid():N}@example.org" })).Content.ReadFromJsonAsync<JsonElement>();
-        return created.GetProperty("orcid").GetString()!;
-    }
+    public async Task<string> NewResearcherAsync(string givenNames = "Ada", string familyNames = "Lovelace") =>
+        (await Controls.CreateResearcherAsync(givenNames, familyNames, $"{Guid.NewGuid():N}@example.org")).Orcid;
 
     /// <summary>The researcher's trip to ORCID's authorize page and back, as the portal's endpoints make it.</summary>
     public async Task<ConsentOutcome> ConnectAsync(string orcid, string? invitationToken = null, bool authorize = true)
@@ -64,13 +61,8 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, st
         const string proof = "this-browser";
         var request = Grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
         await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironmentName.Sandbox, proof, "nonce-1", invitationToken));
-        (await _simulator.PostAsJsonAsync("/_sim/next-consent", new { orcid, decision = authorize ? "authorize" : "deny" })).EnsureSuccessStatusCode();
-        var scope = Uri.EscapeDataString("openid /read-limited /activities/update");
-        using var redirect = await _simulator.GetAsync(
-            $"/oauth/authorize?client_id={clientId}&response_type=code&scope={scope}&redirect_uri={Uri.EscapeDataString(RedirectUri.AbsoluteUri)}&state={state}&nonce=nonce-1");
-        var query = System.Web.HttpUtility.ParseQueryString(redirect.Headers.Location!.Query);
-        Assert.Equal(state, query["state"]);
-        return query["code"] is { } code
+        await Controls.DecideNextConsentAsync(orcid, authorize);
+        return await Controls.AuthorizeAsync(clientId, RedirectUri, state, "openid /read-limited /activities/update", "nonce-1") is { } code
             ? await request.AuthorizeAsync(tenant, proof, code, RedirectUri)
             : await request.DenyAsync(tenant, proof);
     }
@@ -103,11 +95,11 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, st
     }
 
     /// <returns>The qualifications on the researcher's record in the simulator, as ORCID stores them.</returns>
-    public async Task<IReadOnlyList<JsonElement>> RecordAsync(string orcid)
-    {
-        var record = await _simulator.GetFromJsonAsync<JsonElement>($"/_sim/records/{orcid}");
-        return [.. record.GetProperty("qualifications").EnumerateArray()];
-    }
+    public Task<IReadOnlyList<JsonElement>> RecordAsync(string orcid) => Controls.QualificationsAsync(orcid);
 
-    public void Dispose() => _simulator.Dispose();
+    public void Dispose()
+    {
+        _simulator.Dispose();
+        Controls.Dispose();
+    }
 }

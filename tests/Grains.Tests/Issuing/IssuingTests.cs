@@ -85,21 +85,12 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
         var orcid = await _scenario.NewResearcherAsync();
         await _scenario.ConnectAsync(orcid);
         // As if an earlier attempt had written it and crashed before recording the put-code.
-        var earlier = await (await _scenario.Simulator.PostAsJsonAsync($"/_sim/records/{orcid}/qualifications", new
-        {
-            sourceClientId = _scenario.ClientId,
-            qualification = JsonDocument.Parse("""
-                {"role-title": "Laser Safety Level 2",
-                 "organization": {"name": "Test University", "address": {"city": "Wellington", "country": "NZ"},
-                   "disambiguated-organization": {"disambiguated-organization-identifier": "https://ror.org/02mhbdp94", "disambiguation-source": "ROR"}},
-                 "external-ids": {"external-id": [{"external-id-type": "other-id", "external-id-value": "cert-dup", "external-id-relationship": "self"}]}}
-                """).RootElement,
-        })).Content.ReadFromJsonAsync<JsonElement>();
+        var earlier = await _scenario.Controls.PutQualificationAsync(orcid, _scenario.ClientId, IssuingScenario.TemplateTitle, externalIdValue: "cert-dup");
 
         await _scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-dup", Orcid: orcid));
         var recovered = await _scenario.WaitForAsync("sandbox.cert-dup", v => v.Status == IssuanceStatus.InOrcid && v.Attempts == 0);
 
-        Assert.Equal(earlier.GetProperty("putCode").GetInt64(), recovered.PutCode);
+        Assert.Equal(earlier, recovered.PutCode);
         var item = Assert.Single(await _scenario.RecordAsync(orcid));
         Assert.Equal("Radiation Protection Office", item.GetProperty("department-name").GetString());
     }

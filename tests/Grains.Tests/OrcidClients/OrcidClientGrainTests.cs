@@ -1,9 +1,8 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tests.Infrastructure;
+using Consortium.OrcidSimulator.Controls;
 
 namespace Consortium.Grains.Tests.OrcidClients;
 
@@ -59,9 +58,8 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
 
     private static async Task<(string ClientId, string Secret)> RegisterClientAsync(Uri orcid)
     {
-        using var http = new HttpClient { BaseAddress = orcid };
-        var created = await (await http.PostAsJsonAsync("/_sim/clients", new { name = "Test University", redirectUris = new[] { "http://localhost/callback" } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        return (created.GetProperty("clientId").GetString()!, created.GetProperty("clientSecret").GetString()!);
+        using var controls = new SimulatorControls(orcid);
+        var (clientId, secret) = await controls.RegisterClientAsync("Test University", "http://localhost/callback");
+        return (clientId, secret);
     }
 }

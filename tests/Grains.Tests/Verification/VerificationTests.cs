@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
@@ -27,8 +26,7 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
     {
         _tenant = await IssuingScenario.CreateAsync(fixture.Cluster);
         _member = await IssuingScenario.CreateAsync(fixture.Cluster);
-        _otherClient = (await (await _tenant.Simulator.PostAsJsonAsync("/_sim/clients", new { name = "Other University", redirectUris = new[] { "http://other.test/" } }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clientId").GetString()!;
+        _otherClient = (await _tenant.Controls.RegisterClientAsync("Other University", "http://other.test/")).ClientId;
         _orcid = await _tenant.NewResearcherAsync("Marie", "Curie");
         var year = DateTime.UtcNow.Year;
         await PutAsync(_tenant.ClientId, "Laser Safety Level 2", "2024-01-01", null);
@@ -153,38 +151,7 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
     private Task<VerificationResult> VerifyWithAsync(TrustRuleInput draft, string? orcid = null) =>
         Grains.GetGrain<IVerifierGrain>(_tenant.Tenant).VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, orcid ?? _orcid, "draft", draft));
 
-    /// <summary>Puts an item on the record as ORCID would store it: written by a client, or by the researcher when <paramref name="clientId"/> is null.</summary>
-    private async Task PutAsync(string? clientId, string title, string start, string? end, string? orcid = null)
-    {
-        var qualification = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
-        {
-            ["role-title"] = title,
-            ["start-date"] = Date(start),
-            ["end-date"] = end is null ? null : Date(end),
-            ["organization"] = new Dictionary<string, object>
-            {
-                ["name"] = "Somewhere",
-                ["address"] = new { city = "Wellington", country = "NZ" },
-                ["disambiguated-organization"] = new Dictionary<string, string>
-                {
-                    ["disambiguated-organization-identifier"] = "https://ror.org/02mhbdp94", ["disambiguation-source"] = "ROR",
-                },
-            },
-        });
-        var body = clientId is null
-            ? (object)new { selfAsserted = true, qualification }
-            : new { sourceClientId = clientId, qualification };
-        (await _tenant.Simulator.PostAsJsonAsync($"/_sim/records/{orcid ?? _orcid}/qualifications", body)).EnsureSuccessStatusCode();
-    }
-
-    private static Dictionary<string, object> Date(string iso)
-    {
-        var parts = iso.Split('-');
-        return new()
-        {
-            ["year"] = new { value = parts[0] },
-            ["month"] = new { value = parts[1] },
-            ["day"] = new { value = parts[2] },
-        };
-    }
+    /// <summary>Puts an item on the record: written by a client, or by the researcher when <paramref name="clientId"/> is null.</summary>
+    private Task PutAsync(string? clientId, string title, string start, string? end, string? orcid = null) =>
+        _tenant.Controls.PutQualificationAsync(orcid ?? _orcid, clientId, title, start, end);
 }
