@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
@@ -11,6 +9,7 @@ using Consortium.Grains.Templates;
 using Consortium.Grains.Tenants;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
+using Consortium.OrcidSimulator.Controls;
 using Consortium.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -47,13 +46,13 @@ public static class IssuingBenchmark
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = orcid };
+        using var controls = new SimulatorControls(orcid);
         try
         {
             var setups = new List<(ITenantIssuingGrain Ledger, string Researcher)>();
             for (var t = 0; t < tenants; t++)
             {
-                setups.Add(await SetUpTenantAsync(grains, http, $"bench-{t}-{Guid.NewGuid():N}"[..20]));
+                setups.Add(await SetUpTenantAsync(grains, controls, $"bench-{t}-{Guid.NewGuid():N}"[..20]));
             }
 
             var clock = Stopwatch.StartNew();
@@ -71,8 +70,7 @@ public static class IssuingBenchmark
             var onRecords = 0;
             foreach (var (_, researcher) in setups)
             {
-                var record = await http.GetFromJsonAsync<JsonElement>($"/_sim/records/{researcher}");
-                onRecords += record.GetProperty("qualifications").GetArrayLength();
+                onRecords += (await controls.QualificationsAsync(researcher)).Count;
             }
             var expected = tenants * issuancesPerTenant;
             return new Result(tenants, issuancesPerTenant, clock.Elapsed, issuancesPerTenant / clock.Elapsed.TotalSeconds,
@@ -86,26 +84,22 @@ public static class IssuingBenchmark
     }
 
     /// <summary>A tenant with its own client, a template, and one researcher who connected through the OAuth round trip.</summary>
-    private static async Task<(ITenantIssuingGrain, string)> SetUpTenantAsync(IGrainFactory grains, HttpClient orcid, string tenant)
+    private static async Task<(ITenantIssuingGrain, string)> SetUpTenantAsync(IGrainFactory grains, SimulatorControls orcid, string tenant)
     {
         var consortium = await grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key).CreateAsync(new NewConsortium($"c-{tenant}", "Bench Consortium"));
         await grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(consortium.Slug)).CreateTenantAsync(new NewTenant(tenant, "Bench University", "02mhbdp94"));
         await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).SetOrganisationAsync(new OrganisationDetails("Bench University", "02mhbdp94", "Wellington", "NZ"));
         await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant)).SaveAsync("bench", new TemplateInput("Bench Safety", ValidityMonths: 12));
-        var client = await (await orcid.PostAsJsonAsync("/_sim/clients", new { name = tenant, redirectUris = new[] { $"{PortalUrl}/t/" } })).Content.ReadFromJsonAsync<JsonElement>();
-        var clientId = client.GetProperty("clientId").GetString()!;
-        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, client.GetProperty("clientSecret").GetString()!);
+        var (clientId, clientSecret) = await orcid.RegisterClientAsync(tenant, $"{PortalUrl}/t/");
+        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, clientSecret);
 
-        var researcher = (await (await orcid.PostAsJsonAsync("/_sim/researchers", new { givenNames = "Bench", familyNames = "Researcher", email = $"{tenant}@example.org" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orcid").GetString()!;
-        (await orcid.PostAsJsonAsync("/_sim/next-consent", new { orcid = researcher, decision = "authorize" })).EnsureSuccessStatusCode();
+        var researcher = (await orcid.CreateResearcherAsync("Bench", "Researcher", $"{tenant}@example.org")).Orcid;
+        await orcid.DecideNextConsentAsync(researcher, authorize: true);
         var state = ConsentRequestGrain.NewState();
         var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
         await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironmentName.Sandbox, "bench", "nonce", null));
         var redirect = new Uri($"{PortalUrl}/t/{tenant}/orcid/callback");
-        using var authorized = await orcid.GetAsync(
-            $"/oauth/authorize?client_id={clientId}&response_type=code&scope={Uri.EscapeDataString("openid /read-limited /activities/update")}&redirect_uri={Uri.EscapeDataString(redirect.AbsoluteUri)}&state={state}&nonce=nonce");
-        var code = System.Web.HttpUtility.ParseQueryString(authorized.Headers.Location!.Query)["code"]!;
+        var code = (await orcid.AuthorizeAsync(clientId, redirect, state, "openid /read-limited /activities/update", "nonce"))!;
         await request.AuthorizeAsync(tenant, "bench", code, redirect);
         return (grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox)), researcher);
     }

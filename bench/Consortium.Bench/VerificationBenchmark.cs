@@ -10,6 +10,7 @@ using Consortium.Grains.Trust;
 using Consortium.Grains.Verification;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
+using Consortium.OrcidSimulator.Controls;
 using Consortium.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -97,31 +98,15 @@ public static class VerificationBenchmark
     /// <summary>Tenant "bench" with a sandbox client and the rule "bench"; a researcher with one qualification it wrote.</summary>
     private static async Task<string> SetUpAsync(IGrainFactory grains, Uri orcid)
     {
-        using var http = new HttpClient { BaseAddress = orcid };
+        using var controls = new SimulatorControls(orcid);
         var consortium = await grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key).CreateAsync(new NewConsortium("bench-consortium", "Bench"));
         await grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(consortium.Slug)).CreateTenantAsync(new NewTenant("bench", "Bench University", "02mhbdp94"));
-        var client = await (await http.PostAsJsonAsync("/_sim/clients", new { name = "Bench University", redirectUris = new[] { "http://bench.test/t/" } })).Content.ReadFromJsonAsync<JsonElement>();
-        var clientId = client.GetProperty("clientId").GetString()!;
-        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For("bench", OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, client.GetProperty("clientSecret").GetString()!);
+        var (clientId, clientSecret) = await controls.RegisterClientAsync("Bench University", "http://bench.test/t/");
+        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For("bench", OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, clientSecret);
         await grains.GetGrain<ITenantTrustRulesGrain>(TenantKey.For("bench"))
             .SaveAsync("bench", new TrustRuleInput(null, "Bench Safety", null, new TrustInput(true, [], false, false), null, null, null, null, null));
-        var researcher = (await (await http.PostAsJsonAsync("/_sim/researchers", new { givenNames = "Bench", familyNames = "Researcher", email = "bench@example.org" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orcid").GetString()!;
-        var qualification = new Dictionary<string, object>
-        {
-            ["role-title"] = "Bench Safety",
-            ["start-date"] = new { year = new { value = "2024" } },
-            ["organization"] = new Dictionary<string, object>
-            {
-                ["name"] = "Bench University",
-                ["address"] = new { city = "Wellington", country = "NZ" },
-                ["disambiguated-organization"] = new Dictionary<string, string>
-                {
-                    ["disambiguated-organization-identifier"] = "https://ror.org/02mhbdp94", ["disambiguation-source"] = "ROR",
-                },
-            },
-        };
-        (await http.PostAsJsonAsync($"/_sim/records/{researcher}/qualifications", new { sourceClientId = clientId, qualification })).EnsureSuccessStatusCode();
+        var researcher = (await controls.CreateResearcherAsync("Bench", "Researcher", "bench@example.org")).Orcid;
+        await controls.PutQualificationAsync(researcher, clientId, "Bench Safety");
         return researcher;
     }
 }

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Consortium.Portal.Hosting;
+using Consortium.OrcidSimulator.Controls;
 using Consortium.Portal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consortium.Portal.Tests.Api;
 
@@ -176,11 +175,8 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task OrcidClientIsValidatedWithOrcidAndItsSecretNeverComesBack()
     {
         var tenant = await CreateTenantAsync(await CreateConsortiumAsync());
-        using var sandbox = new HttpClient { BaseAddress = portal.Services.GetRequiredService<EmbeddedOrcid>().Addresses.First() };
-        var registered = await (await sandbox.PostAsJsonAsync("/_sim/clients", new { name = "API University", redirectUris = new[] { "http://localhost/cb" } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var clientId = registered.GetProperty("clientId").GetString()!;
-        var secret = registered.GetProperty("clientSecret").GetString()!;
+        using var sandbox = new SimulatorControls(portal.OrcidSandbox);
+        var (clientId, secret) = await sandbox.RegisterClientAsync("API University", "http://localhost/cb");
 
         var refused = await _operator.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret = secret + "x" });
         var notStored = await _operator.GetAsync($"/api/v1/tenants/{tenant}/clients/sandbox");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Consortium.Orcid;
+using Consortium.OrcidSimulator.Controls;
 using Consortium.Portal.Tests.Infrastructure;
 
 namespace Consortium.Portal.Tests.Api;
@@ -12,6 +13,7 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
 {
     private readonly HttpClient _operator = portal.CreateApiClient(portal.OperatorApiKey);
     private readonly HttpClient _simulator = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.OrcidSandbox };
+    private readonly SimulatorControls _controls = new(portal.OrcidSandbox);
     private string _tenant = "";
 
     public async Task InitializeAsync()
@@ -25,15 +27,14 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
             new { name = "Issuing University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
         (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/templates/laser-2",
             new { title = "Laser Safety Level 2", department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
-        var client = await (await _simulator.PostAsJsonAsync("/_sim/clients", new { name = "Issuing University", redirectUris = new[] { "http://localhost/t/" } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/clients/sandbox",
-            new { clientId = client.GetProperty("clientId").GetString(), clientSecret = client.GetProperty("clientSecret").GetString() })).EnsureSuccessStatusCode();
+        var (clientId, clientSecret) = await _controls.RegisterClientAsync("Issuing University", "http://localhost/t/");
+        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
     }
 
     public Task DisposeAsync()
     {
         _simulator.Dispose();
+        _controls.Dispose();
         return Task.CompletedTask;
     }
 
@@ -180,10 +181,8 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
     /// <summary>A new researcher connects through the researcher page's endpoints and the simulator's authorize page.</summary>
     private async Task<string> ConnectResearcherAsync()
     {
-        var created = await (await _simulator.PostAsJsonAsync("/_sim/researchers",
-            new { givenNames = "Ada", familyNames = "Lovelace", email = $"{Guid.NewGuid():N}@example.org" })).Content.ReadFromJsonAsync<JsonElement>();
-        var orcid = created.GetProperty("orcid").GetString()!;
-        (await _simulator.PostAsJsonAsync("/_sim/next-consent", new { orcid, decision = "authorize" })).EnsureSuccessStatusCode();
+        var orcid = (await _controls.CreateResearcherAsync("Ada", "Lovelace", $"{Guid.NewGuid():N}@example.org")).Orcid;
+        await _controls.DecideNextConsentAsync(orcid, authorize: true);
         var browser = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var toOrcid = await browser.GetAsync($"/t/{_tenant}/connect?env=sandbox");
         var back = await _simulator.GetAsync(toOrcid.Headers.Location);
@@ -200,8 +199,7 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
         return issuance;
     }
 
-    private async Task<IReadOnlyList<JsonElement>> RecordAsync(string orcid) =>
-        [.. (await _simulator.GetFromJsonAsync<JsonElement>($"/_sim/records/{orcid}")).GetProperty("qualifications").EnumerateArray()];
+    private Task<IReadOnlyList<JsonElement>> RecordAsync(string orcid) => _controls.QualificationsAsync(orcid);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Consortium.OrcidSimulator.Controls;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public sealed class PortalServer : IAsyncDisposable
 {
     private readonly PortalFactory _factory;
     private readonly List<IBrowserContext> _contexts = [];
+    private SimulatorControls? _sandboxControls;
 
     /// <param name="settings">More configuration, e.g. another staff sign-in provider.</param>
     public PortalServer(IReadOnlyDictionary<string, string>? settings = null)
@@ -61,19 +63,19 @@ public sealed class PortalServer : IAsyncDisposable
     /// </summary>
     public async Task<(string ClientId, string ClientSecret)> RegisterSandboxClientAsync(string name)
     {
-        using var http = new HttpClient { BaseAddress = Sandbox };
-        var created = await (await http.PostAsJsonAsync("/_sim/clients", new { name, redirectUris = new[] { $"{BaseAddress}t/" } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        return (created.GetProperty("clientId").GetString()!, created.GetProperty("clientSecret").GetString()!);
+        var (clientId, clientSecret) = await SandboxControls.RegisterClientAsync(name, $"{BaseAddress}t/");
+        return (clientId, clientSecret);
     }
 
     /// <summary>A new person at the sandbox simulator, as ORCID's /_sim/researchers makes them.</summary>
     public async Task<(string Orcid, string Password)> CreateResearcherAsync(string givenNames, string familyNames, string email)
     {
-        using var http = new HttpClient { BaseAddress = Sandbox };
-        var created = await (await http.PostAsJsonAsync("/_sim/researchers", new { givenNames, familyNames, email })).Content.ReadFromJsonAsync<JsonElement>();
-        return (created.GetProperty("orcid").GetString()!, created.GetProperty("password").GetString()!);
+        var (orcid, password) = await SandboxControls.CreateResearcherAsync(givenNames, familyNames, email);
+        return (orcid, password);
     }
+
+    /// <summary>The sandbox simulator's test controls.</summary>
+    public SimulatorControls SandboxControls => _sandboxControls ??= new SimulatorControls(Sandbox);
 
     /// <summary>Signs the page in as <paramref name="orcid"/>: the simulator decides the next consent at once, as ORCID would after a sign-in.</summary>
     public async Task SignInAsync(IPage page, string orcid, string returnPath = "/")
@@ -85,11 +87,7 @@ public sealed class PortalServer : IAsyncDisposable
 
     /// <summary>Pre-decides the sandbox simulator's next authorize request: it signs in as <paramref name="orcid"/> and answers
     /// <paramref name="decision"/> (<c>authorize</c> or <c>deny</c>) at once, redirecting like ORCID does.</summary>
-    public async Task DecideNextConsentAsync(string orcid, string decision)
-    {
-        using var http = new HttpClient { BaseAddress = Sandbox };
-        (await http.PostAsJsonAsync("/_sim/next-consent", new { orcid, decision })).EnsureSuccessStatusCode();
-    }
+    public Task DecideNextConsentAsync(string orcid, string decision) => SandboxControls.DecideNextConsentAsync(orcid, decision == "authorize");
 
     /// <summary>A GET of one of the sandbox simulator's test controls, e.g. <c>/_sim/records/{orcid}</c>.</summary>
     public async Task<JsonElement> GetFromSandboxAsync(string path)
@@ -99,26 +97,8 @@ public sealed class PortalServer : IAsyncDisposable
     }
 
     /// <summary>Puts a qualification on a sandbox record as ORCID stores it: written by <paramref name="sourceClientId"/>, or self-asserted when null.</summary>
-    public async Task PutOnSandboxRecordAsync(string orcid, string? sourceClientId, string title)
-    {
-        var qualification = new Dictionary<string, object>
-        {
-            ["role-title"] = title,
-            ["start-date"] = new { year = new { value = "2024" } },
-            ["organization"] = new Dictionary<string, object>
-            {
-                ["name"] = "Somewhere University",
-                ["address"] = new { city = "Wellington", country = "NZ" },
-                ["disambiguated-organization"] = new Dictionary<string, string>
-                {
-                    ["disambiguated-organization-identifier"] = "https://ror.org/02mhbdp94", ["disambiguation-source"] = "ROR",
-                },
-            },
-        };
-        using var http = new HttpClient { BaseAddress = Sandbox };
-        object body = sourceClientId is null ? new { selfAsserted = true, qualification } : new { sourceClientId, qualification };
-        (await http.PostAsJsonAsync($"/_sim/records/{orcid}/qualifications", body)).EnsureSuccessStatusCode();
-    }
+    public Task PutOnSandboxRecordAsync(string orcid, string? sourceClientId, string title) =>
+        SandboxControls.PutQualificationAsync(orcid, sourceClientId, title);
 
     /// <summary>A page in a browser context of its own, for pages without a Blazor circuit (the researcher pages are static).</summary>
     public async Task<IPage> NewPageAsync(IBrowser browser, BrowserNewContextOptions? options = null)
@@ -137,6 +117,7 @@ public sealed class PortalServer : IAsyncDisposable
         {
             await context.CloseAsync();
         }
+        _sandboxControls?.Dispose();
         await _factory.DisposeAsync();
     }
 }

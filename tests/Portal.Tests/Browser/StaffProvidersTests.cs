@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
+using Consortium.OrcidSimulator.Controls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -15,22 +16,21 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
 {
     private WebApplication _institution = null!;
     private PortalServer _portal = null!;
-    private HttpClient _idp = null!;
+    private SimulatorControls _idp = null!;
 
     public async Task InitializeAsync()
     {
         // Another OpenID Connect provider: a simulator instance of its own stands in for the institution's.
         _institution = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Production, SeedDemoResearchers = false });
         await _institution.StartAsync();
-        _idp = new HttpClient { BaseAddress = _institution.Address() };
+        _idp = new SimulatorControls(_institution.Address());
         // Any port of this machine: the portal picks its own when it starts.
-        var client = await (await _idp.PostAsJsonAsync("/_sim/clients", new { name = "Consortium portal", redirectUris = new[] { "http://127.0.0.1:" } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
+        var client = await _idp.RegisterClientAsync("Consortium portal", "http://127.0.0.1:");
         _portal = new PortalServer(new Dictionary<string, string>
         {
             ["Staff:Providers:institute:Authority"] = _institution.Address().AbsoluteUri.TrimEnd('/'),
-            ["Staff:Providers:institute:ClientId"] = client.GetProperty("clientId").GetString()!,
-            ["Staff:Providers:institute:ClientSecret"] = client.GetProperty("clientSecret").GetString()!,
+            ["Staff:Providers:institute:ClientId"] = client.ClientId,
+            ["Staff:Providers:institute:ClientSecret"] = client.ClientSecret,
             ["Staff:Providers:institute:DisplayName"] = "Example Institute",
         });
     }
@@ -49,9 +49,7 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
         (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "idp-consortium", name = "IdP Consortium" })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync("/api/v1/consortia/idp-consortium/tenants", new { slug = "idp-org", name = "IdP University" })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync("/api/v1/tenants/idp-org/invitations", new { email = "staff@idp.example" })).EnsureSuccessStatusCode();
-        var person = await (await _idp.PostAsJsonAsync("/_sim/researchers", new { givenNames = "Ines", familyNames = "Institute", email = "staff@idp.example" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var subject = person.GetProperty("orcid").GetString()!;
+        var subject = (await _idp.CreateResearcherAsync("Ines", "Institute", "staff@idp.example")).Orcid;
 
         var page = await _portal.OpenAsync(browser.Browser, "/mailbox");
         await page.GetByText("You are invited to administer IdP University on Consortium").ClickAsync();
@@ -62,7 +60,7 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
         // Two ways to sign in: the person picks the institution's.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" })).ToBeVisibleAsync();
-        (await _idp.PostAsJsonAsync("/_sim/next-consent", new { orcid = subject, decision = "authorize" })).EnsureSuccessStatusCode();
+        await _idp.DecideNextConsentAsync(subject, authorize: true);
         await page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with Example Institute" }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now admin of member organisation 'idp-org'.");

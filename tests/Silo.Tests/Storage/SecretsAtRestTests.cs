@@ -1,11 +1,10 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
+using Consortium.OrcidSimulator.Controls;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,15 +29,12 @@ public sealed class SecretsAtRestTests
             ["Orcid:Sandbox:MemberApiUrl"] = $"{orcid}v3.0",
             ["Orcid:Sandbox:PublicApiUrl"] = $"{orcid}pub/v3.0",
         });
-        using var http = new HttpClient { BaseAddress = sandbox.Address() };
-        var registered = await (await http.PostAsJsonAsync("/_sim/clients", new { name = "Cluster University", redirectUris = new[] { "http://localhost/cb" } }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var clientId = registered.GetProperty("clientId").GetString()!;
-        var secret = registered.GetProperty("clientSecret").GetString()!;
+        using var controls = new SimulatorControls(sandbox.Address());
+        var (clientId, secret) = await controls.RegisterClientAsync("Cluster University", "http://localhost/cb");
 
         var grains = silo.Services.GetRequiredService<IGrainFactory>();
         await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For("cluster-org", OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, secret);
-        var token = await ConnectResearcherAsync(grains, http, clientId);
+        var token = await ConnectResearcherAsync(grains, controls, clientId);
 
         Assert.False(await AnyRowContainsAsync(database.ConnectionString, secret), "The client secret is in PostgreSQL in plain text.");
         Assert.False(await AnyRowContainsAsync(database.ConnectionString, token), "The researcher's token is in PostgreSQL in plain text.");
@@ -47,16 +43,13 @@ public sealed class SecretsAtRestTests
     }
 
     /// <summary>The demo researcher consents through the simulator's authorize page; returns the token the grain stored.</summary>
-    private static async Task<string> ConnectResearcherAsync(IGrainFactory grains, HttpClient orcid, string clientId)
+    private static async Task<string> ConnectResearcherAsync(IGrainFactory grains, SimulatorControls orcid, string clientId)
     {
         var state = ConsentRequestGrain.NewState();
         var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
         await request.BeginAsync(new ConsentRequest("cluster-org", OrcidEnvironmentName.Sandbox, "browser", "nonce", null));
-        (await orcid.PostAsJsonAsync("/_sim/next-consent", new { orcid = OrcidSimulatorApp.DemoResearcher.Orcid, decision = "authorize" })).EnsureSuccessStatusCode();
-        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = orcid.BaseAddress };
-        using var redirect = await noRedirects.GetAsync(
-            $"/oauth/authorize?client_id={clientId}&response_type=code&scope=%2Factivities%2Fupdate&redirect_uri={Uri.EscapeDataString("http://localhost/cb")}&state={state}");
-        var code = System.Web.HttpUtility.ParseQueryString(redirect.Headers.Location!.Query)["code"]!;
+        await orcid.DecideNextConsentAsync(OrcidSimulatorApp.DemoResearcher.Orcid, authorize: true);
+        var code = (await orcid.AuthorizeAsync(clientId, new Uri("http://localhost/cb"), state, "/activities/update"))!;
         var connected = await request.AuthorizeAsync("cluster-org", "browser", code, new Uri("http://localhost/cb"));
         var access = await grains.GetGrain<IResearcherGrain>(ResearcherKey.For("cluster-org", OrcidEnvironmentName.Sandbox, connected.Researcher!.Orcid)).GetAccessAsync();
         return access!.AccessToken;
