@@ -158,7 +158,7 @@ public sealed class IssuanceGrain(
         {
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = refused.Message });
         }
-        catch (Exception unreachable) when (unreachable is HttpRequestException or Polly.ExecutionRejectedException or OperationCanceledException)
+        catch (Exception unreachable) when (OrcidFailures.NoAnswer(unreachable))
         {
             return await RetryLaterAsync(view, $"ORCID could not be reached ({unreachable.Message}).");
         }

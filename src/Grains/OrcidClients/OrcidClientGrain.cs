@@ -71,7 +71,7 @@ public sealed partial class OrcidClientGrain(
         {
             throw new ConsentRefusedException("ORCID did not accept this sign-in (the link may have been used already). Please connect again.");
         }
-        catch (Exception unreachable) when (IsUnreachable(unreachable))
+        catch (Exception unreachable) when (OrcidFailures.Unreachable(unreachable))
         {
             throw new OrcidUnreachableException(Environment, unreachable.Message);
         }
@@ -87,7 +87,7 @@ public sealed partial class OrcidClientGrain(
         {
             await OAuth.RevokeAsync(credentials, token);
         }
-        catch (Exception unreachable) when (IsUnreachable(unreachable))
+        catch (Exception unreachable) when (OrcidFailures.Unreachable(unreachable))
         {
             throw new OrcidUnreachableException(Environment, unreachable.Message);
         }
@@ -112,7 +112,7 @@ public sealed partial class OrcidClientGrain(
             clientTokens[scope] = (access, clock.GetUtcNow() + lifetime);
             return access;
         }
-        catch (Exception unreachable) when (IsUnreachable(unreachable))
+        catch (Exception unreachable) when (OrcidFailures.Unreachable(unreachable))
         {
             throw new OrcidUnreachableException(Environment, unreachable.Message);
         }
@@ -124,9 +124,6 @@ public sealed partial class OrcidClientGrain(
 
     private OrcidClientCredentials? Credentials() =>
         state.State is { View: { } view, ProtectedSecret: { } secret } ? new OrcidClientCredentials(view.ClientId, Protector.Unprotect(secret)) : null;
-
-    private static bool IsUnreachable(Exception exception) =>
-        exception is OrcidApiException or HttpRequestException or Polly.ExecutionRejectedException or OperationCanceledException;
 
     /// <summary>A client-credentials token call: ORCID itself says whether the id and secret belong together.</summary>
     private async Task ValidateAsync(string clientId, string secret)
@@ -140,7 +137,7 @@ public sealed partial class OrcidClientGrain(
             throw new InvalidFieldException("clientSecret",
                 $"ORCID {Environment} did not accept this client id and secret ({refused.OAuthError ?? refused.DeveloperMessage}). Check both in ORCID's developer tools.");
         }
-        catch (Exception unreachable) when (IsUnreachable(unreachable))
+        catch (Exception unreachable) when (OrcidFailures.Unreachable(unreachable))
         {
             throw new OrcidUnreachableException(Environment, unreachable.Message);
         }

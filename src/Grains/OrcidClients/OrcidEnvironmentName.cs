@@ -18,6 +18,9 @@ public static class OrcidEnvironmentName
         _ => throw new InvalidFieldException(field, "The environment must be 'sandbox' or 'production'."),
     };
 
+    /// <summary>For researcher page addresses, where a missing or unknown <c>env</c> means the test site.</summary>
+    public static string ProductionOrSandbox(string? value) => value?.Trim().ToLowerInvariant() == Production ? Production : Sandbox;
+
     /// <exception cref="ArgumentException">Not a canonical name: never guess an environment, since nothing may cross between them.</exception>
     public static OrcidEnvironment ToEnvironment(string name) => name switch
     {

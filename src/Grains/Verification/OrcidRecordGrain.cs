@@ -80,7 +80,7 @@ public sealed class OrcidRecordGrain(
         {
             throw new InvalidFieldException("orcid", $"ORCID {Key.Environment} has no record {Key.Orcid}.");
         }
-        catch (Exception unreachable) when (unreachable is OrcidApiException or HttpRequestException or Polly.ExecutionRejectedException or OperationCanceledException)
+        catch (Exception unreachable) when (OrcidFailures.Unreachable(unreachable))
         {
             throw new OrcidUnreachableException(Key.Environment, unreachable.Message);
         }
@@ -101,7 +101,7 @@ public sealed class OrcidRecordGrain(
                 _webhookRegistered = true;
             }
         }
-        catch (Exception failed) when (failed is OrcidApiException or OrcidUnreachableException or HttpRequestException or Polly.ExecutionRejectedException or OperationCanceledException)
+        catch (Exception failed) when (failed is OrcidUnreachableException || OrcidFailures.Unreachable(failed))
         {
             logger.LogWarning("Could not register ORCID's webhook for a record of {Tenant} in {Environment}: {Reason}", Key.Tenant, Key.Environment, failed.Message);
         }

@@ -32,7 +32,7 @@ public static partial class ResearcherEndpoints
 
     private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid)
     {
-        var environment = EnvironmentOrSandbox(env);
+        var environment = OrcidEnvironmentName.ProductionOrSandbox(env);
         // Only back to one of this tenant's own pages: never an open redirect.
         var returnPath = returnTo is not null && returnTo.StartsWith($"/t/{tenant}/prove/", StringComparison.Ordinal)
             && RuleIdPattern().IsMatch(returnTo[$"/t/{tenant}/prove/".Length..]) ? returnTo : null;
@@ -128,7 +128,7 @@ public static partial class ResearcherEndpoints
 
     private static async Task<IResult> DisconnectAsync(string tenant, [FromForm] string? env, HttpContext http, IGrainFactory grains)
     {
-        var environment = EnvironmentOrSandbox(env);
+        var environment = OrcidEnvironmentName.ProductionOrSandbox(env);
         if (await ResearcherSession.ReadAsync(http, tenant, environment) is { } researcher)
         {
             try
@@ -143,9 +143,6 @@ public static partial class ResearcherEndpoints
         }
         return BackToPage(tenant, environment, outcome: "disconnected");
     }
-
-    private static string EnvironmentOrSandbox(string? env) =>
-        env?.Trim().ToLowerInvariant() == OrcidEnvironmentName.Production ? OrcidEnvironmentName.Production : OrcidEnvironmentName.Sandbox;
 
     private static IResult BackToPage(string tenant, string environment, string? outcome = null, string? problem = null, string? invite = null, string? path = null) =>
         Results.Redirect($"{path ?? $"/t/{Uri.EscapeDataString(tenant)}"}?env={environment}"
