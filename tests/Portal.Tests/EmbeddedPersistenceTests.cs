@@ -25,7 +25,7 @@ public sealed class EmbeddedPersistenceTests
             firstRun.CreateClient();
             var consortia = firstRun.Services.GetRequiredService<ConsortiumService>();
             await consortia.CreateAsync(new NewConsortium(consortiumSlug, "Restart Consortium"), Actor);
-            await consortia.CreateTenantAsync(consortiumSlug, new NewTenant(slug, "Second Run University", null), adminEmail: null, Actor, new Uri("http://localhost/"));
+            await consortia.CreateTenantAsync(consortiumSlug, new NewTenant(slug, "Second Run University", null), adminEmail: null, Actor);
         }
 
         await using var secondRun = new PortalFactory { DataDirectory = dataDirectory };

@@ -38,6 +38,6 @@ public static class BatchesApi
         buffered.Position = 0;
         return TypedResults.Ok(dryRun
             ? await batches.DryRunAsync(tenant.Profile, env, buffered)
-            : await batches.ApplyAsync(tenant.Profile, env, buffered, fileName, AuditActor.FromApiCaller(http), InvitationsApi.PortalUrl(http)));
+            : await batches.ApplyAsync(tenant.Profile, env, buffered, fileName, AuditActor.FromApiCaller(http)));
     }
 }

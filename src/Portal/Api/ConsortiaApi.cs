@@ -34,7 +34,7 @@ public static class ConsortiaApi
     private static async Task<Created<TenantProfile>> CreateTenantAsync(string consortium, NewTenantRequest body, ConsortiumService consortia, HttpContext http)
     {
         var created = await consortia.CreateTenantAsync(consortium, new NewTenant(body.Slug ?? "", body.Name ?? "", body.RorId), body.AdminEmail,
-            AuditActor.FromApiCaller(http), InvitationsApi.PortalUrl(http));
+            AuditActor.FromApiCaller(http));
         return TypedResults.Created($"/api/v1/tenants/{created.Slug}", created);
     }
 

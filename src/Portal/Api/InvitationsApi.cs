@@ -25,7 +25,7 @@ public static class InvitationsApi
     {
         var profile = await consortia.GetAsync(consortium) ?? throw new NotFoundException($"There is no consortium '{consortium}'.");
         var sent = await invitations.InviteAsync(body.Email ?? "", new StaffRole(StaffRoleKind.ConsortiumLead, profile.Slug), profile.Name,
-            profile.Slug, tenant: null, AuditActor.FromApiCaller(http), PortalUrl(http));
+            profile.Slug, tenant: null, AuditActor.FromApiCaller(http));
         return TypedResults.Created((string?)null, sent);
     }
 
@@ -34,9 +34,7 @@ public static class InvitationsApi
     {
         var tenant = tenantContext.Profile;
         var sent = await invitations.InviteAsync(body.Email ?? "", new StaffRole(StaffRoleKind.MemberAdmin, tenant.Slug), tenant.Name,
-            tenant.ConsortiumSlug, tenant.Slug, AuditActor.FromApiCaller(http), PortalUrl(http));
+            tenant.ConsortiumSlug, tenant.Slug, AuditActor.FromApiCaller(http));
         return TypedResults.Created((string?)null, sent);
     }
-
-    public static Uri PortalUrl(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 }

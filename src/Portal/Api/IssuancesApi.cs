@@ -42,7 +42,7 @@ public static class IssuancesApi
     {
         var request = new NewIssuance(body.TemplateId ?? "", body.ExternalId ?? Guid.NewGuid().ToString("n"), body.Orcid, body.Email,
             body.StartDate, body.GivenNames, body.FamilyNames);
-        var created = await issuing.SubmitAsync(tenant.Profile, body.Env ?? "", [request], AuditActor.FromApiCaller(http), InvitationsApi.PortalUrl(http));
+        var created = await issuing.SubmitAsync(tenant.Profile, body.Env ?? "", [request], AuditActor.FromApiCaller(http));
         var view = created[0].View;
         return TypedResults.Accepted($"/api/v1/tenants/{tenant.Slug}/issuances/{view.Id}", view);
     }

@@ -17,7 +17,7 @@ public static class TenantsApi
             TypedResults.Ok(await admin.SetOrganisationAsync(tenant.Profile, body, AuditActor.FromApiCaller(http))));
         api.MapGet("/launch-review", async (TenantContext tenant, LaunchReviewService launch) => TypedResults.Ok(await launch.GetAsync(tenant.Profile)));
         api.MapGet("/launch-review/pack", async (TenantContext tenant, LaunchReviewService launch, HttpContext http) =>
-            TypedResults.Text(await launch.PackAsync(tenant.Profile, InvitationsApi.PortalUrl(http)), "text/markdown"));
+            TypedResults.Text(await launch.PackAsync(tenant.Profile), "text/markdown"));
         api.MapPost("/launch-review/submit", async (TenantContext tenant, LaunchReviewService launch, HttpContext http) =>
             TypedResults.Ok(await launch.SubmitAsync(tenant.Profile, AuditActor.FromApiCaller(http))));
         api.MapPost("/launch-review/approve", ApproveLaunchAsync);

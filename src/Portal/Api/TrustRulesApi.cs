@@ -29,7 +29,7 @@ public static class TrustRulesApi
                 AuditActor.FromApiCaller(http))));
         tenants.MapPost("/verifications", async (VerificationBody body, TenantContext tenant, VerificationService verification, HttpContext http) =>
             TypedResults.Ok(await verification.VerifyAsync(tenant.Profile,
-                new VerificationRequest(body.Env ?? "", body.Orcid ?? "", body.RuleId, PortalUrl: InvitationsApi.PortalUrl(http).AbsoluteUri),
+                new VerificationRequest(body.Env ?? "", body.Orcid ?? "", body.RuleId),
                 AuditActor.FromApiCaller(http)))).WithTags("Verifications");
     }
 

@@ -23,9 +23,12 @@ public static class PortalExtensions
 {
     public static void AddConsortiumPortal(this WebApplicationBuilder builder)
     {
+        // First: a start without a public address refuses before anything else is built.
+        var portal = PortalAddress.FromConfiguration(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(portal);
         builder.AddConsortiumOrleans();
         // Before sign-in is configured: in embedded mode, sign-in goes to the sandbox simulator.
-        EmbeddedOrcid.AddEmbeddedOrcid(builder);
+        EmbeddedOrcid.AddEmbeddedOrcid(builder, portal);
         builder.AddObservability();
         builder.AddConsortiumApi();
         builder.AddEmail();

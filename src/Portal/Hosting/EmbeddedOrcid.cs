@@ -23,7 +23,7 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
     /// still matches the simulator, which forgets everything when the portal stops.</summary>
     public static SimClient DemoTenantClient { get; } = new("APP-DEMO000000000001", "demo-sandbox-client-secret", "Demo University", []);
 
-    public static void AddEmbeddedOrcid(WebApplicationBuilder builder)
+    public static void AddEmbeddedOrcid(WebApplicationBuilder builder, PortalAddress portal)
     {
         var options = builder.Configuration.GetSection(EmbeddedOrcidOptions.SectionName).Get<EmbeddedOrcidOptions>() ?? new();
         var mode = builder.Configuration.GetValue("Orleans:Mode", HostingMode.Embedded);
@@ -33,9 +33,8 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
         }
 
         var staffClient = new SimClient("APP-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18)),
-            "Consortium portal", [.. PortalUrls(options.PortalUrls ?? builder.Configuration["Urls"]).Select(url => $"{url}/signin-oidc")]);
-        var portalUrls = PortalUrls(options.PortalUrls ?? builder.Configuration["Urls"]).ToList();
-        var demoTenantClient = DemoTenantClient with { RedirectUris = [.. portalUrls.Select(url => $"{url}/t/")] };
+            "Consortium portal", [portal.For("/signin-oidc").AbsoluteUri]);
+        var demoTenantClient = DemoTenantClient with { RedirectUris = [portal.For("/t/").AbsoluteUri] };
         OrcidSimulatorOptions[] environments =
         [
             new() { Urls = options.SandboxUrl, Environment = OrcidEnvironment.Sandbox, Clients = [staffClient, demoTenantClient] },
@@ -90,7 +89,4 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
             await simulator.DisposeAsync();
         }
     }
-
-    private static IEnumerable<string> PortalUrls(string? urls) =>
-        (urls ?? "http://localhost:5080").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(url => url.TrimEnd('/'));
 }

@@ -13,7 +13,4 @@ public sealed class EmbeddedOrcidOptions
     public string SandboxUrl { get; set; } = "http://localhost:5081";
 
     public string ProductionUrl { get; set; } = "http://localhost:5082";
-
-    /// <summary>The portal's public addresses, ';'-separated, for the sign-in redirect registered with the sandbox simulator. Default: <c>Urls</c>.</summary>
-    public string? PortalUrls { get; set; }
 }

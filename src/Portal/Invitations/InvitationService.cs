@@ -3,24 +3,24 @@ using Consortium.Grains.Invitations;
 using Consortium.Grains.Staff;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Email;
+using Consortium.Portal.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Consortium.Portal.Invitations;
 
 /// <summary>Invites people by email to lead a consortium or administer a member organisation.</summary>
-public sealed class InvitationService(IGrainFactory grains, IEmailSender email, IOptions<EmailOptions> emailOptions, AuditLog audit)
+public sealed class InvitationService(IGrainFactory grains, IEmailSender email, IOptions<EmailOptions> emailOptions, PortalAddress portal, AuditLog audit)
 {
     /// <summary>How long an invitation link works.</summary>
     public static readonly TimeSpan ValidFor = TimeSpan.FromDays(7);
 
-    /// <param name="portalUrl">The portal's public address, for the link in the email.</param>
     /// <param name="scopeName">The consortium's or member organisation's name, for the email.</param>
-    public async Task<InvitationView> InviteAsync(string address, StaffRole role, string scopeName, string? consortium, string? tenant, AuditActor actor, Uri portalUrl)
+    public async Task<InvitationView> InviteAsync(string address, StaffRole role, string scopeName, string? consortium, string? tenant, AuditActor actor)
     {
         var invitation = grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(InvitationGrain.NewId()));
         var created = await invitation.CreateAsync(new NewInvitation(address, role, actor.Name), ValidFor);
-        await email.SendAsync(Message(created, scopeName, new Uri(portalUrl, $"/invitations/{created.Token}")));
+        await email.SendAsync(Message(created, scopeName, portal.For($"/invitations/{created.Token}")));
         await audit.RecordAsync(actor, "invitation.sent", $"{created.View.Email} as {role}", consortium, tenant);
         return created.View;
     }

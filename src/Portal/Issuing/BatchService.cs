@@ -27,14 +27,14 @@ public sealed class BatchService(IGrainFactory grains, IssuingService issuing, T
     }
 
     /// <exception cref="IssuingClosedException">The environment is not open; nothing is issued.</exception>
-    public async Task<BatchReport> ApplyAsync(TenantProfile tenant, string environment, Stream csv, string fileName, AuditActor actor, Uri portalUrl)
+    public async Task<BatchReport> ApplyAsync(TenantProfile tenant, string environment, Stream csv, string fileName, AuditActor actor)
     {
         var env = OrcidEnvironmentName.Parse("env", environment);
         var parsed = await ParseAsync(tenant, csv);
         var issued = new List<(BatchRow Row, IssuanceView View)>(parsed.Rows.Count);
         foreach (var chunk in parsed.Rows.Chunk(SubmitChunk))
         {
-            var created = await issuing.SubmitAsync(tenant, env, [.. chunk.Select(ToIssuance)], actor, portalUrl);
+            var created = await issuing.SubmitAsync(tenant, env, [.. chunk.Select(ToIssuance)], actor);
             issued.AddRange(chunk.Zip(created, (row, c) => (row, c.View)));
         }
         var batchId = BatchKey.NewId();

@@ -14,6 +14,6 @@ public static class LaunchReviewPackEndpoint
             // Another tenant's pack answers exactly like one that does not exist.
             return tenant is null || !http.User.MayManageTenant(tenant)
                 ? Results.NotFound()
-                : Results.File(System.Text.Encoding.UTF8.GetBytes(await launch.PackAsync(tenant, InvitationsApi.PortalUrl(http))), "text/markdown", $"{slug}-launch-review.md");
+                : Results.File(System.Text.Encoding.UTF8.GetBytes(await launch.PackAsync(tenant)), "text/markdown", $"{slug}-launch-review.md");
         }).RequireAuthorization().ExcludeFromDescription();
 }

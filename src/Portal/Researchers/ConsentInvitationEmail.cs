@@ -2,20 +2,21 @@ using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Email;
+using Consortium.Portal.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Consortium.Portal.Researchers;
 
 /// <summary>Asks a researcher who is not connected yet to connect their ORCID iD, so a qualification can be written.</summary>
-public sealed class ConsentInvitationEmail(IGrainFactory grains, IEmailSender email, IOptions<EmailOptions> emailOptions)
+public sealed class ConsentInvitationEmail(IGrainFactory grains, IEmailSender email, IOptions<EmailOptions> emailOptions, PortalAddress portal)
 {
-    public async Task SendAsync(TenantProfile tenant, IssuanceView issuance, string invitationToken, Uri portalUrl)
+    public async Task SendAsync(TenantProfile tenant, IssuanceView issuance, string invitationToken)
     {
         var branding = await grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenant.Slug)).GetAsync();
         var template = await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant.Slug)).GetAsync(issuance.TemplateId);
         var organisation = branding.DisplayName ?? tenant.Name;
-        var link = ResearcherLinks.Page(portalUrl, tenant.Slug, issuance.Environment, invitationToken);
+        var link = ResearcherLinks.Page(portal, tenant.Slug, issuance.Environment, invitationToken);
         var message = new MimeMessage
         {
             Subject = $"{organisation} would like to add a qualification to your ORCID record",

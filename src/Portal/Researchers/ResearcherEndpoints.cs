@@ -7,6 +7,7 @@ using Consortium.Grains.Tenants;
 using Consortium.Orcid;
 using Consortium.Orcid.OAuth;
 using Consortium.Portal.Api;
+using Consortium.Portal.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consortium.Portal.Researchers;
@@ -30,7 +31,7 @@ public static partial class ResearcherEndpoints
         pages.MapPost("/disconnect", DisconnectAsync);
     }
 
-    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid)
+    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid, PortalAddress portal)
     {
         var environment = OrcidEnvironmentName.ProductionOrSandbox(env);
         // Only back to one of this tenant's own pages: never an open redirect.
@@ -81,7 +82,7 @@ public static partial class ResearcherEndpoints
         {
             ClientId = client.ClientId,
             Scopes = Scopes,
-            RedirectUri = ResearcherLinks.Callback(InvitationsApi.PortalUrl(http), tenant),
+            RedirectUri = ResearcherLinks.Callback(portal, tenant),
             State = state,
             Nonce = nonce,
             Email = invitation?.Email,
@@ -92,7 +93,7 @@ public static partial class ResearcherEndpoints
     }
 
     private static async Task<IResult> CallbackAsync(
-        string tenant, string? code, string? state, string? error, HttpContext http, IGrainFactory grains, ILoggerFactory loggers)
+        string tenant, string? code, string? state, string? error, HttpContext http, IGrainFactory grains, PortalAddress portal, ILoggerFactory loggers)
     {
         var proof = http.Request.Cookies[ProofCookie] ?? "";
         http.Response.Cookies.Delete(ProofCookie, new CookieOptions { Path = $"/t/{tenant}" });
@@ -110,7 +111,7 @@ public static partial class ResearcherEndpoints
                     ? BackToPage(tenant, denied.Environment, outcome: "denied", invite: denied.InvitationToken, path: denied.ReturnPath)
                     : BackToPage(tenant, denied.Environment, problem: ResearcherProblem.OrcidError, invite: denied.InvitationToken, path: denied.ReturnPath);
             }
-            var connected = await request.AuthorizeAsync(tenant, proof, code, ResearcherLinks.Callback(InvitationsApi.PortalUrl(http), tenant));
+            var connected = await request.AuthorizeAsync(tenant, proof, code, ResearcherLinks.Callback(portal, tenant));
             if (connected.OrcidUnreachable)
             {
                 return BackToPage(tenant, connected.Environment, problem: ResearcherProblem.Unreachable, invite: connected.InvitationToken, path: connected.ReturnPath);

@@ -1,12 +1,14 @@
+using Consortium.Portal.Hosting;
+
 namespace Consortium.Portal.Researchers;
 
 /// <summary>The addresses of a member organisation's researcher pages.</summary>
 public static class ResearcherLinks
 {
-    public static string Page(Uri portalUrl, string tenant, string environment, string? invitationToken = null) =>
-        new Uri(portalUrl, $"/t/{tenant}?env={environment}" + (invitationToken is null ? "" : $"&invite={Uri.EscapeDataString(invitationToken)}")).AbsoluteUri;
+    public static string Page(PortalAddress portal, string tenant, string environment, string? invitationToken = null) =>
+        portal.For($"/t/{tenant}?env={environment}" + (invitationToken is null ? "" : $"&invite={Uri.EscapeDataString(invitationToken)}")).AbsoluteUri;
 
-    public static Uri Callback(Uri portalUrl, string tenant) => new(portalUrl, $"/t/{tenant}/orcid/callback");
+    public static Uri Callback(PortalAddress portal, string tenant) => portal.For($"/t/{tenant}/orcid/callback");
 
     public static string OrcidRecord(string environment, string orcid) =>
         environment == Grains.OrcidClients.OrcidEnvironmentName.Production ? $"https://orcid.org/{orcid}" : $"https://sandbox.orcid.org/{orcid}";

@@ -63,11 +63,10 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
         grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, environment));
 
     /// <summary>Creates the member organisation and, when an admin's address is given, emails them an invitation.</summary>
-    /// <param name="portalUrl">The portal's public address, for the invitation's link.</param>
     /// <exception cref="NotFoundException">No such consortium.</exception>
     /// <exception cref="InvalidFieldException">A field, the address included, is malformed: nothing is created.</exception>
     /// <exception cref="AlreadyExistsException">The slug is taken.</exception>
-    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, string? adminEmail, AuditActor actor, Uri portalUrl)
+    public async Task<TenantProfile> CreateTenantAsync(string consortiumSlug, NewTenant tenant, string? adminEmail, AuditActor actor)
     {
         // Check the address before anything is created, so a typo in it leaves nothing half-made.
         var email = string.IsNullOrWhiteSpace(adminEmail) ? null : Fields.Email("adminEmail", adminEmail);
@@ -75,7 +74,7 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
         await audit.RecordAsync(actor, "tenant.created", created.Slug, consortium: consortiumSlug, tenant: created.Slug);
         if (email is not null)
         {
-            await invitations.InviteAsync(email, new StaffRole(StaffRoleKind.MemberAdmin, created.Slug), created.Name, consortiumSlug, created.Slug, actor, portalUrl);
+            await invitations.InviteAsync(email, new StaffRole(StaffRoleKind.MemberAdmin, created.Slug), created.Name, consortiumSlug, created.Slug, actor);
         }
         return created;
     }

@@ -6,12 +6,13 @@ using Consortium.Grains.Researchers;
 using Consortium.Grains.Templates;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Hosting;
 using Consortium.Portal.Researchers;
 
 namespace Consortium.Portal.Services;
 
 /// <summary>A member organisation's templates, issuances and researchers, for its admins' pages and the API alike.</summary>
-public sealed class IssuingService(IGrainFactory grains, ConsentInvitationEmail invitations, AuditLog audit)
+public sealed class IssuingService(IGrainFactory grains, ConsentInvitationEmail invitations, PortalAddress portal, AuditLog audit)
 {
     public Task<IReadOnlyList<QualificationTemplate>> ListTemplatesAsync(TenantProfile tenant) => Templates(tenant).ListAsync();
 
@@ -28,13 +29,13 @@ public sealed class IssuingService(IGrainFactory grains, ConsentInvitationEmail 
     /// <summary>Submits issuances and emails an invitation to each researcher asked for by email.</summary>
     /// <exception cref="InvalidFieldException">A request is malformed; nothing is submitted.</exception>
     /// <exception cref="IssuingClosedException">The environment is not open; nothing is submitted.</exception>
-    public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(TenantProfile tenant, string environment, IReadOnlyList<NewIssuance> requests, AuditActor actor, Uri portalUrl)
+    public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(TenantProfile tenant, string environment, IReadOnlyList<NewIssuance> requests, AuditActor actor)
     {
         var env = OrcidEnvironmentName.Parse("env", environment);
-        var created = await Ledger(tenant, env).SubmitAsync(requests, portalUrl.AbsoluteUri);
+        var created = await Ledger(tenant, env).SubmitAsync(requests, portal.Base.AbsoluteUri);
         foreach (var invited in created.Where(c => c.InvitationToken is not null))
         {
-            await invitations.SendAsync(tenant, invited.View, invited.InvitationToken!, portalUrl);
+            await invitations.SendAsync(tenant, invited.View, invited.InvitationToken!);
         }
         var changed = created.Where(c => c.Changed).ToList();
         if (changed.Count == 1)

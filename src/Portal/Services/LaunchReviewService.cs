@@ -3,12 +3,13 @@ using Consortium.Grains.Interfaces;
 using Consortium.Grains.Launch;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Hosting;
 
 namespace Consortium.Portal.Services;
 
 /// <summary>The launch review: the member submits it when its sandbox shows every step; the consortium approves it
 /// (opening production) or returns it with comments. Every move is audited.</summary>
-public sealed class LaunchReviewService(IGrainFactory grains, AuditLog audit)
+public sealed class LaunchReviewService(IGrainFactory grains, PortalAddress portal, AuditLog audit)
 {
     public Task<LaunchReview> GetAsync(TenantProfile tenant) => Review(tenant).GetAsync();
 
@@ -38,14 +39,14 @@ public sealed class LaunchReviewService(IGrainFactory grains, AuditLog audit)
     }
 
     /// <summary>The review pack as a Markdown document, to send with ORCID's demo-review request.</summary>
-    public async Task<string> PackAsync(TenantProfile tenant, Uri portalUrl)
+    public async Task<string> PackAsync(TenantProfile tenant)
     {
         var review = await GetAsync(tenant);
         var pack = new StringBuilder()
             .AppendLine($"# Launch review: {tenant.Name}")
             .AppendLine()
             .AppendLine($"- Member organisation: {tenant.Name} (`{tenant.Slug}`), ROR {(tenant.RorId is null ? "not set" : $"https://ror.org/{tenant.RorId}")}")
-            .AppendLine($"- Test site (sandbox): {new Uri(portalUrl, $"/t/{tenant.Slug}?env=sandbox")}")
+            .AppendLine($"- Test site (sandbox): {portal.For($"/t/{tenant.Slug}?env=sandbox")}")
             .AppendLine($"- Status: {review.Status.ToString().ToLowerInvariant()}" + (review.SubmittedAt is { } at ? $", submitted {at:yyyy-MM-dd HH:mm} UTC by {review.SubmittedBy}" : ""))
             .AppendLine()
             .AppendLine("| check | done | evidence |")

@@ -4,12 +4,13 @@ using Consortium.Grains.Tenants;
 using Consortium.Grains.Trust;
 using Consortium.Grains.Verification;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Hosting;
 
 namespace Consortium.Portal.Services;
 
 /// <summary>A member organisation's trust rules and verifications, for its admins' pages, the researcher's "prove" page and the API.
 /// Every rule change and every decision is audited.</summary>
-public sealed class VerificationService(IGrainFactory grains, AuditLog audit)
+public sealed class VerificationService(IGrainFactory grains, PortalAddress portal, AuditLog audit)
 {
     public Task<IReadOnlyList<TrustRule>> ListRulesAsync(TenantProfile tenant) => Rules(tenant).ListAsync();
 
@@ -30,7 +31,7 @@ public sealed class VerificationService(IGrainFactory grains, AuditLog audit)
     /// <exception cref="NotFoundException">No rule has this id.</exception>
     public async Task<VerificationResult> VerifyAsync(TenantProfile tenant, VerificationRequest request, AuditActor actor)
     {
-        var result = await grains.GetGrain<IVerifierGrain>(tenant.Slug).VerifyAsync(request);
+        var result = await grains.GetGrain<IVerifierGrain>(tenant.Slug).VerifyAsync(request with { PortalUrl = portal.Base.AbsoluteUri });
         if (request.Draft is null)
         {
             await audit.RecordAsync(actor, "verification.decided",

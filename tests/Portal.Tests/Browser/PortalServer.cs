@@ -19,8 +19,8 @@ public sealed class PortalServer : IAsyncDisposable
     public PortalServer(IReadOnlyDictionary<string, string>? settings = null)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{PortalFactory.FreePort()}");
-        // The sandbox simulator registers the portal's sign-in redirect for this address.
-        _factory = new PortalFactory { Settings = { ["Orcid:Simulators:PortalUrls"] = BaseAddress.ToString().TrimEnd('/') } };
+        // Links, and the sign-in redirect the sandbox simulator registers, name this address.
+        _factory = new PortalFactory { Settings = { [PortalAddress.SettingName] = BaseAddress.ToString() } };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             _factory.Settings[key] = value;

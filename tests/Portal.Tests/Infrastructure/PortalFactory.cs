@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Consortium.Portal.Components;
+using Consortium.Portal.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -42,6 +43,8 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Orleans:DataDirectory", DataDirectory);
         builder.UseSetting("Consortium:SeedDemoData", SeedDemoData.ToString());
         builder.UseSetting("Consortium:OperatorApiKey", OperatorApiKey);
+        // The test server's own address, unless a test names another.
+        builder.UseSetting(PortalAddress.SettingName, "http://localhost/");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

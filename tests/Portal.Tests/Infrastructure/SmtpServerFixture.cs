@@ -18,6 +18,8 @@ public sealed class SmtpServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // aiosmtpd makes the maildir itself, but not its parent (a fresh machine has no test folder yet).
+        Directory.CreateDirectory(Path.GetDirectoryName(MailDirectory)!);
         _server = Process.Start(new ProcessStartInfo("/usr/bin/python3",
             ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", MailDirectory])
         {

@@ -27,7 +27,6 @@ public sealed partial class ConsortiumDashboard
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private InvitationService Invitations { get; set; } = null!;
     [Inject] private AuditLog Audit { get; set; } = null!;
-    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     private readonly NewTenantForm _form = new();
     private readonly FieldErrors _errors = new();
@@ -55,7 +54,7 @@ public sealed partial class ConsortiumDashboard
     {
         _saving = true;
         TenantProfile? created = null;
-        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), _form.AdminEmail, _actor, new Uri(Navigation.BaseUri))))
+        if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), _form.AdminEmail, _actor)))
         {
             Snackbar.Add($"Added {created!.Name}.", Severity.Success);
             _form.Clear();
@@ -109,7 +108,7 @@ public sealed partial class ConsortiumDashboard
     private async Task InviteLeadAsync()
     {
         if (await _inviteErrors.SubmitAsync(() => Invitations.InviteAsync(_invite.Email, new StaffRole(StaffRoleKind.ConsortiumLead, Slug), _consortium!.Name,
-                Slug, tenant: null, _actor, new Uri(Navigation.BaseUri))))
+                Slug, tenant: null, _actor)))
         {
             Snackbar.Add($"Invitation sent to {_invite.Email.Trim()}.", Severity.Success);
             _invite.Email = "";
