@@ -27,7 +27,9 @@ public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, IL
         Add(command, "target", target);
         Add(command, "remote_address", actor.RemoteAddress);
         await command.ExecuteNonQueryAsync();
-        logger.LogInformation("Audit: {Actor} {Action} {Target} (consortium {Consortium}, tenant {Tenant})", actor.Name, action, target, consortium, tenant);
+        // A target can be personal data (an invited address); the table keeps it, the logs name it only at Debug.
+        logger.LogInformation("Audit: {Actor} {Action} (consortium {Consortium}, tenant {Tenant})", actor.Name, action, consortium, tenant);
+        logger.LogDebug("Audit target of {Action}: {Target}", action, target);
     }
 
     /// <summary>Newest first. <paramref name="page"/> counts from 1; <paramref name="action"/>, when given, keeps the actions that start with it.</summary>

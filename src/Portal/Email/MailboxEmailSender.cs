@@ -16,7 +16,9 @@ public sealed class MailboxEmailSender(
         // Sortable by time, unique by the random part.
         var path = Path.Combine(Directory, $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
         await message.WriteToAsync(path, cancellationToken);
-        logger.LogInformation("Put \"{Subject}\" to {Recipients} in the local mailbox (/mailbox)", message.Subject, message.To.ToString());
+        // Addresses are personal data: named only at Debug.
+        logger.LogInformation("Put \"{Subject}\" to {Count} recipient(s) in the local mailbox (/mailbox)", message.Subject, message.To.Count);
+        logger.LogDebug("Recipients of \"{Subject}\": {Recipients}", message.Subject, message.To.ToString());
     }
 
     /// <summary>Newest first.</summary>

@@ -21,6 +21,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
         await smtp.SendAsync(message, cancellationToken);
         await smtp.DisconnectAsync(quit: true, cancellationToken);
         // Subject and recipients only: bodies may carry invitation links.
-        logger.LogInformation("Sent \"{Subject}\" to {Recipients} through {Host}:{Port}", message.Subject, message.To.ToString(), settings.SmtpHost, settings.SmtpPort);
+        // Addresses are personal data: named only at Debug.
+        logger.LogInformation("Sent \"{Subject}\" to {Count} recipient(s) through {Host}:{Port}", message.Subject, message.To.Count, settings.SmtpHost, settings.SmtpPort);
+        logger.LogDebug("Recipients of \"{Subject}\": {Recipients}", message.Subject, message.To.ToString());
     }
 }

@@ -104,8 +104,9 @@ public static class PortalExtensions
         }
         if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["Consortium:OperatorApiKey"]))
         {
-            // Straight to the console, never to the logs: this run's operator key for the REST API.
-            Console.WriteLine($"Operator API key for this run (Authorization: Bearer ...): {app.Services.GetRequiredService<IOptions<ConsortiumOptions>>().Value.OperatorApiKey}");
+            // Straight to the terminal (or a file of the owner's), never to the logs: this run's operator key for the REST API.
+            OperatorKeyNotice.Tell(Console.Out, !Console.IsOutputRedirected, hosting.DataDirectory,
+                app.Services.GetRequiredService<IOptions<ConsortiumOptions>>().Value.OperatorApiKey!);
         }
     }
 }
