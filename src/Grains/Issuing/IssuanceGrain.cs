@@ -181,9 +181,18 @@ public sealed class IssuanceGrain(
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"There is no template '{request.TemplateId}'." });
         }
         var issuedOn = DateOnly.FromDateTime(view.CreatedAt.UtcDateTime);
+        var start = template.StartDateFor(request.StartDate, issuedOn);
+        // Stored before dates were checked at submit, or a long validity: retrying cannot make ORCID take it.
+        if (!PartialDate.Accepts(start) || template.EndDateFor(start) is { } end && !PartialDate.Accepts(end))
+        {
+            return await DoneAsync(view with
+            {
+                Status = IssuanceStatus.Failed,
+                Error = $"The start date {start:yyyy-MM-dd}, or the end date the template's validity gives, is out of range: {PartialDate.AcceptedYears}.",
+            });
+        }
         var qualification = QualificationFactory.Build(tenant!, template, request, issuedOn, state.State.CertificateUrl!);
         var fingerprint = QualificationFactory.Fingerprint(qualification);
-        var start = template.StartDateFor(request.StartDate, issuedOn);
         view = view with { Title = template.Title, StartDate = start, EndDate = template.EndDateFor(start) };
 
         var api = orcid.Member(OrcidEnvironmentName.ToEnvironment(Key.Environment));
