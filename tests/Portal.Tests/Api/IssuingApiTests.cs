@@ -104,6 +104,22 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task AStartDateOrcidCannotTakeIsRefusedByTheApiAndTheDryRunNamingTheField()
+    {
+        var refused = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", orcid = "0000-0002-1825-0097", externalId = "poison-1", startDate = "9999-12-31" });
+        var dryRun = await UploadAsync("template,external_id,orcid,start_date\nlaser-2,poison-2,0000-0002-1825-0097,9999-12-31\n", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("1900 to 2100", Assert.Single(problem.GetProperty("errors").GetProperty("startDate").EnumerateArray()).GetString());
+        Assert.Equal(0, dryRun.GetProperty("validRows").GetInt32());
+        var row = Assert.Single(dryRun.GetProperty("problems").EnumerateArray());
+        Assert.Equal((2, "start_date"), (row.GetProperty("line").GetInt32(), row.GetProperty("field").GetString()));
+        Assert.Equal(0, (await Summary()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task ACsvOfAThousandRowsWithTwentyBadOnesReportsEachAndApplyingTwiceWritesExactly980()
     {
         var researchers = new List<string>();
