@@ -66,10 +66,7 @@ public sealed class TenantIssuingGrain(
         foreach (var chunk in valid.Chunk(64))
         {
             results.AddRange(await Task.WhenAll(chunk.Select(request =>
-            {
-                var id = IssuingKey.IssuanceId(Key.Environment, request.ExternalId);
-                return Issuance(id).SubmitAsync(request, $"{portalUrl.TrimEnd('/')}/t/{Key.Tenant}/certificates/{id}");
-            })));
+                Issuance(IssuingKey.IssuanceId(Key.Environment, request.ExternalId)).SubmitAsync(request, portalUrl))));
         }
         foreach (var created in results)
         {

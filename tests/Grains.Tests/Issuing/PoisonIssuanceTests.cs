@@ -65,7 +65,7 @@ public sealed class PoisonIssuanceTests : IAsyncLifetime
         await _scenario.ConnectAsync(orcid);
         // As stored before dates were checked at submit: straight into the issuance, past the queue's validation.
         var issuance = _cluster.Client.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(_scenario.Tenant, "sandbox.cert-old"));
-        await issuance.SubmitAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-old", Orcid: orcid, StartDate: NotInOrcidsYears), $"{IssuingScenario.PortalUrl}/c");
+        await issuance.SubmitAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-old", Orcid: orcid, StartDate: NotInOrcidsYears), IssuingScenario.PortalUrl);
 
         await _scenario.Ledger.RetryAsync("sandbox.cert-old");
         var failed = await _scenario.WaitForAsync("sandbox.cert-old", v => v.Status != IssuanceStatus.Queued);
