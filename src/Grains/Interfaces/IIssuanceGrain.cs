@@ -9,9 +9,10 @@ namespace Consortium.Grains.Interfaces;
 public interface IIssuanceGrain : IGrainWithStringKey
 {
     /// <summary>Creates the issuance, or changes it; the same request again changes nothing.</summary>
+    /// <param name="portalUrl">Where the certificate page is served, e.g. <c>https://portal.example.org</c>.</param>
     /// <exception cref="InvalidFieldException">The change would hand an issued qualification to another researcher.</exception>
     [Alias("Submit")]
-    Task<IssuanceCreated> SubmitAsync(NewIssuance request, string certificateUrl);
+    Task<IssuanceCreated> SubmitAsync(NewIssuance request, string portalUrl);
 
     [Alias("Get")]
     Task<IssuanceView?> GetAsync();

@@ -30,7 +30,7 @@ public sealed class IssuanceGrain(
     /// <summary>What the current processing step did at ORCID, reported with its outcome.</summary>
     private OrcidAction _did;
 
-    public async Task<IssuanceCreated> SubmitAsync(NewIssuance request, string certificateUrl)
+    public async Task<IssuanceCreated> SubmitAsync(NewIssuance request, string portalUrl)
     {
         var (tenant, environment, externalId) = Key;
         if (request.ExternalId != externalId)
@@ -52,10 +52,11 @@ public sealed class IssuanceGrain(
             }
             // An iD learnt from the invitation stays: the same row uploaded again must not send it back to awaiting consent.
             request = request with { Orcid = request.Orcid ?? View.Orcid };
-            state.State = state.State with { Request = request, CertificateUrl = certificateUrl };
+            var certificate = View.CertificateId ?? await NewCertificateAsync();
+            state.State = state.State with { Request = request, CertificateUrl = Certificates.Url(portalUrl, tenant, certificate) };
             await SetAsync(View with
             {
-                TemplateId = request.TemplateId, Orcid = request.Orcid, Email = request.Email,
+                TemplateId = request.TemplateId, Orcid = request.Orcid, Email = request.Email, CertificateId = certificate,
                 Status = View.Status is IssuanceStatus.Failed ? IssuanceStatus.Queued : View.Status, Attempts = 0,
             });
             return new IssuanceCreated(View, Changed: true, InvitationToken: null);
@@ -70,13 +71,24 @@ public sealed class IssuanceGrain(
                 new ConsentInvitation(invitationId, tenant, environment, IssuingKey.IssuanceId(environment, externalId),
                     request.Email!, request.GivenNames, request.FamilyNames, now + options.Value.InvitationValidity, request.TemplateId));
         }
-        state.State = new IssuanceState { Request = request, CertificateUrl = certificateUrl, InvitationId = invitationId };
+        var certificateId = await NewCertificateAsync();
+        state.State = new IssuanceState { Request = request, CertificateUrl = Certificates.Url(portalUrl, tenant, certificateId), InvitationId = invitationId };
         await SetAsync(new IssuanceView(
             IssuingKey.IssuanceId(environment, externalId), environment, externalId, request.TemplateId, request.Orcid, request.Email,
             request.Orcid is null ? IssuanceStatus.AwaitingConsent : IssuanceStatus.Queued,
             PutCode: null, Error: null, CreatedAt: now, UpdatedAt: now, Title: null, StartDate: null, EndDate: null,
-            ResearcherName: JoinNames(request), Attempts: 0));
+            ResearcherName: JoinNames(request), Attempts: 0, CertificateId: certificateId));
         return new IssuanceCreated(View, Changed: true, invitationToken);
+    }
+
+    /// <summary>Registers a new certificate id for this issuance, before the issuance stores it: a crash in between leaves
+    /// only an id nothing links to (the certificate page checks the issuance holds it).</summary>
+    private async Task<string> NewCertificateAsync()
+    {
+        var certificateId = Certificates.NewId();
+        await GrainFactory.GetGrain<ICertificateGrain>(IssuingKey.Certificate(Key.Tenant, certificateId))
+            .RegisterAsync(IssuingKey.IssuanceId(Key.Environment, Key.ExternalId));
+        return certificateId;
     }
 
     public Task<IssuanceView?> GetAsync() => Task.FromResult(state.State.View);
@@ -181,9 +193,18 @@ public sealed class IssuanceGrain(
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"There is no template '{request.TemplateId}'." });
         }
         var issuedOn = DateOnly.FromDateTime(view.CreatedAt.UtcDateTime);
+        var start = template.StartDateFor(request.StartDate, issuedOn);
+        // Stored before dates were checked at submit, or a long validity: retrying cannot make ORCID take it.
+        if (!PartialDate.Accepts(start) || template.EndDateFor(start) is { } end && !PartialDate.Accepts(end))
+        {
+            return await DoneAsync(view with
+            {
+                Status = IssuanceStatus.Failed,
+                Error = $"The start date {start:yyyy-MM-dd}, or the end date the template's validity gives, is out of range: {PartialDate.AcceptedYears}.",
+            });
+        }
         var qualification = QualificationFactory.Build(tenant!, template, request, issuedOn, state.State.CertificateUrl!);
         var fingerprint = QualificationFactory.Fingerprint(qualification);
-        var start = template.StartDateFor(request.StartDate, issuedOn);
         view = view with { Title = template.Title, StartDate = start, EndDate = template.EndDateFor(start) };
 
         var api = orcid.Member(OrcidEnvironmentName.ToEnvironment(Key.Environment));

@@ -1,6 +1,7 @@
 namespace Consortium.Grains.Issuing;
 
-/// <summary>An issuance as admins, the API, the researcher and the certificate page see it.</summary>
+/// <summary>An issuance as admins, the API, the researcher and the certificate page see it.
+/// <see cref="CertificateId"/> names its public certificate page (<see cref="Certificates"/>).</summary>
 [GenerateSerializer, Immutable, Alias("IssuanceView")]
 public sealed record IssuanceView(
     [property: Id(0)] string Id,
@@ -18,4 +19,5 @@ public sealed record IssuanceView(
     [property: Id(12)] DateOnly? StartDate,
     [property: Id(13)] DateOnly? EndDate,
     [property: Id(14)] string? ResearcherName,
-    [property: Id(15)] int Attempts);
+    [property: Id(15)] int Attempts,
+    [property: Id(16)] string? CertificateId = null);

@@ -25,6 +25,9 @@ public static class IssuingKey
 
     public static string Issuance(string tenantSlug, string issuanceId) => $"i:{tenantSlug}:{issuanceId}";
 
+    /// <summary>A certificate id of the tenant, naming one of its issuances.</summary>
+    public static string Certificate(string tenantSlug, string certificateId) => $"c:{tenantSlug}:{certificateId}";
+
     public static (string Tenant, string Environment, string ExternalId) ParseIssuance(string key)
     {
         var parts = key.Split(':', 3);

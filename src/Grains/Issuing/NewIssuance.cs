@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Consortium.Grains.Common;
 using Consortium.Orcid;
+using Consortium.Orcid.Model;
 
 namespace Consortium.Grains.Issuing;
 
@@ -36,6 +37,10 @@ public sealed partial record NewIssuance(
         if (orcid is null && email is null)
         {
             throw new InvalidFieldException("orcid", "Give the researcher's ORCID iD (when they are connected) or their email address (to invite them).");
+        }
+        if (StartDate is { } start && !PartialDate.Accepts(start))
+        {
+            throw new InvalidFieldException("startDate", $"The start date {start:yyyy-MM-dd} is out of range: {PartialDate.AcceptedYears}.");
         }
         return new NewIssuance((TemplateId ?? "").Trim(), externalId, orcid, email, StartDate, Name("givenNames", GivenNames), Name("familyNames", FamilyNames));
     }

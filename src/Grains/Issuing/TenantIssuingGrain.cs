@@ -14,8 +14,8 @@ namespace Consortium.Grains.Issuing;
 /// The tenant's issuing in one environment. Submissions are persisted as pending work before they are acknowledged;
 /// a pump writes them through <see cref="IIssuanceGrain"/>s, a bounded number at a time, and ORCID's rate limiter
 /// paces the calls. A reminder wakes the grain after a restart while work is pending, so nothing accepted is lost.
-/// Reentrant: issuances and researchers report back while the pump awaits them; every change below happens between
-/// awaits, and writes of the state are serialised by <see cref="writeLock"/>.
+/// Reentrant: issuances and researchers report back while the pump awaits them; every change happens between awaits
+/// on the working <see cref="IssuingLedger"/>, and what is written is a snapshot of it, one write at a time (<see cref="writeLock"/>).
 /// </summary>
 [Reentrant]
 public sealed class TenantIssuingGrain(
@@ -31,22 +31,28 @@ public sealed class TenantIssuingGrain(
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
     private readonly HashSet<string> changedInFlight = new(StringComparer.Ordinal);
-    private bool dirty;
+    private IssuingLedger ledger = null!;
+    /// <summary>The ledger's <see cref="IssuingLedger.Version"/> the stored snapshot holds.</summary>
+    private long savedVersion;
     private bool pumping;
     private DateTimeOffset lastFlush;
+    private DateTimeOffset lastSweep;
     private bool reminderRegistered;
+
+    private bool Dirty => ledger.Version != savedVersion;
 
     private (string Tenant, string Environment) Key => IssuingKey.ParseLedger(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        ledger = new IssuingLedger(state.State);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Tick, Tick) { Interleave = true });
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (dirty)
+        if (Dirty)
         {
             await SaveAsync();
         }
@@ -60,17 +66,19 @@ public sealed class TenantIssuingGrain(
         foreach (var chunk in valid.Chunk(64))
         {
             results.AddRange(await Task.WhenAll(chunk.Select(request =>
-            {
-                var id = IssuingKey.IssuanceId(Key.Environment, request.ExternalId);
-                return Issuance(id).SubmitAsync(request, $"{portalUrl.TrimEnd('/')}/t/{Key.Tenant}/certificates/{id}");
-            })));
+                Issuance(IssuingKey.IssuanceId(Key.Environment, request.ExternalId)).SubmitAsync(request, portalUrl))));
         }
         foreach (var created in results)
         {
-            Record(created.View);
+            ledger.Record(created.View);
             if (created.Changed)
             {
                 Enqueue(created.View.Id);
+            }
+            else
+            {
+                // Sending the same again resumes an issuance a crash left stored but never queued.
+                Resume(created.View);
             }
         }
         await SaveAsync();
@@ -79,7 +87,7 @@ public sealed class TenantIssuingGrain(
 
     public Task<IssuancePage> ListAsync(IssuanceStatus? status, string? orcid, int skip, int take)
     {
-        var matching = state.State.Issuances.Values
+        var matching = ledger.Issuances.Values
             .Where(i => status is null || i.Status == status)
             .Where(i => orcid is null || i.Orcid == orcid)
             .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.ExternalId, StringComparer.Ordinal)
@@ -88,24 +96,24 @@ public sealed class TenantIssuingGrain(
     }
 
     public Task<IReadOnlyList<IssuanceView>> GetManyAsync(IReadOnlyList<string> ids) =>
-        Task.FromResult<IReadOnlyList<IssuanceView>>([.. ids.Select(id => state.State.Issuances.GetValueOrDefault(id)).OfType<IssuanceView>()]);
+        Task.FromResult<IReadOnlyList<IssuanceView>>([.. ids.Select(id => ledger.Issuances.GetValueOrDefault(id)).OfType<IssuanceView>()]);
 
     public Task<IssuingCounts> CountsAsync()
     {
-        var issuances = state.State.Issuances.Values;
+        var issuances = ledger.Issuances.Values;
         var lastError = issuances.Where(i => i.Error is not null && i.Status is IssuanceStatus.Failed or IssuanceStatus.Queued)
             .MaxBy(i => i.UpdatedAt);
         return Task.FromResult(new IssuingCounts(
             issuances.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count()),
-            state.State.Pending.Count,
-            state.State.Researchers.Count,
-            state.State.Researchers.Values.Count(r => r.IsConnected),
+            ledger.Unfinished,
+            ledger.Researchers.Count,
+            ledger.Researchers.Values.Count(r => r.IsConnected),
             lastError?.Error,
             lastError?.UpdatedAt));
     }
 
     public Task<IReadOnlyList<ResearcherView>> ListResearchersAsync() =>
-        Task.FromResult<IReadOnlyList<ResearcherView>>([.. state.State.Researchers.Values.OrderByDescending(r => r.ConnectedAt)]);
+        Task.FromResult<IReadOnlyList<ResearcherView>>([.. ledger.Researchers.Values.OrderByDescending(r => r.ConnectedAt)]);
 
     public Task<IssuanceView> RevokeAsync(string issuanceId) => CommandAsync(issuanceId, issuance => issuance.RevokeAsync());
 
@@ -113,7 +121,7 @@ public sealed class TenantIssuingGrain(
 
     public async Task<int> ReconcileAsync()
     {
-        var written = state.State.Issuances.Values.Where(i => i.PutCode is not null && i.Status == IssuanceStatus.InOrcid).Select(i => i.Id).ToList();
+        var written = ledger.Issuances.Values.Where(i => i.PutCode is not null && i.Status == IssuanceStatus.InOrcid).Select(i => i.Id).ToList();
         foreach (var chunk in written.Chunk(64))
         {
             await Task.WhenAll(chunk.Select(id => Issuance(id).RequestCheckAsync()));
@@ -131,11 +139,11 @@ public sealed class TenantIssuingGrain(
 
     public async Task ResearcherChangedAsync(ResearcherView researcher)
     {
-        state.State.Researchers[researcher.Orcid] = researcher;
+        ledger.Record(researcher);
         Reached(researcher.Status == ConsentStatus.Connected ? LaunchStep.Authorized
             : researcher.Status == ConsentStatus.Disconnected ? LaunchStep.Disconnected
             : null, researcher.Orcid);
-        foreach (var issuance in state.State.Issuances.Values.Where(i => i.Orcid == researcher.Orcid))
+        foreach (var issuance in ledger.Issuances.Values.Where(i => i.Orcid == researcher.Orcid).ToList())
         {
             Enqueue(issuance.Id);
         }
@@ -149,11 +157,11 @@ public sealed class TenantIssuingGrain(
     }
 
     public Task<IReadOnlyDictionary<LaunchStep, LaunchMilestone>> MilestonesAsync() =>
-        Task.FromResult<IReadOnlyDictionary<LaunchStep, LaunchMilestone>>(new Dictionary<LaunchStep, LaunchMilestone>(state.State.Milestones));
+        Task.FromResult<IReadOnlyDictionary<LaunchStep, LaunchMilestone>>(new Dictionary<LaunchStep, LaunchMilestone>(ledger.Milestones));
 
     public async Task TemplateChangedAsync(string templateId)
     {
-        var affected = state.State.Issuances.Values.Where(i => i.TemplateId == templateId && i.Status is IssuanceStatus.InOrcid or IssuanceStatus.Queued).ToList();
+        var affected = ledger.Issuances.Values.Where(i => i.TemplateId == templateId && i.Status is IssuanceStatus.InOrcid or IssuanceStatus.Queued).ToList();
         if (affected.Count > 0)
         {
             affected.ForEach(i => Enqueue(i.Id));
@@ -171,7 +179,7 @@ public sealed class TenantIssuingGrain(
     private async Task<IssuanceView> CommandAsync(string issuanceId, Func<IIssuanceGrain, Task<IssuanceView?>> command)
     {
         var view = await command(Issuance(issuanceId)) ?? throw new NotFoundException($"There is no issuance '{issuanceId}'.");
-        Record(view);
+        ledger.Record(view);
         Enqueue(view.Id);
         await SaveAsync();
         return view;
@@ -196,34 +204,51 @@ public sealed class TenantIssuingGrain(
         }
     }
 
-    private void Record(IssuanceView view)
-    {
-        state.State.Issuances[view.Id] = view;
-        dirty = true;
-    }
-
     private void Reached(LaunchStep? step, string detail)
     {
-        if (step is { } reached && !state.State.Milestones.ContainsKey(reached))
+        if (step is { } reached)
         {
-            state.State.Milestones[reached] = new LaunchMilestone(clock.GetUtcNow(), detail);
-            dirty = true;
+            ledger.Reach(reached, new LaunchMilestone(clock.GetUtcNow(), detail));
         }
     }
 
     private void Enqueue(string issuanceId)
     {
-        state.State.Pending[issuanceId] = clock.GetUtcNow();
+        ledger.Schedule(issuanceId, clock.GetUtcNow());
         if (inFlight.Contains(issuanceId))
         {
             changedInFlight.Add(issuanceId);
         }
-        dirty = true;
+    }
+
+    /// <summary>Queues an issuance that still has work to do and is not queued; one already waiting keeps its time.</summary>
+    private void Resume(IssuanceView issuance)
+    {
+        if (issuance.Status == IssuanceStatus.Queued && !ledger.Pending.ContainsKey(issuance.Id))
+        {
+            Enqueue(issuance.Id);
+        }
+    }
+
+    /// <summary>Cheap insurance, once per <see cref="IssuingOptions.WakeUpPeriod"/> and at activation: queued issuances the
+    /// queue lost track of are queued again.</summary>
+    private void Sweep()
+    {
+        lastSweep = clock.GetUtcNow();
+        foreach (var stranded in ledger.Stranded())
+        {
+            logger.LogWarning("Issuance {Issuance} was queued with no work scheduled; it is queued again.", stranded);
+            Enqueue(stranded);
+        }
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        if (!pumping && state.State.Pending.Count > 0)
+        if (clock.GetUtcNow() - lastSweep >= options.Value.WakeUpPeriod)
+        {
+            Sweep();
+        }
+        if (!pumping && ledger.Pending.Count > 0)
         {
             pumping = true;
             try
@@ -236,11 +261,11 @@ public sealed class TenantIssuingGrain(
                 pumping = false;
             }
         }
-        if (dirty && clock.GetUtcNow() - lastFlush >= FlushInterval)
+        if (Dirty && clock.GetUtcNow() - lastFlush >= FlushInterval)
         {
             await SaveAsync();
         }
-        if (state.State.Pending.Count == 0)
+        if (ledger.Pending.Count == 0)
         {
             await EnsureReminderAsync(false);
         }
@@ -253,7 +278,7 @@ public sealed class TenantIssuingGrain(
         while (true)
         {
             var now = clock.GetUtcNow();
-            foreach (var id in state.State.Pending.Where(p => p.Value <= now && !inFlight.Contains(p.Key)).OrderBy(p => p.Value)
+            foreach (var id in ledger.Pending.Where(p => p.Value <= now && !inFlight.Contains(p.Key)).OrderBy(p => p.Value)
                          .Select(p => p.Key).Take(options.Value.MaxInFlight - running.Count).ToList())
             {
                 inFlight.Add(id);
@@ -278,55 +303,80 @@ public sealed class TenantIssuingGrain(
     private void Complete(string issuanceId, Task<IssuanceWork> work)
     {
         var changedMeanwhile = changedInFlight.Remove(issuanceId);
-        if (work.IsCompletedSuccessfully)
+        if (!work.IsCompletedSuccessfully)
         {
-            if (work.Result.View is { } view)
+            CallFailed(issuanceId, work.Exception!.GetBaseException());
+            return;
+        }
+        if (work.Result.View is { } view)
+        {
+            ledger.Record(view);
+            Reached(work.Result.Did switch
             {
-                Record(view);
-                Reached(work.Result.Did switch
-                {
-                    OrcidAction.Created or OrcidAction.Recovered => LaunchStep.Written,
-                    OrcidAction.ReadBack => LaunchStep.ReadBack,
-                    OrcidAction.Updated => LaunchStep.Updated,
-                    OrcidAction.Deleted => LaunchStep.Deleted,
-                    _ => null,
-                }, view.Id);
-            }
-            if (changedMeanwhile)
-            {
-                return;
-            }
-            if (work.Result.RetryAt is { } retryAt)
-            {
-                state.State.Pending[issuanceId] = retryAt;
-            }
-            else
-            {
-                state.State.Pending.Remove(issuanceId);
-            }
+                OrcidAction.Created or OrcidAction.Recovered => LaunchStep.Written,
+                OrcidAction.ReadBack => LaunchStep.ReadBack,
+                OrcidAction.Updated => LaunchStep.Updated,
+                OrcidAction.Deleted => LaunchStep.Deleted,
+                _ => null,
+            }, view.Id);
+        }
+        if (changedMeanwhile)
+        {
+            return;
+        }
+        if (work.Result.RetryAt is { } retryAt)
+        {
+            ledger.Schedule(issuanceId, retryAt);
         }
         else
         {
-            // A grain call failed (silo shutting down, storage hiccup): the work stays pending and is tried again.
-            logger.LogWarning(work.Exception, "Processing issuance {Issuance} failed; it will be tried again.", issuanceId);
-            state.State.Pending[issuanceId] = clock.GetUtcNow() + options.Value.RetryDelay(1);
+            ledger.Unschedule(issuanceId);
         }
-        dirty = true;
     }
 
+    /// <summary>A grain call failed (silo shutting down, storage hiccup, or a fault in the issuance itself): tried again
+    /// with backoff, and given up on after <see cref="IssuingOptions.MaxAttempts"/> so a poison issuance cannot loop for ever.</summary>
+    private void CallFailed(string issuanceId, Exception failure)
+    {
+        var known = ledger.Issuances.GetValueOrDefault(issuanceId);
+        var attempts = (known?.Attempts ?? 0) + 1;
+        if (known is null || attempts >= options.Value.MaxAttempts)
+        {
+            logger.LogError(failure, "Processing issuance {Issuance} failed {Attempts} times; it is marked failed.", issuanceId, attempts);
+            if (known is not null)
+            {
+                ledger.Record(known with
+                {
+                    Status = IssuanceStatus.Failed, Attempts = attempts, UpdatedAt = clock.GetUtcNow(),
+                    Error = $"Gave up after {attempts} attempts: {failure.Message}",
+                });
+            }
+            ledger.Unschedule(issuanceId);
+            return;
+        }
+        logger.LogWarning(failure, "Processing issuance {Issuance} failed (attempt {Attempts} of {MaxAttempts}); it will be tried again.",
+            issuanceId, attempts, options.Value.MaxAttempts);
+        ledger.Record(known with { Attempts = attempts, Error = failure.Message, UpdatedAt = clock.GetUtcNow() });
+        ledger.Schedule(issuanceId, clock.GetUtcNow() + options.Value.RetryDelay(attempts));
+    }
+
+    /// <summary>Stores a snapshot of the ledger. Callers waiting meanwhile share the next write: a snapshot taken after
+    /// their changes holds them.</summary>
     private async Task SaveAsync()
     {
+        var wanted = ledger.Version;
         await writeLock.WaitAsync();
         try
         {
-            dirty = false;
+            if (savedVersion >= wanted)
+            {
+                return;
+            }
+            var taken = ledger.Version;
             lastFlush = clock.GetUtcNow();
+            state.State = ledger.Snapshot();
             await state.WriteStateAsync();
-        }
-        catch
-        {
-            dirty = true;
-            throw;
+            savedVersion = taken;
         }
         finally
         {

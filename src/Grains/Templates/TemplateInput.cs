@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Consortium.Grains.Common;
+using Consortium.Orcid.Model;
 
 namespace Consortium.Grains.Templates;
 
@@ -31,6 +32,10 @@ public sealed partial record TemplateInput(
         if (ValidityMonths is < 1 or > MaxValidityMonths)
         {
             throw new InvalidFieldException(nameof(ValidityMonths), $"The validity must be 1 to {MaxValidityMonths} months, or empty when the qualification does not expire.");
+        }
+        if (StartDate is { } start && !PartialDate.Accepts(start))
+        {
+            throw new InvalidFieldException(nameof(StartDate), $"The fixed start date {start:yyyy-MM-dd} is out of range: {PartialDate.AcceptedYears}.");
         }
         return new QualificationTemplate(
             id,

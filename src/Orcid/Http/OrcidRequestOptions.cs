@@ -13,6 +13,9 @@ internal static class OrcidRequestOptions
     public static string RateLimitKey(this HttpRequestMessage request) =>
         request.Options.TryGetValue(ClientId, out var clientId) ? clientId : "anonymous";
 
+    /// <summary>Reads go ahead of writes in the rate limiter's line.</summary>
+    public static bool IsRead(this HttpRequestMessage request) => request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+
     public static bool IsRetrySafe(this HttpRequestMessage request) =>
         request.Method != HttpMethod.Post || (request.Options.TryGetValue(RetrySafe, out var safe) && safe);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Consortium.Orcid;
+using Consortium.Orcid.Model;
 
 namespace Consortium.Portal.Issuing;
 
@@ -83,7 +84,14 @@ internal sealed partial class BatchRowValidator
         {
             if (DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                startDate = date;
+                if (PartialDate.Accepts(date))
+                {
+                    startDate = date;
+                }
+                else
+                {
+                    Problem(BatchColumns.StartDate, $"The start date '{startText}' is out of range: {PartialDate.AcceptedYears}.");
+                }
             }
             else
             {

@@ -30,18 +30,20 @@ public sealed class ResearcherPages(IGrainFactory grains)
             researcher, issuances, invitation, invitationProblem, titles);
     }
 
-    /// <returns>The issuance behind a certificate, when it is on the researcher's record or was withdrawn; else null.</returns>
-    public async Task<(ResearcherPageModel Page, IssuanceView Issuance)?> LoadCertificateAsync(string tenantSlug, string issuanceId)
+    /// <returns>The issuance behind a certificate id, when it is on the researcher's record or was withdrawn; else null.</returns>
+    public async Task<CertificateModel?> LoadCertificateAsync(string tenantSlug, string certificateId)
     {
-        if (IssuingKey.ParseIssuanceId(issuanceId) is not { } id
+        if (await grains.GetGrain<ICertificateGrain>(IssuingKey.Certificate(tenantSlug, certificateId)).GetIssuanceIdAsync() is not { } issuanceId
             || await grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenantSlug, issuanceId)).GetAsync() is not { } issuance
+            || issuance.CertificateId != certificateId
             || issuance.Status is not (IssuanceStatus.InOrcid or IssuanceStatus.Revoked or IssuanceStatus.DeletedInOrcid)
-            || issuance.PutCode is null
-            || await LoadAsync(tenantSlug, id.Environment, orcid: null, invite: null) is not { } page)
+            || issuance is not { PutCode: not null, Orcid: { } orcid }
+            || await LoadAsync(tenantSlug, issuance.Environment, orcid: null, invite: null) is not { } page)
         {
             return null;
         }
-        return (page, issuance);
+        var holder = await grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenantSlug, issuance.Environment, orcid)).GetAsync();
+        return new CertificateModel(page, issuance, holder?.Name);
     }
 
     private async Task<(ConsentInvitation?, string?)> OpenInvitationAsync(string? invite, string tenantSlug, string environment)

@@ -54,6 +54,34 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, st
     public async Task<string> NewResearcherAsync(string givenNames = "Ada", string familyNames = "Lovelace") =>
         (await Controls.CreateResearcherAsync(givenNames, familyNames, $"{Guid.NewGuid():N}@example.org")).Orcid;
 
+    /// <returns>The iDs of <paramref name="count"/> new researchers, each connected to the tenant.</returns>
+    public async Task<IReadOnlyList<string>> ConnectedResearchersAsync(int count)
+    {
+        var researchers = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var orcid = await NewResearcherAsync();
+            await ConnectAsync(orcid);
+            researchers.Add(orcid);
+        }
+        return researchers;
+    }
+
+    /// <summary>Each researcher's record holds exactly <paramref name="perResearcher"/> items, and they are the ones the ledger
+    /// has in ORCID, put-code for put-code: nothing lost, nothing written twice.</summary>
+    public async Task AssertEachWrittenOnceAsync(IReadOnlyList<string> researchers, int perResearcher)
+    {
+        var onRecords = new List<long>();
+        foreach (var orcid in researchers)
+        {
+            var items = await RecordAsync(orcid);
+            Assert.Equal(perResearcher, items.Count);
+            onRecords.AddRange(items.Select(item => item.GetProperty("put-code").GetInt64()));
+        }
+        var issued = (await Ledger.ListAsync(IssuanceStatus.InOrcid, null, 0, 1000)).Items;
+        Assert.Equal(onRecords.Order(), issued.Select(i => i.PutCode!.Value).Order());
+    }
+
     /// <summary>The researcher's trip to ORCID's authorize page and back, as the portal's endpoints make it.</summary>
     public async Task<ConsentOutcome> ConnectAsync(string orcid, string? invitationToken = null, bool authorize = true)
     {

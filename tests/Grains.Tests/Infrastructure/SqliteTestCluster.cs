@@ -68,6 +68,14 @@ public sealed class SqliteTestCluster : IAsyncDisposable
         return new SqliteTestCluster(cluster, databasePath, orcid);
     }
 
+    /// <summary>Kills the silo without warning, as kill -9 would, and starts a new one on the same database.</summary>
+    public async Task KillAndRestartSiloAsync()
+    {
+        await Cluster.KillSiloAsync(Assert.Single(Cluster.Silos));
+        await Cluster.StartAdditionalSiloAsync();
+        await Cluster.InitializeClientAsync();
+    }
+
     /// <summary>Grain state is binary: looks for the text's UTF-8 bytes in every row of grain state.</summary>
     public async Task<bool> StateContainsAsync(string text)
     {

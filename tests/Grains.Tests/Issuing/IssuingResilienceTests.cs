@@ -31,13 +31,7 @@ public sealed class IssuingResilienceTests : IAsyncLifetime
     public async Task ASiloKilledMidBatchUnderFaultsResumesWithNoLossAndNoDuplicate()
     {
         using var scenario = await IssuingScenario.CreateAsync(_cluster);
-        var researchers = new List<string>();
-        for (var i = 0; i < Researchers; i++)
-        {
-            var orcid = await scenario.NewResearcherAsync();
-            await scenario.ConnectAsync(orcid);
-            researchers.Add(orcid);
-        }
+        var researchers = await scenario.ConnectedResearchersAsync(Researchers);
         await StartFaultAsync(scenario, "Burst503", rate: 0.3);
         await StartFaultAsync(scenario, "Latency", rate: 0.5, latencyMilliseconds: 40);
         await StartFaultAsync(scenario, "Drop", rate: 0.05);
@@ -46,36 +40,17 @@ public sealed class IssuingResilienceTests : IAsyncLifetime
             .ToArray();
 
         await scenario.IssueAsync(batch);
-        await WaitUntilAsync(async () => (await scenario.Ledger.CountsAsync()).Count(IssuanceStatus.InOrcid) >= batch.Length / 4);
+        await Poll.UntilAsync(async () => (await scenario.Ledger.CountsAsync()).Count(IssuanceStatus.InOrcid) >= batch.Length / 4);
         Assert.True((await scenario.Ledger.CountsAsync()).Pending > 0, "The batch finished before the silo was killed: the test proves nothing.");
-        await _cluster.Cluster.KillSiloAsync(Assert.Single(_cluster.Cluster.Silos));
-        await _cluster.Cluster.StartAdditionalSiloAsync();
-        await _cluster.Cluster.InitializeClientAsync();
+        await _cluster.KillAndRestartSiloAsync();
         // The same file again after the restart: everything is known already, nothing is written twice.
         await scenario.IssueAsync(batch);
-        await WaitUntilAsync(async () => (await scenario.Ledger.CountsAsync()) is { Pending: 0 } counts && counts.Count(IssuanceStatus.InOrcid) == batch.Length,
+        await Poll.UntilAsync(async () => (await scenario.Ledger.CountsAsync()) is { Pending: 0 } counts && counts.Count(IssuanceStatus.InOrcid) == batch.Length,
             TimeSpan.FromSeconds(120));
 
-        var onRecords = new List<long>();
-        foreach (var orcid in researchers)
-        {
-            var items = await scenario.RecordAsync(orcid);
-            Assert.Equal(PerResearcher, items.Count);
-            onRecords.AddRange(items.Select(item => item.GetProperty("put-code").GetInt64()));
-        }
-        var issued = (await scenario.Ledger.ListAsync(IssuanceStatus.InOrcid, null, 0, 1000)).Items;
-        Assert.Equal(onRecords.Order(), issued.Select(i => i.PutCode!.Value).Order());
+        await scenario.AssertEachWrittenOnceAsync(researchers, PerResearcher);
     }
 
     private static async Task StartFaultAsync(IssuingScenario scenario, string kind, double rate, int latencyMilliseconds = 0) =>
         (await scenario.Simulator.PostAsJsonAsync("/_sim/faults", new { kind, rate, durationSeconds = 600, latencyMilliseconds })).EnsureSuccessStatusCode();
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(100, cancel.Token);
-        }
-    }
 }

@@ -42,7 +42,10 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
         Assert.Equal(_scenario.ClientId, item.GetProperty("source").GetProperty("source-client-id").GetProperty("path").GetString());
         Assert.Equal(IssuingScenario.TemplateTitle, item.GetProperty("role-title").GetString());
         Assert.Equal("Test University", item.GetProperty("organization").GetProperty("name").GetString());
-        Assert.Equal($"{IssuingScenario.PortalUrl}/t/{_scenario.Tenant}/certificates/sandbox.cert-0001", item.GetProperty("url").GetProperty("value").GetString());
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", written.CertificateId);
+        var certificateUrl = $"{IssuingScenario.PortalUrl}/t/{_scenario.Tenant}/certificates/{written.CertificateId}";
+        Assert.Equal(certificateUrl, item.GetProperty("url").GetProperty("value").GetString());
+        Assert.Equal(certificateUrl, item.GetProperty("external-ids").GetProperty("external-id")[0].GetProperty("external-id-url").GetProperty("value").GetString());
         Assert.Equal((written.StartDate!.Value.AddMonths(24), "Ada Lovelace"), (written.EndDate!.Value, written.ResearcherName));
 
         var again = Assert.Single(await _scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-0001", Orcid: orcid)));

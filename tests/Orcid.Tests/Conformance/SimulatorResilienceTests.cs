@@ -38,6 +38,29 @@ public sealed class SimulatorResilienceTests(SimulatorFixture simulator) : IAsyn
     }
 
     [Fact]
+    public async Task AReadIsServedWhileALongBacklogOfWritesForTheSameClientWaits()
+    {
+        const int Writes = 160; // 40 at once (ORCID's burst), then 120 waiting for tokens: five seconds at 24/s
+        var target = await simulator.NewTargetAsync();
+        var writes = Enumerable.Range(0, Writes)
+            .Select(i => Member.CreateQualificationAsync(target.Access, target.Orcid, SampleQualifications.LaserSafety($"backlog-{i}")))
+            .ToList();
+        while (writes.Count(w => w.IsCompleted) < 40)
+        {
+            await Task.Delay(20);
+        }
+
+        var read = await Member.GetQualificationsAsync(target.Access, target.Orcid);
+        var stillWaiting = writes.Count(w => !w.IsCompleted);
+        await Task.WhenAll(writes);
+
+        // The read took its turn in the line at once instead of after the backlog: it saw only the first writes land.
+        Assert.InRange(read.Qualifications.Count(), 40, Writes / 2);
+        Assert.InRange(stillWaiting, Writes / 2, Writes - 40);
+        Assert.Equal(Writes, (await simulator.RecordAsync(target.Orcid)).GetProperty("qualifications").GetArrayLength());
+    }
+
+    [Fact]
     public async Task ServerErrorIsRetried()
     {
         var target = await simulator.NewTargetAsync();

@@ -12,29 +12,18 @@ namespace Consortium.Portal.Tests.Api;
 public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     private readonly HttpClient _operator = portal.CreateApiClient(portal.OperatorApiKey);
-    private readonly HttpClient _simulator = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.OrcidSandbox };
-    private readonly SimulatorControls _controls = new(portal.OrcidSandbox);
+    private IssuingTenant _issuing = null!;
     private string _tenant = "";
 
     public async Task InitializeAsync()
     {
-        _ = portal.Server; // Starts the portal, and with it the simulator.
-        var consortium = "iss-" + Guid.NewGuid().ToString("N")[..8];
-        _tenant = "iss-org-" + Guid.NewGuid().ToString("N")[..8];
-        (await _operator.PostAsJsonAsync("/api/v1/consortia", new { slug = consortium, name = "Issuing Consortium" })).EnsureSuccessStatusCode();
-        (await _operator.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug = _tenant, name = "Issuing University" })).EnsureSuccessStatusCode();
-        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/organisation",
-            new { name = "Issuing University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
-        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/templates/laser-2",
-            new { title = "Laser Safety Level 2", department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
-        var (clientId, clientSecret) = await _controls.RegisterClientAsync("Issuing University", "http://localhost/t/");
-        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        _issuing = await IssuingTenant.CreateAsync(portal, _operator);
+        _tenant = _issuing.Slug;
     }
 
     public Task DisposeAsync()
     {
-        _simulator.Dispose();
-        _controls.Dispose();
+        _issuing.Dispose();
         return Task.CompletedTask;
     }
 
@@ -104,6 +93,22 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task AStartDateOrcidCannotTakeIsRefusedByTheApiAndTheDryRunNamingTheField()
+    {
+        var refused = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", orcid = "0000-0002-1825-0097", externalId = "poison-1", startDate = "9999-12-31" });
+        var dryRun = await UploadAsync("template,external_id,orcid,start_date\nlaser-2,poison-2,0000-0002-1825-0097,9999-12-31\n", dryRun: true);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("1900 to 2100", Assert.Single(problem.GetProperty("errors").GetProperty("startDate").EnumerateArray()).GetString());
+        Assert.Equal(0, dryRun.GetProperty("validRows").GetInt32());
+        var row = Assert.Single(dryRun.GetProperty("problems").EnumerateArray());
+        Assert.Equal((2, "start_date"), (row.GetProperty("line").GetInt32(), row.GetProperty("field").GetString()));
+        Assert.Equal(0, (await Summary()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task ACsvOfAThousandRowsWithTwentyBadOnesReportsEachAndApplyingTwiceWritesExactly980()
     {
         var researchers = new List<string>();
@@ -119,7 +124,7 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(0, (await Summary()).GetProperty("pending").GetInt32());
 
         // ORCID is busy now and then throughout; the outcome must not change.
-        (await _simulator.PostAsJsonAsync("/_sim/faults", new { kind = "Burst503", rate = 0.1, durationSeconds = 600 })).EnsureSuccessStatusCode();
+        (await _issuing.Simulator.PostAsJsonAsync("/_sim/faults", new { kind = "Burst503", rate = 0.1, durationSeconds = 600 })).EnsureSuccessStatusCode();
         var applied = await UploadAsync(csv, dryRun: false);
         await WaitUntilAsync(async () => (await Summary()) is var summary && summary.GetProperty("pending").GetInt32() == 0, TimeSpan.FromSeconds(180));
         var appliedAgain = await UploadAsync(csv, dryRun: false);
@@ -178,35 +183,11 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
 
     private Task<JsonElement> Summary() => _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuing/summary?env=sandbox");
 
-    /// <summary>A new researcher connects through the researcher page's endpoints and the simulator's authorize page.</summary>
-    private async Task<string> ConnectResearcherAsync()
-    {
-        var orcid = (await _controls.CreateResearcherAsync("Ada", "Lovelace", $"{Guid.NewGuid():N}@example.org")).Orcid;
-        await _controls.DecideNextConsentAsync(orcid, authorize: true);
-        var browser = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var toOrcid = await browser.GetAsync($"/t/{_tenant}/connect?env=sandbox");
-        var back = await _simulator.GetAsync(toOrcid.Headers.Location);
-        var landed = await browser.GetAsync(back.Headers.Location!.PathAndQuery);
-        Assert.Equal($"/t/{_tenant}?env=sandbox&outcome=connected", landed.Headers.Location?.OriginalString);
-        return OrcidId.Parse(orcid).Value;
-    }
+    private Task<string> ConnectResearcherAsync() => _issuing.ConnectResearcherAsync();
 
-    private async Task<JsonElement> WaitForIssuanceAsync(string id, string status)
-    {
-        JsonElement issuance = default;
-        await WaitUntilAsync(async () =>
-            (issuance = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuances/{id}")).GetProperty("status").GetString() == status);
-        return issuance;
-    }
+    private Task<JsonElement> WaitForIssuanceAsync(string id, string status) => _issuing.WaitForIssuanceAsync(id, status);
 
-    private Task<IReadOnlyList<JsonElement>> RecordAsync(string orcid) => _controls.QualificationsAsync(orcid);
+    private Task<IReadOnlyList<JsonElement>> RecordAsync(string orcid) => _issuing.Controls.QualificationsAsync(orcid);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            await Task.Delay(200, cancel.Token);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null) => IssuingTenant.WaitUntilAsync(condition, timeout);
 }

@@ -51,7 +51,7 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
         Assert.Equal(Title, onRecord.GetProperty("role-title").GetString());
 
         await qualification.GetByRole(AriaRole.Link, new() { Name = "certificate", Exact = true }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}/certificates/{Regex.Escape(IssuanceId)}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}/certificates/{Regex.Escape(issuance.GetProperty("certificateId").GetString()!)}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = orcidUrl })).ToBeVisibleAsync();
 

@@ -253,6 +253,20 @@ public sealed class BatchCsvReaderTests
             SingleProblem(result, 2, "start_date").Message);
     }
 
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("2101-01-01")]
+    [InlineData("1899-12-31")]
+    public void StartDateMustBeInTheYearsOrcidAccepts(string startDate)
+    {
+        var result = ReadRows($"phd,a1,{Josiah},,{startDate},,");
+
+        Assert.Equal(
+            $"The start date '{startDate}' is out of range: ORCID accepts dates in the years 1900 to 2100.",
+            SingleProblem(result, 2, "start_date").Message);
+        Assert.Empty(result.Rows);
+    }
+
     [Fact]
     public void NamesOfMoreThanAHundredCharactersAreProblems()
     {
