@@ -10,15 +10,20 @@ public static class BatchesApi
     /// <summary>Uploads larger than this are refused before parsing (10,000 rows fit comfortably).</summary>
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 
-    /// <summary>The server stops reading a request past this: the file and a multipart form's own headers.</summary>
-    private const long MaxRequestBytes = MaxUploadBytes + 64 * 1024;
+    /// <summary>The server cuts a request off past this. Below it, the rest of a too-large body is read (and dropped) after
+    /// the 413, so the client gets the answer instead of a reset connection.</summary>
+    private const long MaxRequestBytes = 64 * 1024 * 1024;
+
+    /// <summary>A multipart form is buffered before the file in it can be read: at most the file and the form's own headers.</summary>
+    private const long MaxFormBytes = MaxUploadBytes + 64 * 1024;
 
     public static void MapBatchesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/tenants/{tenant}/batches").RequireAuthorization(ApiPolicies.ApiCaller).WithTags("Batches");
         // No Accepts metadata: it would answer 415 before the tenant is resolved, where every other tenant route answers 404.
         // The size limit holds on the stream, so a chunked upload (no Content-Length) is cut off too.
-        api.MapPost("/", UploadAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
+        api.MapPost("/", UploadAsync).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxFormBytes);
         api.MapGet("/{id}", async (string id, TenantContext tenant, BatchService batches) =>
             await batches.GetResultAsync(tenant.Profile, id) is { } result ? Results.Ok(new { result.Batch.Id, result.Batch.Environment, result.Rows }) : Results.NotFound());
         api.MapGet("/{id}/result.csv", async (string id, TenantContext tenant, BatchService batches) =>
@@ -56,7 +61,12 @@ public static class BatchesApi
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            // The server's own limit on the request (see MaxRequestBytes).
+            // The server's own limit on the request (MaxRequestBytes).
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            // The form is larger than MaxFormBytes.
             return null;
         }
     }

@@ -79,7 +79,8 @@ public static class PortalExtensions
         app.MapBatchDownloads();
         app.MapOrcidWebhooks();
         app.MapLaunchReviewPack();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is part of SecurityHeaders' policy; Blazor's own header would take the place of that policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.Lifetime.ApplicationStarted.Register(() => AnnounceWhereItRuns(app));
     }
 

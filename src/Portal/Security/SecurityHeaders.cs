@@ -14,7 +14,8 @@ public static class SecurityHeaders
     public static void UseSecurityHeaders(this WebApplication app) =>
         app.Use((http, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex: a nonce that HTML leaves as it is.
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             http.Items[NonceKey] = nonce;
             // When the response starts, so an error page that cleared the headers gets them too; an endpoint's own
             // policy (the logo's) stays.
@@ -23,7 +24,8 @@ public static class SecurityHeaders
                 var headers = http.Response.Headers;
                 headers.TryAdd("Content-Security-Policy", $"script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
                 headers.TryAdd("X-Content-Type-Options", "nosniff");
-                headers.TryAdd("X-Frame-Options", "DENY");
+                // Over antiforgery's SAMEORIGIN: no page of the portal is meant to be framed.
+                headers.XFrameOptions = "DENY";
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 return Task.CompletedTask;
             });

@@ -21,11 +21,19 @@ public static class StatusCodeProblems
             await next(http);
             if (!IsPageView(http.Request) && http.Response is { HasStarted: false, StatusCode: >= 400, ContentLength: null, ContentType: null })
             {
+                if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !IsApi(http.Request))
+                {
+                    // Every path answers GET (with the not-found page), so a POST to an unknown page would be a 405.
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
+                    http.Response.Headers.Allow = default;
+                }
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = http });
             }
         });
     }
 
     private static bool IsPageView(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api") && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        !IsApi(request) && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 }
