@@ -7,6 +7,8 @@ public static class ApiClaims
 {
     public const string Role = "consortium:role";
     public const string Tenant = "consortium:tenant";
+    /// <summary>Which key: <c>operator</c> or <c>{tenant}.{id}</c> (rate limits count per key).</summary>
+    public const string KeyId = "consortium:key";
     public const string OperatorRole = "operator";
     public const string TenantRole = "tenant";
 

@@ -22,6 +22,9 @@ public static class ApiExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization(options => options.AddApiPolicies());
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // In every environment a request that does not bind throws, so BadRequestExceptionHandler can name the field.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         // Statuses read as DESIGN.md writes them: "in-orcid", "awaiting-consent".
         builder.Services.ConfigureHttpJsonOptions(options =>

@@ -49,5 +49,5 @@ public static class ConsortiaApi
         string consortium, ConsortiumService consortia, AuditLog audit, int page = 1, int pageSize = 50, string? action = null) =>
         await consortia.GetAsync(consortium) is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(await audit.ForConsortiumAsync(consortium, page, pageSize, action));
+            : TypedResults.Ok(await audit.ForConsortiumAsync(consortium, Paging.AtLeast(nameof(page), page, 1), Paging.AtLeast(nameof(pageSize), pageSize, 1), action));
 }

@@ -49,7 +49,8 @@ public static class IssuancesApi
 
     private static async Task<Ok<IssuancePage>> ListAsync(string env, TenantContext tenant, IssuingService issuing,
         string? status = null, string? orcid = null, int skip = 0, int take = 50) =>
-        TypedResults.Ok(await issuing.ListAsync(tenant.Profile, env, IssuanceStatusNames.Parse("status", status), orcid, skip, take));
+        TypedResults.Ok(await issuing.ListAsync(tenant.Profile, env, IssuanceStatusNames.Parse("status", status), orcid,
+            Paging.AtLeast(nameof(skip), skip, 0), Paging.AtLeast(nameof(take), take, 1)));
 
     private static async Task<Results<Ok<IssuanceView>, NotFound>> GetAsync(string id, TenantContext tenant, IssuingService issuing) =>
         await issuing.GetAsync(tenant.Profile, id) is { } issuance ? TypedResults.Ok(issuance) : TypedResults.NotFound();

@@ -45,5 +45,5 @@ public static class TenantsApi
     private static Ok<TenantProfile> Get(TenantContext tenant) => TypedResults.Ok(tenant.Profile);
 
     private static async Task<Ok<AuditPage>> AuditAsync(TenantContext tenant, TenantAdminService admin, int page = 1, int pageSize = 50, string? action = null) =>
-        TypedResults.Ok(await admin.GetAuditAsync(tenant.Profile, page, pageSize, action));
+        TypedResults.Ok(await admin.GetAuditAsync(tenant.Profile, Paging.AtLeast(nameof(page), page, 1), Paging.AtLeast(nameof(pageSize), pageSize, 1), action));
 }

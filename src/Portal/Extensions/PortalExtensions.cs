@@ -8,11 +8,11 @@ using Consortium.Portal.Issuing;
 using Consortium.Portal.Launch;
 using Consortium.Portal.Services;
 using Consortium.Portal.Researchers;
+using Consortium.Portal.Security;
 using Consortium.Portal.Staff;
 using Consortium.Portal.Verification;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Storage;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -31,6 +31,8 @@ public static class PortalExtensions
         EmbeddedOrcid.AddEmbeddedOrcid(builder, portal);
         builder.AddObservability();
         builder.AddConsortiumApi();
+        builder.AddForwardedHeaders();
+        builder.AddRateLimits();
         builder.AddEmail();
         builder.AddStaffSignIn();
         builder.Services.AddProblemDetails();
@@ -59,22 +61,17 @@ public static class PortalExtensions
     public static void UseConsortiumPortal(this WebApplication app)
     {
         // Problem details for the API's domain errors; the error page for anything else outside Development.
+        app.UseForwardedHeadersAndHttps();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = app.Environment.IsDevelopment() ? null : "/error",
             CreateScopeForErrors = true,
         });
-        app.UseStatusCodePagesWithReExecute("/not-found");
-        app.Use((http, next) =>
-        {
-            // People get the not-found page; API callers get the status code and problem details as they are.
-            if (http.Request.Path.StartsWithSegments("/api") && http.Features.Get<IStatusCodePagesFeature>() is { } pages)
-            {
-                pages.Enabled = false;
-            }
-            return next(http);
-        });
+        app.UseStatusCodeProblems();
+        app.UseBlazorHubOriginCheck();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -85,7 +82,8 @@ public static class PortalExtensions
         app.MapBatchDownloads();
         app.MapOrcidWebhooks();
         app.MapLaunchReviewPack();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is part of SecurityHeaders' policy; Blazor's own header would take the place of that policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.Lifetime.ApplicationStarted.Register(() => AnnounceWhereItRuns(app));
     }
 

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Consortium.Portal.Audit;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -76,6 +78,8 @@ public static class StaffAuthentication
         options.MapInboundClaims = false;
         options.TokenValidationParameters.NameClaimType = "name";
         options.SaveTokens = false;
+        // No front-channel sign-out: the provider never calls it, and any site could link to it to sign people out.
+        options.RemoteSignOutPath = PathString.Empty;
         options.Events.OnTokenValidated = context => RecordSignInAsync(context, providerName);
     }
 
@@ -87,19 +91,25 @@ public static class StaffAuthentication
             if (provider is null && providers.Count > 1)
             {
                 // Several ways to sign in: the person picks one.
-                return Results.Redirect($"/sign-in?returnUrl={Uri.EscapeDataString(IsLocal(returnUrl) ? returnUrl! : "/")}");
+                return Results.Redirect($"/sign-in?returnUrl={Uri.EscapeDataString(LocalOrHome(returnUrl))}");
             }
             var scheme = (provider is null ? providers.FirstOrDefault() : providers.FirstOrDefault(p => p.Name == provider)).Scheme;
             return scheme is null
                 ? Results.NotFound()
-                : Results.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [scheme]);
+                : Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [scheme]);
         }).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signout", () => TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme]))
-            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/signout", SignOutAsync).RequireAuthorization().ExcludeFromDescription();
     }
 
-    // Only paths on this site: an open redirect would let a link to the portal send people elsewhere.
-    public static bool IsLocal(string? url) => url is ['/', not '/' and not '\\', ..] or "/";
+    /// <summary>Only the portal's own sign-out form (it carries an antiforgery token) signs out: another site cannot.</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery) =>
+        await antiforgery.IsRequestValidAsync(http)
+            ? TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme])
+            : TypedResults.Problem("The sign-out form was not sent from this site.", statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>Only paths on this site, by ASP.NET Core's own rules (no <c>//</c>, <c>/\</c> or control characters, which
+    /// browsers read as another host): an open redirect would let a link to the portal send people elsewhere.</summary>
+    public static string LocalOrHome(string? url) => RedirectHttpResult.IsLocalUrl(url) ? url! : "/";
 
     private static async Task RecordSignInAsync(TokenValidatedContext context, string? providerName)
     {

@@ -17,6 +17,9 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 
     public bool SeedDemoData { get; init; }
 
+    /// <summary>The hosting environment: <c>Testing</c>, or e.g. <c>Development</c> and <c>Production</c> to compare them.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     public string OperatorApiKey { get; } = "op-test-" + Guid.NewGuid().ToString("N");
 
     /// <summary>The embedded sandbox simulator of this portal.</summary>
@@ -37,7 +40,7 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // Serves the MudBlazor assets from the package, as Development does by itself.
         builder.UseStaticWebAssets();
         builder.UseSetting("Orleans:DataDirectory", DataDirectory);
