@@ -15,3 +15,10 @@ public sealed class SqliteClusterCollection : ICollectionFixture<SqliteClusterFi
 {
     public const string Name = "SQLite cluster";
 }
+
+/// <summary>For load tests: runs alone, after the parallel collections, so the machine's other tests do not eat its time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SqliteLoadCollection : ICollectionFixture<SqliteClusterFixture>
+{
+    public const string Name = "SQLite cluster, alone";
+}

@@ -1,8 +1,10 @@
+using Consortium.Grains.Issuing;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
 using Consortium.Silo.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -66,6 +68,17 @@ public sealed class SqliteTestCluster : IAsyncDisposable
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new SqliteTestCluster(cluster, databasePath, orcid);
+    }
+
+    /// <summary>Pending issuing work resumes within seconds of a restart, and retries come quickly: for tests that kill silos.</summary>
+    public static void ResumeQuickly(ISiloBuilder silo)
+    {
+        silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        silo.Services.Configure<IssuingOptions>(options =>
+        {
+            options.WakeUpPeriod = TimeSpan.FromSeconds(2);
+            options.RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
+        });
     }
 
     /// <summary>Kills the silo without warning, as kill -9 would, and starts a new one on the same database.</summary>

@@ -4,7 +4,7 @@ using Consortium.Grains.Tests.Infrastructure;
 namespace Consortium.Grains.Tests.Issuing;
 
 /// <summary>The queue grain is reentrant: submits, the pump and its saves interleave, and none may see the state change under a write.</summary>
-[Collection(SqliteClusterCollection.Name)]
+[Collection(SqliteLoadCollection.Name)]
 public sealed class ConcurrentSubmitTests(SqliteClusterFixture fixture)
 {
     private const int Submits = 2000;

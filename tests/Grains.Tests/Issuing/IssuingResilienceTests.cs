@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Hosting;
 
 namespace Consortium.Grains.Tests.Issuing;
 
@@ -15,15 +13,7 @@ public sealed class IssuingResilienceTests : IAsyncLifetime
     private SqliteTestCluster _cluster = null!;
 
     public async Task InitializeAsync() =>
-        _cluster = await SqliteTestCluster.StartAsync(silo =>
-        {
-            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.Services.Configure<IssuingOptions>(options =>
-            {
-                options.WakeUpPeriod = TimeSpan.FromSeconds(2);
-                options.RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
-            });
-        });
+        _cluster = await SqliteTestCluster.StartAsync(SqliteTestCluster.ResumeQuickly);
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 

@@ -4,6 +4,7 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Launch;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Templates;
@@ -91,6 +92,8 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
         var earlier = await _scenario.Controls.PutQualificationAsync(orcid, _scenario.ClientId, IssuingScenario.TemplateTitle, externalIdValue: "cert-dup");
 
         await _scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-dup", Orcid: orcid));
+        // The recovered item differs from the template (no department): the next step updates it in place.
+        await Poll.UntilAsync(async () => (await _scenario.Ledger.MilestonesAsync()).ContainsKey(LaunchStep.Updated));
         var recovered = await _scenario.WaitForAsync("sandbox.cert-dup", v => v.Status == IssuanceStatus.InOrcid && v.Attempts == 0);
 
         Assert.Equal(earlier, recovered.PutCode);

@@ -1,7 +1,5 @@
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Hosting;
 
 namespace Consortium.Grains.Tests.Issuing;
 
@@ -22,12 +20,7 @@ public sealed class SubmitCrashTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _cluster = await SqliteTestCluster.StartAsync(silo =>
         {
-            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.Services.Configure<IssuingOptions>(options =>
-            {
-                options.WakeUpPeriod = TimeSpan.FromSeconds(2);
-                options.RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
-            });
+            SqliteTestCluster.ResumeQuickly(silo);
             GatedGrainStorage.UseStateWriteGate(silo, _gate);
         });
 
