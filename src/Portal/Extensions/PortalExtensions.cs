@@ -60,9 +60,9 @@ public static class PortalExtensions
 
     public static void UseConsortiumPortal(this WebApplication app)
     {
-        // Problem details for the API's domain errors; the error page for anything else outside Development.
         app.UseForwardedHeadersAndHttps();
         app.UseSecurityHeaders();
+        // Problem details for the API's domain errors; the error page for anything else outside Development.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = app.Environment.IsDevelopment() ? null : "/error",

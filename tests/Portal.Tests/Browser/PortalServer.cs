@@ -57,6 +57,16 @@ public sealed class PortalServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A new consortium with one new member organisation, made with the operator's key; answers the organisation's slug.</summary>
+    public async Task<string> CreateTenantAsync()
+    {
+        using var api = CreateApiClient();
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "cons-" + suffix, name = "Consortium " + suffix })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/consortia/cons-{suffix}/tenants", new { slug = "org-" + suffix, name = "University " + suffix })).EnsureSuccessStatusCode();
+        return "org-" + suffix;
+    }
+
     /// <summary>
     /// A member API client registered at the sandbox simulator, redirecting to this portal: ORCID accepts a redirect URI that
     /// starts with a registered one, so <c>{portal}/t/</c> covers every member organisation's <c>/t/{tenant}/orcid/callback</c>.

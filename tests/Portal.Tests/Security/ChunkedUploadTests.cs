@@ -19,7 +19,7 @@ public sealed class ChunkedUploadTests(PortalServerFixture portal) : IClassFixtu
     public async Task AChunkedCsvLargerThanTheLimitAnswers413(int megabytes)
     {
         using var api = _portal.CreateApiClient();
-        var tenant = await CreateTenantAsync(api);
+        var tenant = await _portal.CreateTenantAsync();
 
         var response = await api.PostAsync($"/api/v1/tenants/{tenant}/batches?env=sandbox&dryRun=true", Chunked(megabytes * 1024 * 1024, "text/csv"));
 
@@ -32,7 +32,7 @@ public sealed class ChunkedUploadTests(PortalServerFixture portal) : IClassFixtu
     public async Task AChunkedMultipartFileLargerThanTheLimitAnswers413()
     {
         using var api = _portal.CreateApiClient();
-        var tenant = await CreateTenantAsync(api);
+        var tenant = await _portal.CreateTenantAsync();
         var form = new MultipartFormDataContent { { Chunked(6 * 1024 * 1024, "text/csv"), "file", "big.csv" } };
 
         var response = await api.PostAsync($"/api/v1/tenants/{tenant}/batches?env=sandbox&dryRun=true", form);
@@ -45,7 +45,7 @@ public sealed class ChunkedUploadTests(PortalServerFixture portal) : IClassFixtu
     public async Task AChunkedCsvWithinTheLimitIsRead()
     {
         using var api = _portal.CreateApiClient();
-        var tenant = await CreateTenantAsync(api);
+        var tenant = await _portal.CreateTenantAsync();
 
         var response = await api.PostAsync($"/api/v1/tenants/{tenant}/batches?env=sandbox&dryRun=true", Chunked(64 * 1024, "text/csv"));
 
@@ -66,13 +66,6 @@ public sealed class ChunkedUploadTests(PortalServerFixture portal) : IClassFixtu
         return content;
     }
 
-    private static async Task<string> CreateTenantAsync(HttpClient api)
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "cons-" + suffix, name = "Upload Consortium" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync($"/api/v1/consortia/cons-{suffix}/tenants", new { slug = "org-" + suffix, name = "Upload University" })).EnsureSuccessStatusCode();
-        return "org-" + suffix;
-    }
 
     private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
     {

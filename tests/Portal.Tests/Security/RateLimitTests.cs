@@ -72,7 +72,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task AnApiKeyPastItsLimitAnswers429WhileAnotherKeyIsUnaffected()
     {
         using var operatorApi = _portal.CreateApiClient();
-        var tenant = await CreateTenantAsync(operatorApi);
+        var tenant = await _portal.CreateTenantAsync();
         var created = await (await operatorApi.PostAsJsonAsync($"/api/v1/tenants/{tenant}/api-keys", new { name = "busy" })).Content.ReadFromJsonAsync<JsonElement>();
         using var busy = new HttpClient { BaseAddress = _portal.BaseAddress };
         busy.DefaultRequestHeaders.Authorization = new("Bearer", created.GetProperty("key").GetString());
@@ -94,7 +94,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task GuessingApiKeysIsLimitedPerClientIpSoEvenTheRightKeyIsRefusedAfterwards()
     {
         using var operatorApi = _portal.CreateApiClient();
-        var tenant = await CreateTenantAsync(operatorApi);
+        var tenant = await _portal.CreateTenantAsync();
         var created = await (await operatorApi.PostAsJsonAsync($"/api/v1/tenants/{tenant}/api-keys", new { name = "target" })).Content.ReadFromJsonAsync<JsonElement>();
         var key = created.GetProperty("key").GetString()!;
         using var http = new HttpClient { BaseAddress = _portal.BaseAddress };
@@ -148,19 +148,12 @@ public sealed class RateLimitTests : IAsyncLifetime
     private async Task<string> CreateTenantWithSandboxClientAsync()
     {
         using var api = _portal.CreateApiClient();
-        var tenant = await CreateTenantAsync(api);
+        var tenant = await _portal.CreateTenantAsync();
         var (clientId, clientSecret) = await _portal.RegisterSandboxClientAsync("Limited University");
         (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
         return tenant;
     }
 
-    private static async Task<string> CreateTenantAsync(HttpClient api)
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "cons-" + suffix, name = "Limited Consortium" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync($"/api/v1/consortia/cons-{suffix}/tenants", new { slug = "org-" + suffix, name = "Limited University" })).EnsureSuccessStatusCode();
-        return "org-" + suffix;
-    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
