@@ -37,7 +37,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<ConsortiumService>();
         builder.Services.AddSingleton<TenantAdminService>();
         builder.Services.AddSingleton<AuditLog>();
-        builder.Services.AddSingleton<InvitationService>();
+        builder.AddInvitations();
         builder.Services.AddSingleton<IssuingService>();
         builder.Services.AddSingleton<BatchService>();
         builder.Services.AddSingleton<VerificationService>();
@@ -72,6 +72,7 @@ public static class PortalExtensions
             return next(http);
         });
         app.UseAuthentication();
+        app.UseMailboxAccess();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -42,6 +42,15 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Orleans:DataDirectory", DataDirectory);
         builder.UseSetting("Consortium:SeedDemoData", SeedDemoData.ToString());
         builder.UseSetting("Consortium:OperatorApiKey", OperatorApiKey);
+        // Tests read the invitations the portal sends from its mailbox folder (TestMailbox), which is for Development
+        // only unless allowed, as here; a test that needs SMTP says so.
+        builder.UseSetting("Email:Delivery", "Mailbox");
+        builder.UseSetting("Email:AllowMailboxOutsideDevelopment", "true");
+        // Staff sign in with the ORCID simulator, whose sign-in (like ORCID's) vouches for no email: tests of other things
+        // accept invitations at once. InvitationBindingTests turn the check on.
+        builder.UseSetting("Invitations:RequireMatchingEmail", "false");
+        // The in-memory test server's address, so the sandbox simulator accepts its sign-in redirect.
+        builder.UseSetting("Orcid:Simulators:PortalUrls", "http://localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
