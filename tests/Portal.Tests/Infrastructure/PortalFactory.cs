@@ -18,6 +18,10 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 
     public string OperatorApiKey { get; } = "op-test-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>The key ring's key-encryption key, which a start outside Development needs: one per test run, so two
+    /// factories on the same data folder read the same ring.</summary>
+    public static string KeyEncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>The embedded sandbox simulator of this portal.</summary>
     public Uri OrcidSandbox { get; } = new($"http://127.0.0.1:{FreePort()}");
 
@@ -42,6 +46,7 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Orleans:DataDirectory", DataDirectory);
         builder.UseSetting("Consortium:SeedDemoData", SeedDemoData.ToString());
         builder.UseSetting("Consortium:OperatorApiKey", OperatorApiKey);
+        builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
         // Tests read the invitations the portal sends from its mailbox folder (TestMailbox), which is for Development
         // only unless allowed, as here; a test that needs SMTP says so.
         builder.UseSetting("Email:Delivery", "Mailbox");
