@@ -51,20 +51,13 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
     [Fact]
     public async Task AnInvitedAdminSignsInWithTheInstitutionsProviderAndTheRoleIsBoundToThatIdentity()
     {
-        var api = _portal.CreateApiClient();
-        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "idp-consortium", name = "IdP Consortium" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/v1/consortia/idp-consortium/tenants", new { slug = "idp-org", name = "IdP University" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/v1/tenants/idp-org/invitations", new { email = "staff@idp.example" })).EnsureSuccessStatusCode();
+        var (api, page) = await InviteAsync("idp-org", "IdP University", "staff@idp.example");
         var subject = (await _idp.CreateResearcherAsync("Ines", "Institute", "staff@idp.example")).Orcid;
-
-        var page = await _portal.NewPageAsync(browser.Browser);
-        await page.GotoAsync(InvitationLink().Match(await TestMailbox.BodyAsync(_portal.Services, "You are invited to administer IdP University on Consortium")).Value);
 
         // Two ways to sign in: the person picks the institution's.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" })).ToBeVisibleAsync();
-        await _idp.DecideNextConsentAsync(subject, authorize: true);
-        await page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with Example Institute" }).ClickAsync();
+        await SignInWithTheInstituteAsync(page, subject);
 
         await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now admin of member organisation 'idp-org'.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
@@ -79,20 +72,32 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
     [Fact]
     public async Task SomeoneElsesVerifiedEmailLeavesTheAcceptanceWaiting()
     {
-        var api = _portal.CreateApiClient();
-        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "idp-other", name = "IdP Other" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/v1/consortia/idp-other/tenants", new { slug = "idp-other-org", name = "IdP Other University" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/v1/tenants/idp-other-org/invitations", new { email = "invited@idp.example" })).EnsureSuccessStatusCode();
+        var (_, page) = await InviteAsync("idp-other-org", "IdP Other University", "invited@idp.example");
         var subject = (await _idp.CreateResearcherAsync("Olly", "Other", "someone-else@idp.example")).Orcid;
 
-        var page = await _portal.NewPageAsync(browser.Browser);
-        await page.GotoAsync(InvitationLink().Match(await TestMailbox.BodyAsync(_portal.Services, "You are invited to administer IdP Other University on Consortium")).Value);
-        await _idp.DecideNextConsentAsync(subject, authorize: true);
-        await page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with Example Institute" }).ClickAsync();
+        await SignInWithTheInstituteAsync(page, subject);
 
         await Assertions.Expect(page.GetByTestId("invitation-waiting")).ToBeVisibleAsync();
         await page.GotoAsync("/tenants/idp-other-org");
         await Assertions.Expect(page.GetByText("There is nothing at this address")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A member organisation of a consortium of its own, an invitation to administer it, and a browser at its link.</summary>
+    private async Task<(HttpClient Api, IPage Page)> InviteAsync(string tenant, string name, string email)
+    {
+        var api = _portal.CreateApiClient();
+        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = $"{tenant}-c", name = $"{name} Consortium" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/consortia/{tenant}-c/tenants", new { slug = tenant, name })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/invitations", new { email })).EnsureSuccessStatusCode();
+        var page = await _portal.NewPageAsync(browser.Browser);
+        await page.GotoAsync(InvitationLink().Match(await TestMailbox.BodyAsync(_portal.Services, $"You are invited to administer {name} on Consortium")).Value);
+        return (api, page);
+    }
+
+    private async Task SignInWithTheInstituteAsync(IPage page, string subject)
+    {
+        await _idp.DecideNextConsentAsync(subject, authorize: true);
+        await page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with Example Institute" }).ClickAsync();
     }
 
     [GeneratedRegex("http\\S+/invitations/\\S+")]
