@@ -16,6 +16,14 @@ public sealed record OrcidSimulatorOptions
     /// <summary>Clients that exist from the start with known credentials, e.g. a host's own sign-in client.</summary>
     public IReadOnlyList<SimClient> Clients { get; init; } = [];
 
+    /// <summary>
+    /// Not ORCID: ORCID's id_token and userinfo never carry an email (its discovery document's <c>claims_supported</c> lists
+    /// family_name, given_name, name, auth_time, iss and sub only; an email comes from the record's <c>/email</c> section,
+    /// and only when public or shared with the client). On, an instance stands in for another OpenID Connect provider, an
+    /// institution's, that puts the researcher's address in <c>email</c> with <c>email_verified</c> when asked for the <c>email</c> scope.
+    /// </summary>
+    public bool IssuesEmailClaims { get; init; }
+
     public string EnvironmentName => Environment.ToString().ToLowerInvariant();
 
     /// <summary>The ORCID host the simulator names in sources, as the real environment would.</summary>

@@ -15,8 +15,9 @@ public interface IInvitationGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<InvitationView?> GetAsync();
 
-    /// <summary>Binds the role to the person signed in as <paramref name="orcid"/>. Single use.</summary>
+    /// <summary>Binds the invitation to the person following the link, and grants the role, or, when their verified
+    /// email must match the invited address and does not, leaves it waiting for confirmation in the team. Single use.</summary>
     /// <exception cref="InvitationRefusedException">Unknown, wrong secret, expired, or used already.</exception>
     [Alias("Accept")]
-    Task<StaffRole> AcceptAsync(string secret, string orcid);
+    Task<InvitationAcceptance> AcceptAsync(string secret, InvitationAcceptor acceptor);
 }

@@ -1,3 +1,4 @@
+using Consortium.Grains.Common;
 using Consortium.Grains.Teams;
 
 namespace Consortium.Grains.Interfaces;
@@ -16,4 +17,21 @@ public interface ITeamGrain : IGrainWithStringKey
 
     [Alias("List")]
     Task<IReadOnlyList<TeamMember>> ListAsync();
+
+    /// <summary>Puts an acceptance aside until someone who manages the team confirms or declines it; idempotent.</summary>
+    [Alias("AddPending")]
+    Task AddPendingAsync(PendingMember pending);
+
+    [Alias("ListPending")]
+    Task<IReadOnlyList<PendingMember>> ListPendingAsync();
+
+    /// <summary>Grants the role to a pending person.</summary>
+    /// <exception cref="NotFoundException">Nobody with this id is waiting.</exception>
+    [Alias("Confirm")]
+    Task ConfirmAsync(string orcid);
+
+    /// <summary>Forgets a pending acceptance: the role is never granted through it.</summary>
+    /// <exception cref="NotFoundException">Nobody with this id is waiting.</exception>
+    [Alias("Decline")]
+    Task DeclineAsync(string orcid);
 }

@@ -32,34 +32,53 @@ public sealed class InvitationGrain(
 
     public Task<InvitationView?> GetAsync() => Task.FromResult(state.State.View);
 
-    public async Task<StaffRole> AcceptAsync(string secret, string orcid)
+    public async Task<InvitationAcceptance> AcceptAsync(string secret, InvitationAcceptor acceptor)
     {
         var view = state.State.View;
+        var staffId = acceptor.StaffId;
         if (view is null || !SecretHash.Matches(state.State.SecretHash, secret))
         {
             throw new InvitationRefusedException("This invitation link is not valid. Ask for a new invitation.");
         }
         if (view.AcceptedAt is not null)
         {
-            // The same person again (say, after a failure while granting) gets the role again; anyone else is refused.
-            return view.AcceptedBy == orcid
-                ? await GrantAsync(view.Role, orcid)
-                : throw new InvitationRefusedException("This invitation has been used already. Ask for a new invitation.");
+            // The same person again (say, after a failure while granting) gets the same answer; anyone else is refused.
+            return view.AcceptedBy != staffId
+                ? throw new InvitationRefusedException("This invitation has been used already. Ask for a new invitation.")
+                : view.AwaitingConfirmation ? await AwaitConfirmationAsync(view, acceptor, view.AcceptedAt.Value)
+                : await GrantAsync(view.Role, staffId);
         }
         var now = clock.GetUtcNow();
         if (now >= view.ExpiresAt)
         {
             throw new InvitationRefusedException($"This invitation expired on {view.ExpiresAt:yyyy-MM-dd HH:mm} UTC. Ask for a new invitation.");
         }
+        // A leaked link must not make its finder an admin: unless their sign-in vouches for the invited address, a person
+        // who manages the team confirms them first.
+        var awaiting = acceptor.EmailMustMatch && !string.Equals(acceptor.VerifiedEmail?.Trim(), view.Email, StringComparison.OrdinalIgnoreCase);
         // Bound to this person before the role is granted, so a leaked link can never grant it to a second person.
-        state.State = state.State with { View = view with { AcceptedAt = now, AcceptedBy = orcid } };
+        state.State = state.State with { View = view with { AcceptedAt = now, AcceptedBy = staffId, AwaitingConfirmation = awaiting } };
         await state.WriteStateAsync();
-        return await GrantAsync(view.Role, orcid);
+        return awaiting ? await AwaitConfirmationAsync(view, acceptor, now) : await GrantAsync(view.Role, staffId);
     }
 
-    private async Task<StaffRole> GrantAsync(StaffRole role, string orcid)
+    private async Task<InvitationAcceptance> GrantAsync(StaffRole role, string staffId)
     {
-        await GrainFactory.GetGrain<ITeamGrain>(TeamKey.For(role)).AddAsync(orcid);
-        return role;
+        await Team(role).AddAsync(staffId);
+        return new InvitationAcceptance(role, AwaitingConfirmation: false);
     }
+
+    /// <summary>Puts the acceptance in the team's waiting list (again, after a failure in between), unless it was confirmed.</summary>
+    private async Task<InvitationAcceptance> AwaitConfirmationAsync(InvitationView view, InvitationAcceptor acceptor, DateTimeOffset acceptedAt)
+    {
+        var team = Team(view.Role);
+        if ((await team.ListAsync()).Any(member => member.Orcid == acceptor.StaffId))
+        {
+            return new InvitationAcceptance(view.Role, AwaitingConfirmation: false);
+        }
+        await team.AddPendingAsync(new PendingMember(acceptor.StaffId, view.Email, acceptor.VerifiedEmail, acceptedAt));
+        return new InvitationAcceptance(view.Role, AwaitingConfirmation: true);
+    }
+
+    private ITeamGrain Team(StaffRole role) => GrainFactory.GetGrain<ITeamGrain>(TeamKey.For(role));
 }

@@ -11,7 +11,8 @@ public sealed record InvitationView(
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] DateTimeOffset ExpiresAt,
     [property: Id(6)] DateTimeOffset? AcceptedAt,
-    [property: Id(7)] string? AcceptedBy);
+    [property: Id(7)] string? AcceptedBy,
+    [property: Id(8)] bool AwaitingConfirmation = false);
 
 /// <summary>A new invitation and the token for its link: shown once, in the email.</summary>
 [GenerateSerializer, Immutable]

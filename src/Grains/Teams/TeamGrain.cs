@@ -1,3 +1,4 @@
+using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Staff;
 
@@ -31,6 +32,45 @@ public sealed class TeamGrain(
     }
 
     public Task<IReadOnlyList<TeamMember>> ListAsync() => Task.FromResult(state.State.Members);
+
+    public async Task AddPendingAsync(PendingMember pending)
+    {
+        if (state.State.Pending.All(waiting => waiting.Orcid != pending.Orcid))
+        {
+            state.State = state.State with { Pending = [.. state.State.Pending, pending] };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<PendingMember>> ListPendingAsync() => Task.FromResult(state.State.Pending);
+
+    public async Task ConfirmAsync(string orcid)
+    {
+        EnsurePending(orcid);
+        // Granted before it stops waiting: a failure in between leaves it waiting, to be confirmed again.
+        await AddAsync(orcid);
+        await WithoutPendingAsync(orcid);
+    }
+
+    public async Task DeclineAsync(string orcid)
+    {
+        EnsurePending(orcid);
+        await WithoutPendingAsync(orcid);
+    }
+
+    private void EnsurePending(string orcid)
+    {
+        if (state.State.Pending.All(waiting => waiting.Orcid != orcid))
+        {
+            throw new NotFoundException($"Nobody signed in as {orcid} is waiting to join.");
+        }
+    }
+
+    private async Task WithoutPendingAsync(string orcid)
+    {
+        state.State = state.State with { Pending = [.. state.State.Pending.Where(waiting => waiting.Orcid != orcid)] };
+        await state.WriteStateAsync();
+    }
 
     private IStaffGrain Staff(string orcid) => GrainFactory.GetGrain<IStaffGrain>(StaffKey.For(orcid));
 }

@@ -1,4 +1,5 @@
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.Tenants;
 
 namespace Consortium.Grains.Trust;
 
@@ -11,6 +12,7 @@ public sealed class TenantTrustRulesGrain(
         var versions = state.State.Rules.GetValueOrDefault(id ?? "");
         var latest = versions?[^1];
         var rule = input.Validated(id!, (latest?.Version ?? 0) + 1, clock.GetUtcNow());
+        await TrustedMembers.EnsureSameConsortiumAsync(GrainFactory, TenantKey.SlugOf(this.GetPrimaryKeyString()), rule.Trust);
         if (latest is not null && Same(latest, rule))
         {
             return latest;

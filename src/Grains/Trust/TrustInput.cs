@@ -13,7 +13,7 @@ public sealed partial record TrustInput(
 {
     public const int MaxTrustedClients = 100;
     private const string Field = "trust";
-    private const string ClientsField = "trust.trustedClients";
+    public const string ClientsField = "trust.trustedClients";
 
     /// <exception cref="InvalidFieldException">A malformed client entry, or a rule that would trust nobody.</exception>
     public TrustedSources Validated()

@@ -26,6 +26,10 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
         var rule = request.Draft is { } draft
             ? draft.Validated(request.RuleId ?? "draft", (saved?.Version ?? 0) + 1, now)
             : saved ?? throw new NotFoundException($"There is no trust rule '{request.RuleId}'.");
+        if (request.Draft is not null)
+        {
+            await TrustedMembers.EnsureSameConsortiumAsync(GrainFactory, Tenant, rule.Trust);
+        }
         var context = await ContextAsync(rule, environment, orcid, now);
         var record = GrainFactory.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(Tenant, environment, orcid));
         try
@@ -47,7 +51,8 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
     {
         var own = await ClientIdAsync(Tenant, environment);
         var trusted = new HashSet<string>(rule.Trust.ClientIds, StringComparer.Ordinal);
-        foreach (var member in rule.Trust.TenantSlugs)
+        // A rule saved before members were checked may name another consortium's tenant: its client is not trusted.
+        foreach (var member in await TrustedMembers.OfSameConsortiumAsync(GrainFactory, Tenant, rule.Trust))
         {
             if (await ClientIdAsync(member, environment) is { } memberClient)
             {

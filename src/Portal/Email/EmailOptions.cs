@@ -4,7 +4,7 @@ namespace Consortium.Portal.Email;
 
 public enum EmailDelivery
 {
-    /// <summary>Messages are written as .eml files to a folder, and the portal shows them at /mailbox (embedded mode's default).</summary>
+    /// <summary>Messages are written as .eml files to a folder, and the portal shows them to operators at /mailbox (Development's default).</summary>
     Mailbox,
 
     /// <summary>Messages go to an SMTP server.</summary>
@@ -16,7 +16,12 @@ public sealed class EmailOptions
 {
     public const string SectionName = "Email";
 
-    public EmailDelivery Delivery { get; set; } = EmailDelivery.Mailbox;
+    /// <summary>Unset: the mailbox in Development; anywhere else a start refuses until it is set (see <see cref="ChosenDelivery"/>).</summary>
+    public EmailDelivery? Delivery { get; set; }
+
+    /// <summary>Mailbox delivery outside Development keeps every invitation link on the server, readable at /mailbox by
+    /// operators: refused unless this says so.</summary>
+    public bool AllowMailboxOutsideDevelopment { get; set; }
 
     [Required, EmailAddress]
     public string From { get; set; } = "consortium@localhost";
@@ -24,7 +29,7 @@ public sealed class EmailOptions
     /// <summary>Mailbox delivery's folder; by default <c>mailbox</c> in embedded mode's data folder.</summary>
     public string? MailboxDirectory { get; set; }
 
-    public string SmtpHost { get; set; } = "localhost";
+    public string? SmtpHost { get; set; }
 
     [Range(1, 65535)]
     public int SmtpPort { get; set; } = 25;
@@ -35,4 +40,26 @@ public sealed class EmailOptions
     public string? SmtpUserName { get; set; }
 
     public string? SmtpPassword { get; set; }
+
+    /// <summary>How email goes out here, or why it cannot: the local mailbox only in Development unless allowed, SMTP with a host.</summary>
+    /// <exception cref="InvalidOperationException">No usable delivery is configured; the message says what to set.</exception>
+    public EmailDelivery ChosenDelivery(IHostEnvironment environment)
+    {
+        var delivery = Delivery ?? (environment.IsDevelopment() ? EmailDelivery.Mailbox
+            : throw new InvalidOperationException(
+                $"No email delivery is configured, so invitations could reach nobody: set {SectionName}:Delivery=Smtp and {SectionName}:SmtpHost "
+                + $"(and {SectionName}:From). The local mailbox ({SectionName}:Delivery=Mailbox) is for Development."));
+        if (delivery == EmailDelivery.Mailbox && !environment.IsDevelopment() && !AllowMailboxOutsideDevelopment)
+        {
+            throw new InvalidOperationException(
+                $"{SectionName}:Delivery=Mailbox keeps every invitation link on this server instead of sending it, which is for Development only "
+                + $"(this is {environment.EnvironmentName}). Send email with {SectionName}:Delivery=Smtp and {SectionName}:SmtpHost, "
+                + $"or set {SectionName}:AllowMailboxOutsideDevelopment=true to keep the mailbox (operators only, at /mailbox).");
+        }
+        if (delivery == EmailDelivery.Smtp && string.IsNullOrWhiteSpace(SmtpHost))
+        {
+            throw new InvalidOperationException($"{SectionName}:Delivery is Smtp but {SectionName}:SmtpHost is not set: name the SMTP server to send through.");
+        }
+        return delivery;
+    }
 }

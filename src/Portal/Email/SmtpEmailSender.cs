@@ -12,7 +12,7 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
     {
         var settings = options.Value;
         using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(settings.SmtpHost, settings.SmtpPort,
+        await smtp.ConnectAsync(settings.SmtpHost!, settings.SmtpPort,
             settings.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
         if (!string.IsNullOrEmpty(settings.SmtpUserName))
         {

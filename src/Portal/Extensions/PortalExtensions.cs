@@ -42,7 +42,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<ConsortiumService>();
         builder.Services.AddSingleton<TenantAdminService>();
         builder.Services.AddSingleton<AuditLog>();
-        builder.Services.AddSingleton<InvitationService>();
+        builder.AddInvitations();
         builder.Services.AddSingleton<IssuingService>();
         builder.Services.AddSingleton<BatchService>();
         builder.Services.AddSingleton<VerificationService>();
@@ -72,6 +72,7 @@ public static class PortalExtensions
         app.UseBlazorHubOriginCheck();
         app.UseAuthentication();
         app.UseRateLimits();
+        app.UseMailboxAccess();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

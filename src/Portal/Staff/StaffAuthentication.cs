@@ -63,6 +63,8 @@ public static class StaffAuthentication
         if (providerName is not null)
         {
             options.Scope.Add("profile");
+            // A verified email lets an invitation to that address be accepted without waiting for confirmation.
+            options.Scope.Add("email");
         }
         options.RequireHttpsMetadata = provider.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         if (!options.RequireHttpsMetadata)

@@ -19,6 +19,11 @@ public static class StaffClaims
     public static string? StaffId(this ClaimsPrincipal user) =>
         user.FindFirst(StaffIdClaim)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.FindFirst("sub")?.Value;
 
+    /// <summary>The email address the sign-in vouches for: an OpenID Connect <c>email</c> claim with <c>email_verified</c> true.
+    /// ORCID's sign-in gives none.</summary>
+    public static string? VerifiedEmail(this ClaimsPrincipal user) =>
+        bool.TryParse(user.FindFirst("email_verified")?.Value, out var verified) && verified ? user.FindFirst("email")?.Value : null;
+
     /// <summary>How the audit log names a signed-in person: their name and staff id.</summary>
     public static string DisplayName(this ClaimsPrincipal user) => $"{user.Identity?.Name ?? "unknown"} ({user.StaffId()})";
 

@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Consortium.Orcid;
 using Consortium.Silo.Health;
+using Consortium.Silo.KeyRing;
 using Consortium.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,13 +17,14 @@ public static class ConsortiumHostingExtensions
 {
     /// <summary>
     /// Joins this process to Consortium's Orleans cluster as the <c>Orleans</c> section says: an embedded silo on
-    /// SQLite (default), a silo of a PostgreSQL cluster, or a client of one. Adds the storage and cluster health
-    /// checks, tagged <c>ready</c>.
+    /// SQLite (default), a silo of a PostgreSQL cluster, or a client of one, all sharing one Data Protection key ring,
+    /// encrypted with the configured key-encryption key. Adds the storage and cluster health checks, tagged <c>ready</c>.
     /// </summary>
     public static OrleansHostingOptions AddConsortiumOrleans(this IHostApplicationBuilder builder)
     {
         var options = ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(options);
+        builder.AddKeyRingProtection(options);
 
         // Grains reach ORCID only through src/Orcid's typed clients.
         builder.Services.AddOrcidClient();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
@@ -14,7 +15,7 @@ namespace Consortium.Grains.Tests.Infrastructure;
 /// and a client registered in the simulator. Researchers connect through the real OAuth round trip (the simulator
 /// decides the consent at once, as <c>/_sim/next-consent</c> asks).
 /// </summary>
-public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, string clientId, string clientSecret) : IDisposable
+public sealed class IssuingScenario(SqliteTestCluster cluster, string consortium, string tenant, string clientId, string clientSecret) : IDisposable
 {
     public const string TemplateId = "laser-2";
     public const string TemplateTitle = "Laser Safety Level 2";
@@ -22,6 +23,8 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, st
     private static readonly Uri RedirectUri = new($"{PortalUrl}/t/callback");
 
     private readonly HttpClient _simulator = new() { BaseAddress = cluster.OrcidSandbox };
+
+    public string Consortium => consortium;
 
     public string Tenant => tenant;
 
@@ -36,18 +39,19 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string tenant, st
 
     public ITenantIssuingGrain Ledger => Grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox));
 
-    public static async Task<IssuingScenario> CreateAsync(SqliteTestCluster cluster)
+    /// <param name="consortium">The consortium the member organisation joins; a new one by default.</param>
+    public static async Task<IssuingScenario> CreateAsync(SqliteTestCluster cluster, string? consortium = null)
     {
         var tenant = UniqueSlug.New();
-        var consortium = await TestConsortia.CreateAsync(cluster.Client);
-        await consortium.CreateTenantAsync(new NewTenant(tenant, "Test University", "02mhbdp94"));
+        var joined = consortium is null ? await TestConsortia.CreateAsync(cluster.Client) : cluster.Client.GetGrain<IConsortiumGrain>(ConsortiumKey.For(consortium));
+        var created = await joined.CreateTenantAsync(new NewTenant(tenant, "Test University", "02mhbdp94"));
         await cluster.Client.GetGrain<ITenantGrain>(TenantKey.For(tenant)).SetOrganisationAsync(new OrganisationDetails("Test University", "02mhbdp94", "Wellington", "NZ"));
         await cluster.Client.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant))
             .SaveAsync(TemplateId, new TemplateInput(TemplateTitle, "Radiation Protection Office", ValidityMonths: 24));
         using var controls = new SimulatorControls(cluster.OrcidSandbox);
         var (clientId, clientSecret) = await controls.RegisterClientAsync("Test University", $"{PortalUrl}/t/");
         await cluster.Client.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, clientSecret);
-        return new IssuingScenario(cluster, tenant, clientId, clientSecret);
+        return new IssuingScenario(cluster, created.ConsortiumSlug, tenant, clientId, clientSecret);
     }
 
     /// <returns>The iD of a new researcher in the simulator.</returns>

@@ -20,9 +20,9 @@ public sealed class InvitationGrainTests(SqliteClusterFixture fixture)
         var (invitation, token) = await InviteAsync(role, Week);
         var orcid = NewOrcid();
 
-        var granted = await invitation.AcceptAsync(token.Secret, orcid);
+        var granted = await invitation.AcceptAsync(token.Secret, new InvitationAcceptor(orcid));
 
-        Assert.Equal(role, granted);
+        Assert.Equal(new InvitationAcceptance(role, AwaitingConfirmation: false), granted);
         Assert.Equal([role], await Staff(orcid).GetRolesAsync());
         Assert.Equal(orcid, (await invitation.GetAsync())!.AcceptedBy);
     }
@@ -33,7 +33,7 @@ public sealed class InvitationGrainTests(SqliteClusterFixture fixture)
         var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
         var (invitation, token) = await InviteAsync(role, Week);
         var orcid = NewOrcid();
-        await invitation.AcceptAsync(token.Secret, orcid);
+        await invitation.AcceptAsync(token.Secret, new InvitationAcceptor(orcid));
         var team = _grains.GetGrain<ITeamGrain>(TeamKey.For(role));
 
         Assert.Equal(orcid, Assert.Single(await team.ListAsync()).Orcid);
@@ -50,14 +50,14 @@ public sealed class InvitationGrainTests(SqliteClusterFixture fixture)
         var (invitation, token) = await InviteAsync(role, Week);
         var first = NewOrcid();
         var second = NewOrcid();
-        await invitation.AcceptAsync(token.Secret, first);
+        await invitation.AcceptAsync(token.Secret, new InvitationAcceptor(first));
 
-        var refused = await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.AcceptAsync(token.Secret, second));
-        var again = await invitation.AcceptAsync(token.Secret, first);
+        var refused = await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.AcceptAsync(token.Secret, new InvitationAcceptor(second)));
+        var again = await invitation.AcceptAsync(token.Secret, new InvitationAcceptor(first));
 
         Assert.Contains("used already", refused.Message);
         Assert.Empty(await Staff(second).GetRolesAsync());
-        Assert.Equal(role, again);
+        Assert.Equal(role, again.Role);
         Assert.Equal([role], await Staff(first).GetRolesAsync());
     }
 
@@ -69,12 +69,68 @@ public sealed class InvitationGrainTests(SqliteClusterFixture fixture)
         var (valid, _) = await InviteAsync(role, Week);
         var orcid = NewOrcid();
 
-        var expiredRefusal = await Assert.ThrowsAsync<InvitationRefusedException>(() => expired.AcceptAsync(expiredToken.Secret, orcid));
-        var wrongSecret = await Assert.ThrowsAsync<InvitationRefusedException>(() => valid.AcceptAsync("not-the-secret", orcid));
+        var expiredRefusal = await Assert.ThrowsAsync<InvitationRefusedException>(() => expired.AcceptAsync(expiredToken.Secret, new InvitationAcceptor(orcid)));
+        var wrongSecret = await Assert.ThrowsAsync<InvitationRefusedException>(() => valid.AcceptAsync("not-the-secret", new InvitationAcceptor(orcid)));
 
         Assert.Contains("expired", expiredRefusal.Message);
         Assert.Contains("not valid", wrongSecret.Message);
         Assert.Empty(await Staff(orcid).GetRolesAsync());
+    }
+
+    [Fact]
+    public async Task AVerifiedEmailMatchingTheInvitedAddressGrantsAtOnce()
+    {
+        var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+        var orcid = NewOrcid();
+
+        var accepted = await invitation.AcceptAsync(token.Secret, new InvitationAcceptor(orcid, "Admin@Example.org", EmailMustMatch: true));
+
+        Assert.Equal(new InvitationAcceptance(role, AwaitingConfirmation: false), accepted);
+        Assert.Equal([role], await Staff(orcid).GetRolesAsync());
+        Assert.Empty(await Team(role).ListPendingAsync());
+    }
+
+    [Theory]
+    [InlineData("someone-else@example.org")]
+    [InlineData(null)]
+    public async Task AnotherOrNoVerifiedEmailWaitsForConfirmationAndIsGrantedOnlyOnceConfirmed(string? signedInEmail)
+    {
+        var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+        var orcid = NewOrcid();
+        var acceptor = new InvitationAcceptor(orcid, signedInEmail, EmailMustMatch: true);
+
+        var accepted = await invitation.AcceptAsync(token.Secret, acceptor);
+        var again = await invitation.AcceptAsync(token.Secret, acceptor);
+
+        Assert.Equal((true, true), (accepted.AwaitingConfirmation, again.AwaitingConfirmation));
+        Assert.Empty(await Staff(orcid).GetRolesAsync());
+        Assert.Empty(await Team(role).ListAsync());
+        var pending = Assert.Single(await Team(role).ListPendingAsync());
+        Assert.Equal((orcid, "admin@example.org", signedInEmail), (pending.Orcid, pending.InvitedEmail, pending.SignedInEmail));
+        await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.AcceptAsync(token.Secret, new InvitationAcceptor(NewOrcid())));
+
+        await Team(role).ConfirmAsync(orcid);
+
+        Assert.Equal([role], await Staff(orcid).GetRolesAsync());
+        Assert.Empty(await Team(role).ListPendingAsync());
+        Assert.False((await invitation.AcceptAsync(token.Secret, acceptor)).AwaitingConfirmation);
+    }
+
+    [Fact]
+    public async Task ADeclinedAcceptanceIsNeverGranted()
+    {
+        var role = new StaffRole(StaffRoleKind.ConsortiumLead, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+        var orcid = NewOrcid();
+        await invitation.AcceptAsync(token.Secret, new InvitationAcceptor(orcid, "eve@example.org", EmailMustMatch: true));
+
+        await Team(role).DeclineAsync(orcid);
+
+        Assert.Empty(await Team(role).ListPendingAsync());
+        Assert.Empty(await Staff(orcid).GetRolesAsync());
+        await Assert.ThrowsAsync<NotFoundException>(() => Team(role).ConfirmAsync(orcid));
     }
 
     [Fact]
@@ -97,6 +153,8 @@ public sealed class InvitationGrainTests(SqliteClusterFixture fixture)
         Assert.True(InvitationToken.TryParse(created.Token, out var token));
         return (invitation, token);
     }
+
+    private ITeamGrain Team(StaffRole role) => _grains.GetGrain<ITeamGrain>(TeamKey.For(role));
 
     private IStaffGrain Staff(string orcid) => _grains.GetGrain<IStaffGrain>(StaffKey.For(orcid));
 

@@ -17,6 +17,7 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
     private const string Radiation = "Radiation Safety";
     private IssuingScenario _tenant = null!;
     private IssuingScenario _member = null!;
+    private IssuingScenario _stranger = null!;
     private string _otherClient = "";
     private string _orcid = "";
 
@@ -25,7 +26,8 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
     public async Task InitializeAsync()
     {
         _tenant = await IssuingScenario.CreateAsync(fixture.Cluster);
-        _member = await IssuingScenario.CreateAsync(fixture.Cluster);
+        _member = await IssuingScenario.CreateAsync(fixture.Cluster, _tenant.Consortium);
+        _stranger = await IssuingScenario.CreateAsync(fixture.Cluster);
         _otherClient = (await _tenant.Controls.RegisterClientAsync("Other University", "http://other.test/")).ClientId;
         _orcid = await _tenant.NewResearcherAsync("Marie", "Curie");
         var year = DateTime.UtcNow.Year;
@@ -41,6 +43,7 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
     {
         _tenant.Dispose();
         _member.Dispose();
+        _stranger.Dispose();
         return Task.CompletedTask;
     }
 
@@ -70,6 +73,23 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
         Assert.Equal((SourceKind.TrustedMember, _member.ClientId), (counted.SourceKind, counted.SourceClientId));
         Assert.Equal(SourceKind.OtherMember, trusted.Evidence.Single(e => e.SourceClientId == _otherClient).SourceKind);
         Assert.Equal(Decision.Deny, untrusted.Decision);
+    }
+
+    [Fact]
+    public async Task ATenantOfAnotherConsortiumOrOfNoneCannotBeTrustedByName()
+    {
+        var rules = Grains.GetGrain<ITenantTrustRulesGrain>(TenantKey.For(_tenant.Tenant));
+
+        foreach (var slug in new[] { _stranger.Tenant, UniqueSlug.New() })
+        {
+            var input = new TrustRuleInput(null, Radiation, null, new TrustInput(false, [$"tenant:{_member.Tenant}", $"tenant:{slug}"], false, false), null, null, null, null, null);
+            var saving = await Assert.ThrowsAsync<InvalidFieldException>(() => rules.SaveAsync("strangers", input));
+            var testing = await Assert.ThrowsAsync<InvalidFieldException>(() => VerifyWithAsync(input));
+
+            Assert.Equal(("trust.trustedClients", "trust.trustedClients"), (saving.Field, testing.Field));
+            Assert.Contains($"'tenant:{slug}'", saving.Message);
+        }
+        Assert.Empty(await rules.ListAsync());
     }
 
     [Fact]

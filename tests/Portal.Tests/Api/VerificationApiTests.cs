@@ -82,6 +82,33 @@ public sealed class VerificationApiTests : IAsyncLifetime
         Assert.True((await badPattern.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("titleMatch", out _));
     }
 
+    [Fact]
+    public async Task ARuleMayTrustByNameOnlyMembersOfItsOwnConsortium()
+    {
+        (await _api.PostAsJsonAsync("/api/v1/consortia/verify-consortium/tenants", new { slug = "verify-partner", name = "Verify Partner" })).EnsureSuccessStatusCode();
+        (await _api.PostAsJsonAsync("/api/v1/consortia", new { slug = "other-consortium", name = "Other Consortium" })).EnsureSuccessStatusCode();
+        (await _api.PostAsJsonAsync("/api/v1/consortia/other-consortium/tenants", new { slug = "other-org", name = "Other University" })).EnsureSuccessStatusCode();
+
+        var member = await PutTrustingAsync("tenant:verify-partner");
+        var otherConsortiums = await PutTrustingAsync("tenant:other-org");
+        var nobodys = await PutTrustingAsync("tenant:no-such-org");
+        var tested = await _api.PostAsJsonAsync("/api/v1/tenants/verify-org/trust-rules/test",
+            new { env = "sandbox", orcid = _orcid, rule = new { title = "Radiation Safety", trust = new { trustedClients = new[] { "tenant:other-org" } } } });
+
+        Assert.Equal(HttpStatusCode.OK, member.StatusCode);
+        foreach (var (refused, entry) in new[] { (otherConsortiums, "tenant:other-org"), (nobodys, "tenant:no-such-org"), (tested, "tenant:other-org") })
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var message = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("trust.trustedClients").EnumerateArray()).GetString();
+            Assert.Equal($"'{entry}' is not a member organisation of this consortium: a rule may only name its own consortium's members.", message);
+        }
+        var saved = await _api.GetFromJsonAsync<JsonElement>("/api/v1/tenants/verify-org/trust-rules/partners");
+        Assert.Equal(["tenant:verify-partner"], saved.GetProperty("trust").GetProperty("trustedClients").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private Task<HttpResponseMessage> PutTrustingAsync(string entry) => _api.PutAsJsonAsync("/api/v1/tenants/verify-org/trust-rules/partners",
+        new { title = "Radiation Safety", trust = new { trustedClients = new[] { entry } } });
+
     private async Task<JsonElement> VerifyAsync()
     {
         var response = await _api.PostAsJsonAsync("/api/v1/tenants/verify-org/verifications", new { env = "sandbox", orcid = _orcid, ruleId = "radiation" });

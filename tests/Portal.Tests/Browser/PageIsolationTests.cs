@@ -4,6 +4,7 @@ using System.Reflection;
 using Consortium.Portal.Components;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
+using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
@@ -27,11 +28,8 @@ public sealed class PageIsolationTests(BrowserFixture browser) : BrowserTest(bro
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, admin.Orcid);
         (await api.PostAsJsonAsync("/api/v1/tenants/mine-org/invitations", new { email = "iso@example.org" })).EnsureSuccessStatusCode();
-        await page.GotoAsync("/mailbox");
-        await page.GetByText("You are invited to administer mine-org on Consortium").ClickAsync();
-        var body = page.GetByTestId("mail-body").First;
-        await Assertions.Expect(body).ToContainTextAsync("/invitations/");
-        await page.GotoAsync(new Uri(Regex.Match((await body.TextContentAsync())!, "http\\S+/invitations/\\S+").Value).PathAndQuery);
+        var body = await TestMailbox.BodyAsync(Portal.Services, "You are invited to administer mine-org on Consortium");
+        await page.GotoAsync(new Uri(Regex.Match(body, "http\\S+/invitations/\\S+").Value).PathAndQuery);
         await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToBeVisibleAsync();
 
         var routes = typeof(App).Assembly.GetTypes()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
@@ -170,12 +171,11 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
         Assert.Equal(IssuanceId, issuance.GetProperty("id").GetString());
         Assert.Equal("awaiting-consent", issuance.GetProperty("status").GetString());
 
-        var page = await Portal.OpenAsync(Browser.Browser, "/mailbox");
-        await page.GetByText(InvitationSubject).ClickAsync();
-        var body = page.GetByTestId("mail-body").First;
-        await Assertions.Expect(body).ToContainTextAsync($"would like to add \"{Title}\" to your ORCID record");
-        var link = InvitationLink().Match((await body.TextContentAsync())!);
-        Assert.True(link.Success, await body.TextContentAsync());
+        var body = await TestMailbox.BodyAsync(Portal.Services, InvitationSubject);
+        Assert.Contains($"would like to add \"{Title}\" to your ORCID record", body);
+        var link = InvitationLink().Match(body);
+        Assert.True(link.Success, body);
+        var page = await Portal.NewPageAsync(Browser.Browser);
         await page.GotoAsync(link.Value);
         await Assertions.Expect(page.GetByText($"This invitation was sent to {email}")).ToBeVisibleAsync();
         return page;

@@ -5,12 +5,14 @@ using Consortium.Orcid;
 using Consortium.OrcidSimulator;
 using Consortium.OrcidSimulator.Controls;
 using Microsoft.AspNetCore.Builder;
+using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
 
 /// <summary>An institution's own OpenID Connect provider in addition to ORCID: its people choose it, are known as
-/// <c>{provider}:{sub}</c>, and an invitation binds the role to that identity.</summary>
+/// <c>{provider}:{sub}</c>, and an invitation binds the role to that identity. The provider vouches for its people's email
+/// addresses, so with <c>Invitations:RequireMatchingEmail</c> on, the invited address grants at once and another waits.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -20,8 +22,11 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
 
     public async Task InitializeAsync()
     {
-        // Another OpenID Connect provider: a simulator instance of its own stands in for the institution's.
-        _institution = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Production, SeedDemoResearchers = false });
+        // Another OpenID Connect provider: a simulator instance of its own stands in for the institution's, which names verified emails.
+        _institution = OrcidSimulatorApp.Build(new OrcidSimulatorOptions
+        {
+            Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Production, SeedDemoResearchers = false, IssuesEmailClaims = true,
+        });
         await _institution.StartAsync();
         _idp = new SimulatorControls(_institution.Address());
         // Any port of this machine: the portal picks its own when it starts.
@@ -32,6 +37,7 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
             ["Staff:Providers:institute:ClientId"] = client.ClientId,
             ["Staff:Providers:institute:ClientSecret"] = client.ClientSecret,
             ["Staff:Providers:institute:DisplayName"] = "Example Institute",
+            ["Invitations:RequireMatchingEmail"] = "true",
         });
     }
 
@@ -45,23 +51,13 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
     [Fact]
     public async Task AnInvitedAdminSignsInWithTheInstitutionsProviderAndTheRoleIsBoundToThatIdentity()
     {
-        var api = _portal.CreateApiClient();
-        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "idp-consortium", name = "IdP Consortium" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/v1/consortia/idp-consortium/tenants", new { slug = "idp-org", name = "IdP University" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/v1/tenants/idp-org/invitations", new { email = "staff@idp.example" })).EnsureSuccessStatusCode();
+        var (api, page) = await InviteAsync("idp-org", "IdP University", "staff@idp.example");
         var subject = (await _idp.CreateResearcherAsync("Ines", "Institute", "staff@idp.example")).Orcid;
-
-        var page = await _portal.OpenAsync(browser.Browser, "/mailbox");
-        await page.GetByText("You are invited to administer IdP University on Consortium").ClickAsync();
-        var body = page.GetByTestId("mail-body").First;
-        await Assertions.Expect(body).ToContainTextAsync("/invitations/");
-        await page.GotoAsync(InvitationLink().Match((await body.TextContentAsync())!).Value);
 
         // Two ways to sign in: the person picks the institution's.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" })).ToBeVisibleAsync();
-        await _idp.DecideNextConsentAsync(subject, authorize: true);
-        await page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with Example Institute" }).ClickAsync();
+        await SignInWithTheInstituteAsync(page, subject);
 
         await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now admin of member organisation 'idp-org'.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
@@ -71,6 +67,37 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
         await Assertions.Expect(page.GetByTestId("team-table")).ToContainTextAsync($"institute:{subject}");
         var audit = await api.GetFromJsonAsync<JsonElement>("/api/v1/tenants/idp-org/audit?action=invitation.accepted");
         Assert.Contains(audit.GetProperty("items").EnumerateArray(), entry => entry.GetProperty("actor").GetString()!.Contains($"institute:{subject}"));
+    }
+
+    [Fact]
+    public async Task SomeoneElsesVerifiedEmailLeavesTheAcceptanceWaiting()
+    {
+        var (_, page) = await InviteAsync("idp-other-org", "IdP Other University", "invited@idp.example");
+        var subject = (await _idp.CreateResearcherAsync("Olly", "Other", "someone-else@idp.example")).Orcid;
+
+        await SignInWithTheInstituteAsync(page, subject);
+
+        await Assertions.Expect(page.GetByTestId("invitation-waiting")).ToBeVisibleAsync();
+        await page.GotoAsync("/tenants/idp-other-org");
+        await Assertions.Expect(page.GetByText("There is nothing at this address")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A member organisation of a consortium of its own, an invitation to administer it, and a browser at its link.</summary>
+    private async Task<(HttpClient Api, IPage Page)> InviteAsync(string tenant, string name, string email)
+    {
+        var api = _portal.CreateApiClient();
+        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = $"{tenant}-c", name = $"{name} Consortium" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/consortia/{tenant}-c/tenants", new { slug = tenant, name })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/invitations", new { email })).EnsureSuccessStatusCode();
+        var page = await _portal.NewPageAsync(browser.Browser);
+        await page.GotoAsync(InvitationLink().Match(await TestMailbox.BodyAsync(_portal.Services, $"You are invited to administer {name} on Consortium")).Value);
+        return (api, page);
+    }
+
+    private async Task SignInWithTheInstituteAsync(IPage page, string subject)
+    {
+        await _idp.DecideNextConsentAsync(subject, authorize: true);
+        await page.GetByTestId("sign-in-choices").GetByRole(AriaRole.Link, new() { Name = "Sign in with Example Institute" }).ClickAsync();
     }
 
     [GeneratedRegex("http\\S+/invitations/\\S+")]

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Consortium.Portal.Email;
 using Consortium.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consortium.Portal.Tests.Email;
 
@@ -49,7 +51,7 @@ public sealed partial class InvitationEmailTests(SmtpServerFixture smtp) : IClas
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("email", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(error => error.Name));
-        Assert.Contains("No messages yet.", await portal.CreateClient().GetStringAsync("/mailbox"));
+        Assert.Empty(await portal.Services.GetRequiredService<MailboxEmailSender>().ListAsync());
     }
 
     [Fact]
@@ -61,8 +63,7 @@ public sealed partial class InvitationEmailTests(SmtpServerFixture smtp) : IClas
 
         await api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/invitations", new { email = "someone@example.org" });
 
-        var mailbox = await portal.CreateClient().GetStringAsync("/mailbox");
-        Assert.Contains($"You are invited to administer Org {tenant} on Consortium", mailbox);
+        Assert.Contains("/invitations/", await TestMailbox.BodyAsync(portal.Services, $"You are invited to administer Org {tenant} on Consortium"));
     }
 
     private static async Task<string> CreateTenantAsync(HttpClient api)

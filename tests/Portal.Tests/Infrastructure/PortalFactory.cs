@@ -22,6 +22,10 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 
     public string OperatorApiKey { get; } = "op-test-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>The key ring's key-encryption key, which a start outside Development needs: one per test run, so two
+    /// factories on the same data folder read the same ring.</summary>
+    public static string KeyEncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>The embedded sandbox simulator of this portal.</summary>
     public Uri OrcidSandbox { get; } = new($"http://127.0.0.1:{FreePort()}");
 
@@ -48,6 +52,14 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Consortium:OperatorApiKey", OperatorApiKey);
         // The test server's own address, unless a test names another.
         builder.UseSetting(PortalAddress.SettingName, "http://localhost/");
+        builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
+        // Tests read the invitations the portal sends from its mailbox folder (TestMailbox), which is for Development
+        // only unless allowed, as here; a test that needs SMTP says so.
+        builder.UseSetting("Email:Delivery", "Mailbox");
+        builder.UseSetting("Email:AllowMailboxOutsideDevelopment", "true");
+        // Staff sign in with the ORCID simulator, whose sign-in (like ORCID's) vouches for no email: tests of other things
+        // accept invitations at once. InvitationBindingTests turn the check on.
+        builder.UseSetting("Invitations:RequireMatchingEmail", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Consortium.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -7,9 +8,23 @@ namespace Consortium.Silo.Tests.Infrastructure;
 /// <summary>Starts real hosts configured exactly as the silo executable and the portal configure theirs.</summary>
 public static class ConsortiumHosts
 {
-    public static async Task<IHost> StartAsync(HostingMode mode, string postgresConnectionString, string clusterId, IDictionary<string, string?>? settings = null)
+    /// <summary>The key ring's key-encryption key, which a start outside Development needs: one per test run, shared by every host.</summary>
+    public static string KeyEncryptionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Settings that point the host's ORCID client at a sandbox simulator.</summary>
+    public static Dictionary<string, string?> SandboxSettings(Uri sandbox) => new()
     {
-        var builder = Host.CreateApplicationBuilder();
+        ["Orcid:Sandbox:OAuthUrl"] = sandbox.ToString(),
+        ["Orcid:Sandbox:MemberApiUrl"] = $"{sandbox}v3.0",
+        ["Orcid:Sandbox:PublicApiUrl"] = $"{sandbox}pub/v3.0",
+    };
+
+    /// <param name="settings">More configuration; it wins over the defaults here (e.g. another <c>DataProtection</c> setup).</param>
+    public static async Task<IHost> StartAsync(HostingMode mode, string postgresConnectionString, string clusterId, IDictionary<string, string?>? settings = null,
+        string environment = "Production")
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Orleans:Mode"] = mode.ToString(),

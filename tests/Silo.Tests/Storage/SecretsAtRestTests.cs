@@ -1,7 +1,4 @@
 using System.Text;
-using Consortium.Grains.Interfaces;
-using Consortium.Grains.OrcidClients;
-using Consortium.Grains.Researchers;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
 using Consortium.OrcidSimulator.Controls;
@@ -22,37 +19,15 @@ public sealed class SecretsAtRestTests
         await using var database = await PostgresTestDatabase.CreateAsync();
         await using var sandbox = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Sandbox });
         await sandbox.StartAsync();
-        var orcid = sandbox.Address().ToString();
-        using var silo = await ConsortiumHosts.StartAsync(HostingMode.Cluster, database.ConnectionString, $"secrets-{Guid.NewGuid():N}", new Dictionary<string, string?>
-        {
-            ["Orcid:Sandbox:OAuthUrl"] = orcid,
-            ["Orcid:Sandbox:MemberApiUrl"] = $"{orcid}v3.0",
-            ["Orcid:Sandbox:PublicApiUrl"] = $"{orcid}pub/v3.0",
-        });
+        using var silo = await ConsortiumHosts.StartAsync(HostingMode.Cluster, database.ConnectionString, $"secrets-{Guid.NewGuid():N}",
+            ConsortiumHosts.SandboxSettings(sandbox.Address()));
         using var controls = new SimulatorControls(sandbox.Address());
-        var (clientId, secret) = await controls.RegisterClientAsync("Cluster University", "http://localhost/cb");
-
-        var grains = silo.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For("cluster-org", OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, secret);
-        var token = await ConnectResearcherAsync(grains, controls, clientId);
+        var (clientId, secret, token) = await StoredSecrets.StoreAsync(silo.Services.GetRequiredService<IGrainFactory>(), controls);
 
         Assert.False(await AnyRowContainsAsync(database.ConnectionString, secret), "The client secret is in PostgreSQL in plain text.");
         Assert.False(await AnyRowContainsAsync(database.ConnectionString, token), "The researcher's token is in PostgreSQL in plain text.");
         Assert.True(await AnyRowContainsAsync(database.ConnectionString, clientId), "The scan should find what is stored in the clear.");
         await silo.StopAsync();
-    }
-
-    /// <summary>The demo researcher consents through the simulator's authorize page; returns the token the grain stored.</summary>
-    private static async Task<string> ConnectResearcherAsync(IGrainFactory grains, SimulatorControls orcid, string clientId)
-    {
-        var state = ConsentRequestGrain.NewState();
-        var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
-        await request.BeginAsync(new ConsentRequest("cluster-org", OrcidEnvironmentName.Sandbox, "browser", "nonce", null));
-        await orcid.DecideNextConsentAsync(OrcidSimulatorApp.DemoResearcher.Orcid, authorize: true);
-        var code = (await orcid.AuthorizeAsync(clientId, new Uri("http://localhost/cb"), state, "/activities/update"))!;
-        var connected = await request.AuthorizeAsync("cluster-org", "browser", code, new Uri("http://localhost/cb"));
-        var access = await grains.GetGrain<IResearcherGrain>(ResearcherKey.For("cluster-org", OrcidEnvironmentName.Sandbox, connected.Researcher!.Orcid)).GetAccessAsync();
-        return access!.AccessToken;
     }
 
     /// <summary>Every text and binary column of every table in the public schema, searched for the text's bytes.</summary>

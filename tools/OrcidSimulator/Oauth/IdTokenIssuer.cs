@@ -13,7 +13,8 @@ public sealed class IdTokenIssuer : IDisposable
     readonly RSA rsa = RSA.Create(2048);
     readonly string keyId = Guid.NewGuid().ToString("N");
 
-    public string Issue(string issuer, string clientId, SimResearcher researcher, string? nonce)
+    /// <param name="withEmail">Adds <c>email</c> and <c>email_verified</c>, as an institution's provider would (never ORCID).</param>
+    public string Issue(string issuer, string clientId, SimResearcher researcher, string? nonce, bool withEmail = false)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -27,6 +28,11 @@ public sealed class IdTokenIssuer : IDisposable
         if (nonce is not null)
         {
             claims["nonce"] = nonce;
+        }
+        if (withEmail)
+        {
+            claims["email"] = researcher.Email;
+            claims["email_verified"] = true;
         }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

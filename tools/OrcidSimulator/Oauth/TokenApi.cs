@@ -18,7 +18,7 @@ public static class TokenApi
         app.MapPost("/oauth/revoke", Revoke).DisableAntiforgery();
     }
 
-    static async Task<IResult> Token(HttpRequest request, OAuthStore oauth, IdTokenIssuer idTokens)
+    static async Task<IResult> Token(HttpRequest request, OAuthStore oauth, IdTokenIssuer idTokens, OrcidSimulatorOptions options)
     {
         var form = await request.ReadFormAsync();
         if (oauth.Authenticate(form["client_id"], form["client_secret"]) is not { } client)
@@ -35,7 +35,8 @@ public static class TokenApi
                 var token = oauth.IssueToken(client.ClientId, grant.Orcid, grant.Scopes);
                 var researcher = oauth.FindResearcher(grant.Orcid)!;
                 var idToken = grant.Scopes.Contains(OrcidScopes.OpenId)
-                    ? idTokens.Issue(OpenIdApi.IssuerOf(request), client.ClientId, researcher, grant.Nonce)
+                    ? idTokens.Issue(OpenIdApi.IssuerOf(request), client.ClientId, researcher, grant.Nonce,
+                        withEmail: options.IssuesEmailClaims && grant.Scopes.Contains("email"))
                     : null;
                 return TokenResponse(token, researcher.Name, idToken);
             case "refresh_token":

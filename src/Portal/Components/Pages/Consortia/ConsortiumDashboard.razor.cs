@@ -46,9 +46,14 @@ public sealed partial class ConsortiumDashboard
         // Another consortium's page looks exactly like one that does not exist.
         _consortium = user.MayManageConsortium(Slug) ? await Consortia.GetAsync(Slug) : null;
         _tenants = _consortium is null ? null : await Consortia.ListTenantStatusAsync(Slug);
-        _leads = _consortium is null ? [] : await Consortia.ListLeadsAsync(Slug);
+        await LoadLeadsAsync();
         _loaded = true;
     }
+
+    private async Task LoadLeadsAsync() => _leads = _consortium is null ? [] : await Consortia.ListLeadsAsync(Slug);
+
+    private IReadOnlyList<StaffRole> WaitingTeams =>
+        [new(StaffRoleKind.ConsortiumLead, Slug), .. (_tenants ?? []).Select(tenant => new StaffRole(StaffRoleKind.MemberAdmin, tenant.Profile.Slug))];
 
     private async Task CreateTenantAsync()
     {

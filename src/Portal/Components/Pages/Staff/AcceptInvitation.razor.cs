@@ -3,9 +3,11 @@ using Consortium.Grains.Invitations;
 using Consortium.Grains.Staff;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Invitations;
 using Consortium.Portal.Staff;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace Consortium.Portal.Components.Pages.Staff;
 
@@ -17,8 +19,10 @@ public sealed partial class AcceptInvitation
 
     [Inject] private IGrainFactory Grains { get; set; } = null!;
     [Inject] private AuditLog Audit { get; set; } = null!;
+    [Inject] private IOptions<InvitationOptions> Options { get; set; } = null!;
 
     private StaffRole? _accepted;
+    private StaffRole? _waiting;
     private string? _next;
     private string? _refusal;
 
@@ -39,13 +43,20 @@ public sealed partial class AcceptInvitation
         try
         {
             var invitation = Grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(token.Id));
-            var acceptedBefore = (await invitation.GetAsync())?.AcceptedBy == staffId;
-            _accepted = await invitation.AcceptAsync(token.Secret, staffId);
-            _next = _accepted.Kind == StaffRoleKind.ConsortiumLead ? $"/consortia/{_accepted.Scope}" : $"/tenants/{_accepted.Scope}";
-            if (!acceptedBefore)
+            var before = await invitation.GetAsync();
+            var acceptance = await invitation.AcceptAsync(token.Secret,
+                new InvitationAcceptor(staffId, user.VerifiedEmail(), Options.Value.RequireMatchingEmail ?? true));
+            if (before?.AcceptedBy != staffId)
             {
-                await RecordAsync(AuditActor.ForStaff(user), _accepted);
+                await RecordAsync(AuditActor.ForStaff(user), acceptance);
             }
+            if (acceptance.AwaitingConfirmation)
+            {
+                _waiting = acceptance.Role;
+                return;
+            }
+            _accepted = acceptance.Role;
+            _next = _accepted.Kind == StaffRoleKind.ConsortiumLead ? $"/consortia/{_accepted.Scope}" : $"/tenants/{_accepted.Scope}";
         }
         catch (InvitationRefusedException refused)
         {
@@ -53,11 +64,12 @@ public sealed partial class AcceptInvitation
         }
     }
 
-    private async Task RecordAsync(AuditActor actor, StaffRole role)
+    private async Task RecordAsync(AuditActor actor, InvitationAcceptance acceptance)
     {
+        var role = acceptance.Role;
         var (consortium, tenant) = role.Kind == StaffRoleKind.ConsortiumLead
             ? (role.Scope, null)
             : ((await Grains.GetGrain<ITenantGrain>(TenantKey.For(role.Scope)).GetProfileAsync())?.ConsortiumSlug, role.Scope);
-        await Audit.RecordAsync(actor, "invitation.accepted", role.ToString(), consortium, tenant);
+        await Audit.RecordAsync(actor, acceptance.AwaitingConfirmation ? "invitation.awaiting-confirmation" : "invitation.accepted", role.ToString(), consortium, tenant);
     }
 }
