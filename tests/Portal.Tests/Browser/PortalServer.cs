@@ -18,7 +18,7 @@ public sealed class PortalServer : IAsyncDisposable
     /// <param name="settings">More configuration, e.g. another staff sign-in provider.</param>
     public PortalServer(IReadOnlyDictionary<string, string>? settings = null)
     {
-        BaseAddress = new Uri($"http://127.0.0.1:{PortalFactory.FreePort()}");
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         // Links, and the sign-in redirect the sandbox simulator registers, name this address.
         _factory = new PortalFactory { Settings = { [PortalAddress.SettingName] = BaseAddress.ToString() } };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -27,7 +27,7 @@ public sealed class PortalFactory : WebApplicationFactory<App>
     public static string KeyEncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The embedded sandbox simulator of this portal.</summary>
-    public Uri OrcidSandbox { get; } = new($"http://127.0.0.1:{FreePort()}");
+    public Uri OrcidSandbox { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
     /// <summary>More configuration, e.g. <c>["Email:Delivery"] = "Smtp"</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
@@ -64,16 +64,9 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         {
             builder.UseSetting(key, value);
         }
-        builder.UseSetting("Orleans:SiloPort", FreePort().ToString());
-        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString());
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Orcid:Simulators:SandboxUrl", OrcidSandbox.AbsoluteUri.TrimEnd('/'));
-        builder.UseSetting("Orcid:Simulators:ProductionUrl", $"http://127.0.0.1:{FreePort()}");
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        builder.UseSetting("Orcid:Simulators:ProductionUrl", $"http://127.0.0.1:{FreePort.Next()}");
     }
 }

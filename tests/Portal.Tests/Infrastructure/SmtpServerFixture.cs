@@ -12,7 +12,7 @@ public sealed class SmtpServerFixture : IAsyncLifetime
 {
     private Process _server = null!;
 
-    public int Port { get; } = PortalFactory.FreePort();
+    public int Port { get; } = FreePort.Next();
 
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "consortium-tests", $"maildir-{Guid.NewGuid():N}");
 
