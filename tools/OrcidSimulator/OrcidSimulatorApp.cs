@@ -33,6 +33,7 @@ public static class OrcidSimulatorApp
         builder.Services.AddSingleton(provider => new ClientRateLimiter(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WebhookRegistry>();
         builder.Services.AddSingleton<WebhookNotifier>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<WebhookNotifier>());
         builder.Services.AddSingleton<IdTokenIssuer>();
 
         var app = builder.Build();
@@ -44,13 +45,15 @@ public static class OrcidSimulatorApp
         {
             Seed(app.Services.GetRequiredService<OAuthStore>(), app.Services.GetRequiredService<RecordStore>());
         }
-        app.MapGet("/", () => $"ORCID simulator ({options.EnvironmentName}): OAuth at /oauth, member API at /v3.0, public API at /pub/v3.0, test controls at /_sim.");
+        app.MapGet("/", () => $"ORCID simulator ({options.EnvironmentName}): OAuth at /oauth, member API at /v3.0 (webhooks at /{{orcid}}/webhook/...), public API at /pub/v3.0, test controls at /_sim.");
         app.MapAuthorizeApi();
         app.MapTokenApi();
         app.MapOpenIdApi();
         var member = app.MapGroup("/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
         member.MapQualificationsApi();
-        member.MapWebhooksApi();
+        // Webhooks have no version prefix (WebhooksApi): /v3.0/{orcid}/webhook/... finds no route and answers 404, as ORCID does.
+        app.MapGroup("").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>()
+            .MapWebhooksApi();
         app.MapGroup("/pub/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true)).AddEndpointFilter<FaultFilter>().MapPublicApi();
         app.MapControlsApi();
         return app;

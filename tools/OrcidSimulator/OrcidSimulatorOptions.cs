@@ -24,6 +24,18 @@ public sealed record OrcidSimulatorOptions
     /// </summary>
     public bool IssuesEmailClaims { get; init; }
 
+    /// <summary>How often webhooks are called for the records that changed: ORCID batches them, about every five minutes in
+    /// production (orcid-api-web/tutorial/webhooks.md); tests and the portal's embedded simulator use a short interval.</summary>
+    public TimeSpan WebhookBatchInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>After the n-th failure in a row a hook is tried again no sooner than n × this
+    /// (orcid-core/src/main/java/org/orcid/core/manager/impl/WebhookManagerImpl.java, <c>webhookRetryDelayMinutes:10</c>).</summary>
+    public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Failures in a row after which a hook is no longer called
+    /// (orcid-persistence/src/main/java/org/orcid/persistence/dao/impl/WebhookDaoImpl.java, <c>webhook.maxAttemptCount:25</c>).</summary>
+    public int WebhookMaxAttempts { get; init; } = 25;
+
     public string EnvironmentName => Environment.ToString().ToLowerInvariant();
 
     /// <summary>The ORCID host the simulator names in sources, as the real environment would.</summary>

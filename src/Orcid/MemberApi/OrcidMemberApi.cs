@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Consortium.Orcid.Errors;
 using Consortium.Orcid.Http;
 using Consortium.Orcid.Model;
@@ -6,15 +8,17 @@ using Consortium.Orcid.Serialization;
 namespace Consortium.Orcid.MemberApi;
 
 /// <summary>The member API of one environment: qualifications and webhooks.</summary>
-public sealed class OrcidMemberApi
+public sealed partial class OrcidMemberApi
 {
     readonly OrcidHttp http;
     readonly string baseUrl;
+    readonly string webhookBaseUrl;
 
     internal OrcidMemberApi(OrcidHttp http, Uri memberApiUrl)
     {
         this.http = http;
         baseUrl = memberApiUrl.AbsoluteUri.TrimEnd('/');
+        webhookBaseUrl = WebhookBase(memberApiUrl);
     }
 
     public Task<QualificationsSummary> GetQualificationsAsync(OrcidAccess access, OrcidId orcid, CancellationToken cancellationToken = default) =>
@@ -55,10 +59,14 @@ public sealed class OrcidMemberApi
         using var response = await http.SendAsync(OrcidHttp.Request(HttpMethod.Delete, Url(orcid, $"qualification/{putCode}"), access), cancellationToken);
     }
 
-    /// <summary>Asks ORCID to POST to <paramref name="callback"/> when the record changes. Needs a <c>/webhook</c> client token.</summary>
-    public async Task RegisterWebhookAsync(OrcidAccess clientToken, OrcidId orcid, Uri callback, CancellationToken cancellationToken = default)
+    /// <summary>Asks ORCID to POST to <paramref name="callback"/> when the record changes. Needs a <c>/webhook</c> client token.
+    /// Safe to repeat: ORCID answers 201 for a new hook and 204 for one it already has
+    /// (orcid-api-web/src/main/java/org/orcid/api/member/common/delegator/impl/WebhooksServiceDelegatorImpl.java).</summary>
+    /// <returns>True when ORCID created the hook, false when it was already registered.</returns>
+    public async Task<bool> RegisterWebhookAsync(OrcidAccess clientToken, OrcidId orcid, Uri callback, CancellationToken cancellationToken = default)
     {
         using var response = await http.SendAsync(OrcidHttp.Request(HttpMethod.Put, WebhookUrl(orcid, callback), clientToken), cancellationToken);
+        return response.StatusCode == HttpStatusCode.Created;
     }
 
     public async Task UnregisterWebhookAsync(OrcidAccess clientToken, OrcidId orcid, Uri callback, CancellationToken cancellationToken = default)
@@ -68,7 +76,20 @@ public sealed class OrcidMemberApi
 
     Uri Url(OrcidId orcid, string relative) => new($"{baseUrl}/{orcid}/{relative}");
 
-    Uri WebhookUrl(OrcidId orcid, Uri callback) => Url(orcid, $"webhook/{Uri.EscapeDataString(callback.AbsoluteUri)}");
+    Uri WebhookUrl(OrcidId orcid, Uri callback) => new($"{webhookBaseUrl}/{orcid}/webhook/{Uri.EscapeDataString(callback.AbsoluteUri)}");
+
+    /// <summary>Webhooks live on the member API host without the version (<c>https://api.sandbox.orcid.org/{orcid}/webhook/...</c>,
+    /// orcid-api-web/tutorial/webhooks.md; <c>OrcidApiConstants.WEBHOOKS_PATH</c>): ORCID answers 404 under <c>/v3.0</c>.
+    /// Only a trailing version segment is dropped, so a member API behind a path prefix keeps its prefix.</summary>
+    static string WebhookBase(Uri memberApiUrl)
+    {
+        var url = memberApiUrl.AbsoluteUri.TrimEnd('/');
+        var version = memberApiUrl.Segments[^1].TrimEnd('/');
+        return VersionSegment().IsMatch(version) ? url[..^(version.Length + 1)] : url;
+    }
+
+    [GeneratedRegex(@"^v\d+(\.\d+)*$")]
+    private static partial Regex VersionSegment();
 
     static long PutCodeFrom(HttpResponseMessage response) =>
         response.Headers.Location is { } location && long.TryParse(location.OriginalString.TrimEnd('/').Split('/')[^1], out var putCode)

@@ -37,8 +37,12 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
         var demoTenantClient = DemoTenantClient with { RedirectUris = [portal.For("/t/").AbsoluteUri] };
         OrcidSimulatorOptions[] environments =
         [
-            new() { Urls = options.SandboxUrl, Environment = OrcidEnvironment.Sandbox, Clients = [staffClient, demoTenantClient] },
-            new() { Urls = options.ProductionUrl, Environment = OrcidEnvironment.Production },
+            new()
+            {
+                Urls = options.SandboxUrl, Environment = OrcidEnvironment.Sandbox, Clients = [staffClient, demoTenantClient],
+                WebhookBatchInterval = options.WebhookBatchInterval,
+            },
+            new() { Urls = options.ProductionUrl, Environment = OrcidEnvironment.Production, WebhookBatchInterval = options.WebhookBatchInterval },
         ];
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -13,4 +13,8 @@ public sealed class EmbeddedOrcidOptions
     public string SandboxUrl { get; set; } = "http://localhost:5081";
 
     public string ProductionUrl { get; set; } = "http://localhost:5082";
+
+    /// <summary>How often the simulators call the portal's webhooks for records that changed. ORCID batches them about
+    /// every five minutes; the embedded ones are quick, so a change made in the simulator shows at once.</summary>
+    public TimeSpan WebhookBatchInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

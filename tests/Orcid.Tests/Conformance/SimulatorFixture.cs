@@ -6,6 +6,7 @@ using Consortium.Orcid.Configuration;
 using Consortium.Orcid.OAuth;
 using Consortium.OrcidSimulator;
 using Consortium.OrcidSimulator.Controls;
+using Consortium.OrcidSimulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ public sealed class SimulatorFixture : IAsyncLifetime
     /// <summary>Short enough that the latency fault test stays quick, long enough for a loaded 2-core machine.</summary>
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>ORCID calls webhooks in batches about every five minutes; tests cannot wait that long.</summary>
+    public static readonly TimeSpan WebhookBatchInterval = TimeSpan.FromMilliseconds(200);
+
+    readonly OrcidSimulatorOptions options;
     WebApplication simulator = null!;
     ServiceProvider services = null!;
 
@@ -35,9 +40,22 @@ public sealed class SimulatorFixture : IAsyncLifetime
     public OrcidClients Clients { get; private set; } = null!;
     public RecordingLoggerProvider Log { get; } = new();
 
+    public SimulatorFixture() : this(new OrcidSimulatorOptions
+    {
+        Urls = "http://127.0.0.1:0",
+        SeedDemoResearchers = false,
+        WebhookBatchInterval = WebhookBatchInterval,
+        WebhookRetryDelay = WebhookBatchInterval,
+    })
+    {
+    }
+
+    /// <summary>A simulator with other options, for a test that starts and disposes its own (xunit needs one public constructor).</summary>
+    internal SimulatorFixture(OrcidSimulatorOptions options) => this.options = options;
+
     public async Task InitializeAsync()
     {
-        simulator = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", SeedDemoResearchers = false });
+        simulator = OrcidSimulatorApp.Build(options);
         await simulator.StartAsync();
         BaseUrl = new Uri(simulator.Urls.Single());
         // Without auto-redirect, so tests can read ORCID's redirect back to the portal.
@@ -132,6 +150,9 @@ public sealed class SimulatorFixture : IAsyncLifetime
 
     public async Task<IReadOnlyList<TokenView>> TokensAsync(string clientId) =>
         (await Controls.GetFromJsonAsync<List<TokenView>>($"/_sim/tokens?clientId={clientId}"))!;
+
+    public async Task<IReadOnlyList<WebhookView>> HooksAsync(OrcidId orcid) =>
+        (await Controls.GetFromJsonAsync<List<WebhookView>>($"/_sim/records/{orcid}/webhooks"))!;
 
     async Task<T> PostAsync<T>(string path, object body)
     {

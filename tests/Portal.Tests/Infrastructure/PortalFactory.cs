@@ -68,5 +68,6 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Orcid:Simulators:SandboxUrl", OrcidSandbox.AbsoluteUri.TrimEnd('/'));
         builder.UseSetting("Orcid:Simulators:ProductionUrl", $"http://127.0.0.1:{FreePort.Next()}");
+        builder.UseSetting("Orcid:Simulators:WebhookBatchInterval", "00:00:00.500");
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Web;
+using Consortium.OrcidSimulator.State;
 
 namespace Consortium.OrcidSimulator.Controls;
 
@@ -66,6 +67,10 @@ public sealed class SimulatorControls : IDisposable
     /// <summary>The qualifications on a record, as ORCID stores them (ORCID JSON).</summary>
     public async Task<IReadOnlyList<JsonElement>> QualificationsAsync(string orcid) =>
         [.. (await _http.GetFromJsonAsync<JsonElement>($"/_sim/records/{orcid}")).GetProperty("qualifications").EnumerateArray()];
+
+    /// <summary>The webhooks registered for a record, with when each was last called.</summary>
+    public async Task<IReadOnlyList<WebhookView>> WebhooksAsync(string orcid) =>
+        (await _http.GetFromJsonAsync<List<WebhookView>>($"/_sim/records/{orcid}/webhooks"))!;
 
     /// <summary>A browser's trip to the authorize page after <see cref="DecideNextConsentAsync"/>.</summary>
     /// <returns>The code ORCID redirected back with, or null when the consent was denied.</returns>

@@ -2,31 +2,73 @@ using Consortium.OrcidSimulator.State;
 
 namespace Consortium.OrcidSimulator.MemberApi;
 
-/// <summary>POSTs an empty body to each callback registered for a record that changed, shortly after, like ORCID.</summary>
-public sealed class WebhookNotifier(WebhookRegistry registry, IHttpClientFactory httpClientFactory, ILogger<WebhookNotifier> logger)
+/// <summary>
+/// Calls webhooks the way ORCID's scheduler does (orcid-core/src/main/java/org/orcid/core/manager/impl/WebhookManagerImpl.java,
+/// processWebhooks, run by orcid-scheduler-web/src/main/resources/orcid-scheduler-context.xml): not when a record changes, but in
+/// batches every <see cref="OrcidSimulatorOptions.WebhookBatchInterval"/> ("Hook notifications are sent every five minutes to avoid
+/// multiple calls for a single user session", orcid-api-web/tutorial/webhooks.md), one empty POST per hook whose record changed.
+/// A 2xx answer marks it sent; anything else, or no answer, is a failure retried in a later batch after
+/// <c>failures × WebhookRetryDelay</c>, at most <see cref="OrcidSimulatorOptions.WebhookMaxAttempts"/> times in a row
+/// (WebhookEntity.java, WebhookDaoImpl.java). A 429 skips the client's other hooks for the rest of the batch.
+/// </summary>
+public sealed class WebhookNotifier(
+    WebhookRegistry registry,
+    OrcidSimulatorOptions options,
+    IHttpClientFactory httpClientFactory,
+    TimeProvider clock,
+    ILogger<WebhookNotifier> logger) : BackgroundService
 {
-    static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(200);
+    /// <summary>The record changed: its hooks are called in the next batch.</summary>
+    public void RecordChanged(string orcid) => registry.RecordChanged(orcid);
 
-    public void RecordChanged(string orcid)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var callback in registry.CallbacksOf(orcid))
+        using var timer = new PeriodicTimer(options.WebhookBatchInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            // Best effort, like ORCID: the write has succeeded whatever the callback does.
-            _ = NotifyAsync(callback);
+            await RunBatchAsync(stoppingToken);
         }
     }
 
-    async Task NotifyAsync(Uri callback)
+    async Task RunBatchAsync(CancellationToken cancellationToken)
+    {
+        var due = registry.Due(options.WebhookRetryDelay, options.WebhookMaxAttempts);
+        var tooManyRequests = new HashSet<string>();
+        foreach (var webhook in due)
+        {
+            if (tooManyRequests.Contains(webhook.ClientId))
+            {
+                continue;
+            }
+            var status = await PostAsync(webhook.Callback, cancellationToken);
+            if (status is >= 200 and < 300)
+            {
+                registry.Sent(webhook);
+                continue;
+            }
+            registry.Failed(webhook);
+            if (status == StatusCodes.Status429TooManyRequests)
+            {
+                tooManyRequests.Add(webhook.ClientId);
+            }
+        }
+    }
+
+    /// <returns>The callback's status, or 0 when it did not answer (WebhookManagerImpl.doPost).</returns>
+    async Task<int> PostAsync(Uri callback, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(Delay);
-            using var response = await httpClientFactory.CreateClient().PostAsync(callback, content: null);
-            logger.LogInformation("Webhook {Callback} answered {Status}", callback, (int)response.StatusCode);
+            using var client = httpClientFactory.CreateClient();
+            client.Timeout = TimeSpan.FromSeconds(10);
+            using var response = await client.PostAsync(callback, content: null, cancellationToken);
+            logger.LogInformation("Webhook {Callback} answered {Status}", callback.GetLeftPart(UriPartial.Authority), (int)response.StatusCode);
+            return (int)response.StatusCode;
         }
-        catch (HttpRequestException exception)
+        catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Webhook {Callback} failed: {Failure}", callback, exception.Message);
+            logger.LogWarning("Webhook {Callback} failed: {Failure}", callback.GetLeftPart(UriPartial.Authority), failure.Message);
+            return 0;
         }
     }
 }
