@@ -27,7 +27,8 @@ public sealed class OrcidRecordGrain(
     private sealed record RecordCopy(IReadOnlyList<Qualification> Qualifications, RecordReadMode ReadWith, DateTimeOffset ReadAt);
 
     private RecordCopy? _copy;
-    private bool _webhookRegistered;
+    // The address registered in this activation: re-checks use it, so ORCID keeps one hook for the record, not one per check.
+    private (Uri Callback, DateTimeOffset At)? _webhook;
 
     private (string Tenant, string Environment, string Orcid) Key => VerificationKey.ParseRecord(this.GetPrimaryKeyString());
 
@@ -86,24 +87,36 @@ public sealed class OrcidRecordGrain(
         }
     }
 
-    /// <summary>Best effort: without a webhook the cache still ends after its time.</summary>
+    /// <summary>Best effort: without a webhook the cache still ends after its time. Registered again after
+    /// <see cref="VerificationOptions.WebhookRecheck"/>, since ORCID has no call to list hooks and answers a repeat with
+    /// 201 when it had lost the hook, 204 when it still has it. The outcome goes to the tenant's <see cref="IWebhookStatusGrain"/>.</summary>
     private async Task RegisterWebhookAsync(Uri? callback)
     {
-        if (callback is null || _webhookRegistered)
+        var now = clock.GetUtcNow();
+        if (callback is null || _webhook is { } registered && now - registered.At < options.Value.WebhookRecheck)
         {
             return;
         }
+        callback = _webhook?.Callback ?? callback;
+        var status = GrainFactory.GetGrain<IWebhookStatusGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment));
         try
         {
-            if (await Client.GetClientTokenAsync(OrcidScopes.Webhook) is { } token)
+            if (await Client.GetClientTokenAsync(OrcidScopes.Webhook) is not { } token)
             {
-                await orcid.Member(Environment).RegisterWebhookAsync(token.ToOrcidAccess(), OrcidId.Parse(Key.Orcid), callback);
-                _webhookRegistered = true;
+                return;
             }
+            var created = await orcid.Member(Environment).RegisterWebhookAsync(token.ToOrcidAccess(), OrcidId.Parse(Key.Orcid), callback);
+            if (created && _webhook is not null)
+            {
+                logger.LogInformation("ORCID {Environment} had lost the webhook of a record of {Tenant}; registered again", Key.Environment, Key.Tenant);
+            }
+            _webhook = (callback, now);
+            await status.RegisteredAsync();
         }
         catch (Exception failed) when (failed is OrcidUnreachableException || OrcidFailures.Unreachable(failed))
         {
             logger.LogWarning("Could not register ORCID's webhook for a record of {Tenant} in {Environment}: {Reason}", Key.Tenant, Key.Environment, failed.Message);
+            await status.FailedAsync(failed is OrcidApiException or OrcidUnreachableException ? failed.Message : $"ORCID did not answer ({failed.GetType().Name})");
         }
     }
 

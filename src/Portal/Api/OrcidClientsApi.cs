@@ -1,4 +1,5 @@
 using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Webhooks;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,11 +15,15 @@ public static class OrcidClientsApi
         var api = app.MapGroup("/api/v1/tenants/{tenant}/clients").RequireAuthorization(ApiPolicies.ApiCaller).WithTags("ORCID clients");
         api.MapPut("/{env}", SaveAsync);
         api.MapGet("/{env}", GetAsync);
+        api.MapGet("/{env}/webhooks", GetWebhookStatusAsync);
         return api;
     }
 
     private static async Task<Ok<OrcidClientView>> SaveAsync(string env, OrcidClientRequest body, TenantContext tenant, TenantAdminService admin, HttpContext http) =>
         TypedResults.Ok(await admin.SaveOrcidClientAsync(tenant.Profile, env, body.ClientId ?? "", body.ClientSecret ?? "", AuditActor.FromApiCaller(http)));
+
+    private static async Task<Ok<WebhookStatus>> GetWebhookStatusAsync(string env, TenantContext tenant, TenantAdminService admin) =>
+        TypedResults.Ok(await admin.GetWebhookStatusAsync(tenant.Profile, env));
 
     private static async Task<Results<Ok<OrcidClientView>, NotFound>> GetAsync(string env, TenantContext tenant, TenantAdminService admin) =>
         await admin.GetOrcidClientAsync(tenant.Profile, env) is { } client ? TypedResults.Ok(client) : TypedResults.NotFound();

@@ -6,6 +6,7 @@ using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Staff;
 using Consortium.Grains.Teams;
 using Consortium.Grains.Tenants;
+using Consortium.Grains.Webhooks;
 using Consortium.Portal.Audit;
 
 namespace Consortium.Portal.Services;
@@ -70,6 +71,10 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
         await RecordAsync(tenant, actor, "orcid-client.saved", $"{saved.Environment} {saved.ClientId}");
         return saved;
     }
+
+    /// <summary>Whether ORCID takes this environment's webhooks, which end cached records early when they change.</summary>
+    public Task<WebhookStatus> GetWebhookStatusAsync(TenantProfile tenant, string environment) =>
+        grains.GetGrain<IWebhookStatusGrain>(OrcidClientKey.For(tenant.Slug, OrcidEnvironmentName.Parse("environment", environment))).GetAsync();
 
     public Task<IReadOnlyList<TeamMember>> ListAdminsAsync(TenantProfile tenant) => Admins(tenant).ListAsync();
 
