@@ -31,6 +31,7 @@ public static class OrcidSimulatorApp
         builder.Services.AddSingleton(provider => new RecordStore(options.OrcidHost, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton(provider => new ClientRateLimiter(provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<PublicApiLimits>();
         builder.Services.AddSingleton<WebhookRegistry>();
         builder.Services.AddSingleton<WebhookNotifier>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<WebhookNotifier>());
@@ -54,7 +55,8 @@ public static class OrcidSimulatorApp
         // Webhooks have no version prefix (WebhooksApi): /v3.0/{orcid}/webhook/... finds no route and answers 404, as ORCID does.
         app.MapGroup("").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>()
             .MapWebhooksApi();
-        app.MapGroup("/pub/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true)).AddEndpointFilter<FaultFilter>().MapPublicApi();
+        app.MapGroup("/pub/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true)).AddEndpointFilter<PublicRateLimitFilter>()
+            .AddEndpointFilter<FaultFilter>().MapPublicApi();
         app.MapControlsApi();
         return app;
     }

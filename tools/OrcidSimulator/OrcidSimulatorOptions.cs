@@ -36,6 +36,15 @@ public sealed record OrcidSimulatorOptions
     /// (orcid-persistence/src/main/java/org/orcid/persistence/dao/impl/WebhookDaoImpl.java, <c>webhook.maxAttemptCount:25</c>).</summary>
     public int WebhookMaxAttempts { get; init; } = 25;
 
+    /// <summary>The public API's limit per caller (client, or IP address when anonymous): 12 requests a second, bursts of 40.</summary>
+    public double PublicRequestsPerSecond { get; init; } = 12;
+
+    public int PublicBurst { get; init; } = 40;
+
+    /// <summary>Anonymous public API requests per IP address a day; the one that reaches it is answered 429
+    /// (orcid-pub-web/src/main/java/org/orcid/api/filters/ApiRateLimitFilter.java, <c>anonymous.requests:10000</c>).</summary>
+    public long PublicAnonymousDailyQuota { get; init; } = 10_000;
+
     public string EnvironmentName => Environment.ToString().ToLowerInvariant();
 
     /// <summary>The ORCID host the simulator names in sources, as the real environment would.</summary>

@@ -21,6 +21,16 @@ public sealed class OrcidOptions
 
     public int Burst { get; set; } = 40;
 
+    /// <summary>ORCID's public API limit per client (or per address, anonymously): 12 requests a second, bursts of 40.
+    /// A bucket of its own: the public API is another host with another limit.</summary>
+    public int PublicRequestsPerSecond { get; set; } = 12;
+
+    public int PublicBurst { get; set; } = 40;
+
+    /// <summary>The longest <c>Retry-After</c> (on a 429 or 503) the client waits out before trying again; a longer one, or a 429
+    /// without one (ORCID's daily public API quota), fails the call at once.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     public OrcidEndpoints For(OrcidEnvironment environment) => environment switch
     {
         OrcidEnvironment.Sandbox => Sandbox,

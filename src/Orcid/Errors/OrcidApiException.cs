@@ -37,6 +37,7 @@ public sealed partial class OrcidApiException(
         (409, 9021) => OrcidErrorKind.DuplicateExternalId,
         (409, 9018) => OrcidErrorKind.RecordLocked,
         (503, _) => OrcidErrorKind.RateLimited,
+        (429, _) => OrcidErrorKind.TooManyRequests,
         (500, _) => OrcidErrorKind.ServerError,
         _ => OrcidErrorKind.Other,
     };

@@ -26,4 +26,6 @@ public enum OrcidErrorKind
     RateLimited,
     /// <summary>500/9008: ORCID failed.</summary>
     ServerError,
+    /// <summary>429: too many requests; without Retry-After, the public API's daily quota for anonymous callers is used up.</summary>
+    TooManyRequests,
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace Consortium.Orcid.Http;
 
-/// <summary>One token bucket per ORCID client (ORCID's limit is per client), shared by every HttpClient
-/// of the process. Requests over the limit wait in line instead of drawing ORCID's 503.
+/// <summary>One token bucket per ORCID client and API (ORCID's limit is per client; the public API's, 12 a second, is apart
+/// from the member API's, 24 a second), shared by every HttpClient of the process. Requests over the limit wait in line instead of drawing ORCID's 503.
 /// Reads go ahead of writes: writes take turns to wait in the bucket's line, one per client at a time, so a read
 /// (a verification) waits behind at most one write however long a bulk write's backlog is, and writes still use every token.</summary>
 public sealed class OrcidRateLimiter : IDisposable
@@ -16,22 +16,28 @@ public sealed class OrcidRateLimiter : IDisposable
     readonly PartitionedRateLimiter<string> bucket;
     readonly PartitionedRateLimiter<string> writeTurns;
 
+    /// <summary>Starts the key of a public API call's bucket.</summary>
+    public const string PublicPrefix = "public:";
+
     public OrcidRateLimiter(IOptions<OrcidOptions> options)
     {
         var settings = options.Value;
-        // Tokens trickle in one at a time so the pace stays even and never runs ahead of ORCID's own bucket.
-        var replenishment = TimeSpan.FromSeconds(1.0 / settings.RequestsPerSecond);
-        bucket = PartitionedRateLimiter.Create<string, string>(clientId => RateLimitPartition.GetTokenBucketLimiter(
-            clientId,
-            _ => new TokenBucketRateLimiterOptions
+        bucket = PartitionedRateLimiter.Create<string, string>(key =>
+        {
+            var (perSecond, burst) = key.StartsWith(PublicPrefix, StringComparison.Ordinal)
+                ? (settings.PublicRequestsPerSecond, settings.PublicBurst)
+                : (settings.RequestsPerSecond, settings.Burst);
+            return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = settings.Burst,
+                TokenLimit = burst,
                 TokensPerPeriod = 1,
-                ReplenishmentPeriod = replenishment,
+                // Tokens trickle in one at a time so the pace stays even and never runs ahead of ORCID's own bucket.
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / perSecond),
                 QueueLimit = QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
-            }));
+            });
+        });
         writeTurns = PartitionedRateLimiter.Create<string, string>(clientId => RateLimitPartition.GetConcurrencyLimiter(
             clientId,
             _ => new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = QueueLimit, QueueProcessingOrder = QueueProcessingOrder.OldestFirst }));

@@ -10,7 +10,7 @@ namespace Consortium.Orcid.Http;
 /// <summary>Every attempt, retries included, first waits for the client's rate-limit token, then gets
 /// <see cref="OrcidOptions.AttemptTimeout"/> to answer. The wait in line is outside the timeout, so a large batch
 /// queues instead of timing out. Only transient failures are retried, with jittered exponential backoff or ORCID's
-/// Retry-After, and a POST only when a repeat is harmless (see <see cref="OrcidRequestOptions.RetrySafe"/>).</summary>
+/// Retry-After (up to <see cref="OrcidOptions.MaxRetryAfter"/>), and a POST only when a repeat is harmless (see <see cref="OrcidRequestOptions.RetrySafe"/>).</summary>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
     static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("Orcid.Request");
@@ -29,7 +29,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 Delay = options.RetryBaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, RequestOf(args.Context))),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, RequestOf(args.Context), options.MaxRetryAfter, timeProvider)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, timeProvider)),
                 OnRetry = args =>
                 {
@@ -90,10 +90,15 @@ internal sealed class ResilienceHandler : DelegatingHandler
 
     static HttpRequestMessage RequestOf(ResilienceContext context) => context.Properties.GetValue(RequestKey, null!);
 
-    static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request) => outcome switch
+    static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, TimeSpan maxRetryAfter, TimeProvider timeProvider) => outcome switch
     {
+        // Told to wait longer than is worth waiting: fail now rather than hold the caller.
+        { Result: { } response } when RetryAfter(response, timeProvider) > maxRetryAfter => false,
         // ORCID refuses over-limit requests before handling them, so a 503 is safe to repeat even for a POST.
         { Result.StatusCode: HttpStatusCode.ServiceUnavailable } => true,
+        // A 429 that says when to come back is a limit that will pass; without Retry-After (the public API's daily quota,
+        // orcid-pub-web/src/main/java/org/orcid/api/filters/ApiRateLimitFilter.java) it lasts until tomorrow.
+        { Result: { StatusCode: HttpStatusCode.TooManyRequests, Headers.RetryAfter: not null } } => true,
         { Result: { } response } => (int)response.StatusCode >= 500 && request.IsRetrySafe(),
         { Exception: HttpRequestException or TimeoutRejectedException } => request.IsRetrySafe(),
         _ => false,

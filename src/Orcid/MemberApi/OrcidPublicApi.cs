@@ -17,10 +17,16 @@ public sealed class OrcidPublicApi
     }
 
     public Task<QualificationsSummary> GetQualificationsAsync(OrcidId orcid, OrcidAccess? readPublic = null, CancellationToken cancellationToken = default) =>
-        http.SendForJsonAsync<QualificationsSummary>(
-            OrcidHttp.Request(HttpMethod.Get, new Uri($"{baseUrl}/{orcid}/qualifications"), readPublic), OrcidJson.Options, cancellationToken);
+        http.SendForJsonAsync<QualificationsSummary>(Get($"{orcid}/qualifications", readPublic), OrcidJson.Options, cancellationToken);
 
     public Task<Qualification> GetQualificationAsync(OrcidId orcid, long putCode, OrcidAccess? readPublic = null, CancellationToken cancellationToken = default) =>
-        http.SendForJsonAsync<Qualification>(
-            OrcidHttp.Request(HttpMethod.Get, new Uri($"{baseUrl}/{orcid}/qualification/{putCode}"), readPublic), OrcidJson.Options, cancellationToken);
+        http.SendForJsonAsync<Qualification>(Get($"{orcid}/qualification/{putCode}", readPublic), OrcidJson.Options, cancellationToken);
+
+    /// <summary>Counted against the public API's own, lower, rate limit.</summary>
+    HttpRequestMessage Get(string relative, OrcidAccess? readPublic)
+    {
+        var request = OrcidHttp.Request(HttpMethod.Get, new Uri($"{baseUrl}/{relative}"), readPublic);
+        request.Options.Set(OrcidRequestOptions.PublicApi, true);
+        return request;
+    }
 }

@@ -62,14 +62,15 @@ public sealed class SimulatorWebhookTests(SimulatorFixture simulator)
         await using var orcid = await StartSimulatorAsync(interval, retryDelay: interval, maxAttempts: 25);
         await using var receiver = await Receiver.StartAsync();
         var target = await orcid.Fixture.NewTargetAsync();
-        await orcid.Member.RegisterWebhookAsync(await WebhookAccessAsync(target), target.Orcid, receiver.Callback(target.Orcid));
+        var member = orcid.Fixture.Clients.Member(OrcidEnvironment.Sandbox);
+        await member.RegisterWebhookAsync(await WebhookAccessAsync(target), target.Orcid, receiver.Callback(target.Orcid));
 
         await Task.Delay(interval * 2.5);
         Assert.Empty(receiver.Calls);
         // Five changes within well under one interval meet at most one batch boundary.
         for (var i = 0; i < 5; i++)
         {
-            await orcid.Member.CreateQualificationAsync(target.Access, target.Orcid, SampleQualifications.LaserSafety($"batched-{i}"));
+            await member.CreateQualificationAsync(target.Access, target.Orcid, SampleQualifications.LaserSafety($"batched-{i}"));
         }
         await receiver.WaitForCallsAsync(1);
         await Task.Delay(interval * 2.5);
@@ -85,9 +86,10 @@ public sealed class SimulatorWebhookTests(SimulatorFixture simulator)
         await using var orcid = await StartSimulatorAsync(TimeSpan.FromMilliseconds(100), retryDelay, maxAttempts: 3);
         await using var receiver = await Receiver.StartAsync(_ => StatusCodes.Status500InternalServerError);
         var target = await orcid.Fixture.NewTargetAsync();
-        await orcid.Member.RegisterWebhookAsync(await WebhookAccessAsync(target), target.Orcid, receiver.Callback(target.Orcid));
+        var member = orcid.Fixture.Clients.Member(OrcidEnvironment.Sandbox);
+        await member.RegisterWebhookAsync(await WebhookAccessAsync(target), target.Orcid, receiver.Callback(target.Orcid));
 
-        await orcid.Member.CreateQualificationAsync(target.Access, target.Orcid, SampleQualifications.LaserSafety("retried"));
+        await member.CreateQualificationAsync(target.Access, target.Orcid, SampleQualifications.LaserSafety("retried"));
         await receiver.WaitForCallsAsync(3);
         await Task.Delay(retryDelay * 4);
 
@@ -122,27 +124,8 @@ public sealed class SimulatorWebhookTests(SimulatorFixture simulator)
     static async Task<OrcidAccess> WebhookAccessAsync(ConformanceTarget target) =>
         (await target.Clients.OAuth(OrcidEnvironment.Sandbox).ClientCredentialsAsync(target.Credentials, OrcidScopes.Webhook)).ToAccess(target.Credentials.ClientId);
 
-    /// <summary>A simulator of its own, for batch timings the shared one must not have.</summary>
-    static async Task<OwnSimulator> StartSimulatorAsync(TimeSpan batchInterval, TimeSpan retryDelay, int maxAttempts)
-    {
-        var fixture = new SimulatorFixture(new OrcidSimulatorOptions
-        {
-            Urls = "http://127.0.0.1:0",
-            SeedDemoResearchers = false,
-            WebhookBatchInterval = batchInterval,
-            WebhookRetryDelay = retryDelay,
-            WebhookMaxAttempts = maxAttempts,
-        });
-        await fixture.InitializeAsync();
-        return new OwnSimulator(fixture);
-    }
-
-    sealed record OwnSimulator(SimulatorFixture Fixture) : IAsyncDisposable
-    {
-        public Consortium.Orcid.MemberApi.OrcidMemberApi Member => Fixture.Clients.Member(OrcidEnvironment.Sandbox);
-
-        public async ValueTask DisposeAsync() => await Fixture.DisposeAsync();
-    }
+    static Task<OwnSimulator> StartSimulatorAsync(TimeSpan batchInterval, TimeSpan retryDelay, int maxAttempts) =>
+        OwnSimulator.StartAsync(new OrcidSimulatorOptions { WebhookBatchInterval = batchInterval, WebhookRetryDelay = retryDelay, WebhookMaxAttempts = maxAttempts });
 
     /// <summary>A portal stand-in that records ORCID's calls and answers each with the status <c>answer(n)</c> gives the n-th.</summary>
     sealed class Receiver(WebApplication app) : IAsyncDisposable

@@ -30,4 +30,7 @@ public static class OrcidResults
 
     public static IResult RateLimited(string clientId) =>
         Error(HttpStatusCode.ServiceUnavailable, 9999, $"503 Service Unavailable: Client {clientId} is over the rate limit of 24 requests a second (bursts of 40).");
+
+    public static IResult PublicRateLimited() =>
+        Error(HttpStatusCode.ServiceUnavailable, 9999, "503 Service Unavailable: Over the public API rate limit of 12 requests a second (bursts of 40).");
 }
