@@ -27,7 +27,7 @@ public sealed class OrcidRecordGrain(
     private sealed record RecordCopy(IReadOnlyList<Qualification> Qualifications, RecordReadMode ReadWith, DateTimeOffset ReadAt);
 
     private RecordCopy? _copy;
-    // The address registered in this activation: re-checks use it, so ORCID keeps one hook for the record, not one per check.
+    // The address registered (pinned by IWebhookCallbackGrain, so ORCID keeps one hook for the record) and when.
     private (Uri Callback, DateTimeOffset At)? _webhook;
 
     private (string Tenant, string Environment, string Orcid) Key => VerificationKey.ParseRecord(this.GetPrimaryKeyString());
@@ -97,7 +97,7 @@ public sealed class OrcidRecordGrain(
         {
             return;
         }
-        callback = _webhook?.Callback ?? callback;
+        callback = _webhook?.Callback ?? await GrainFactory.GetGrain<IWebhookCallbackGrain>(this.GetPrimaryKeyString()).PinAsync(callback);
         var status = GrainFactory.GetGrain<IWebhookStatusGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment));
         try
         {
