@@ -29,6 +29,7 @@ public static class OrcidSimulatorApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OAuthStore>();
         builder.Services.AddSingleton(provider => new RecordStore(options.OrcidHost, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<OrganisationRegistry>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton(provider => new ClientRateLimiter(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WebhookRegistry>();

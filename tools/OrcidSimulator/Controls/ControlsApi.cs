@@ -39,6 +39,8 @@ public static class ControlsApi
         sim.MapGet("/tokens", (string? clientId, OAuthStore oauth) =>
             Results.Ok(oauth.TokensOf(clientId).Select(t =>
                 new TokenView(t.AccessToken, t.ClientId, t.Orcid, string.Join(' ', t.Scopes), t.IssuedAt, t.Revoked))));
+        sim.MapPost("/organisations", (NewOrganisationRequest body, OrganisationRegistry organisations) =>
+            organisations.Add(body.Source, body.Identifier, body.Name) is { } problem ? Results.BadRequest(problem) : Results.NoContent());
         sim.MapPost("/faults", StartFault);
         sim.MapDelete("/faults", (FaultInjector faults) =>
         {
