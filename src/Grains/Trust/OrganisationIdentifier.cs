@@ -22,7 +22,7 @@ public static partial class OrganisationIdentifier
         var id = value.Trim();
         if (LooksLikeRor(id))
         {
-            return RorPrefix + Fields.OptionalRorId(field, id);
+            return Fields.OptionalRorId(field, id);
         }
         return id.Length <= MaxLength
             ? id
