@@ -49,10 +49,10 @@ public static class OrcidSimulatorApp
         app.MapAuthorizeApi();
         app.MapTokenApi();
         app.MapOpenIdApi();
-        var member = app.MapGroup("/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
+        var member = app.MapGroup("/v3.0").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
         member.MapQualificationsApi();
         member.MapWebhooksApi();
-        app.MapGroup("/pub/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true)).AddEndpointFilter<FaultFilter>().MapPublicApi();
+        app.MapGroup("/pub/v3.0").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true)).AddEndpointFilter<FaultFilter>().MapPublicApi();
         app.MapControlsApi();
         return app;
     }
