@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text.Json;
-using Consortium.Orcid.Model;
 using Consortium.Orcid.OAuth;
-using Consortium.Orcid.Serialization;
 using Consortium.OrcidSimulator.State;
 
 namespace Consortium.OrcidSimulator.MemberApi;
