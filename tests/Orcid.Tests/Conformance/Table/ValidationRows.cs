@@ -47,6 +47,16 @@ public sealed class ValidationRows : IConformanceRows
             context => CreateAsync(context, q => Disambiguated(q)["disambiguated-organization-identifier"] = "03b94tp07"), HttpStatusCode.BadRequest, 9045),
         new("validation: a disambiguation source ORCID does not use is refused", Organisations + "; orcid-core/src/main/java/org/orcid/core/orgs/OrgDisambiguatedSourceType.java",
             context => CreateAsync(context, q => Disambiguated(q)["disambiguation-source"] = "ISNI"), HttpStatusCode.BadRequest, 9045),
+        new("validation: an update naming a ROR id ORCID does not know is refused",
+            "orcid-core/src/main/java/org/orcid/core/manager/v3/impl/AffiliationsManagerImpl.java (updateAffiliation → orgManager.getOrgEntity); " + Organisations,
+            async context =>
+            {
+                var qualification = ConformanceContext.Qualification();
+                var putCode = await context.CreateAsync(qualification);
+                qualification["put-code"] = putCode;
+                Disambiguated(qualification)["disambiguated-organization-identifier"] = UnknownRor;
+                return await context.MemberAsync(HttpMethod.Put, $"{context.Orcid}/qualification/{putCode}", ConformanceContext.Json(qualification));
+            }, HttpStatusCode.BadRequest, 9045),
         new("validation: a ROR id added with /_sim/organisations is known", Organisations, async context =>
         {
             var id = $"https://ror.org/added-{Guid.NewGuid():N}";
