@@ -29,6 +29,7 @@ public static class OrcidSimulatorApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OAuthStore>();
         builder.Services.AddSingleton(provider => new RecordStore(options.OrcidHost, provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<OrganisationRegistry>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton(provider => new ClientRateLimiter(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PublicApiLimits>();
@@ -50,13 +51,13 @@ public static class OrcidSimulatorApp
         app.MapAuthorizeApi();
         app.MapTokenApi();
         app.MapOpenIdApi();
-        var member = app.MapGroup("/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
+        var member = app.MapGroup("/v3.0").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
         member.MapQualificationsApi();
         // Webhooks have no version prefix (WebhooksApi): /v3.0/{orcid}/webhook/... finds no route and answers 404, as ORCID does.
-        app.MapGroup("").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>()
-            .MapWebhooksApi();
-        app.MapGroup("/pub/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true)).AddEndpointFilter<PublicRateLimitFilter>()
-            .AddEndpointFilter<FaultFilter>().MapPublicApi();
+        app.MapGroup("").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>()
+            .AddEndpointFilter<FaultFilter>().MapWebhooksApi();
+        app.MapGroup("/pub/v3.0").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true))
+            .AddEndpointFilter<PublicRateLimitFilter>().AddEndpointFilter<FaultFilter>().MapPublicApi();
         app.MapControlsApi();
         return app;
     }

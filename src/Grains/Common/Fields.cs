@@ -24,18 +24,20 @@ public static partial class Fields
             : throw new InvalidFieldException(field, $"The {what} must be 1 to {maxLength} characters.");
     }
 
-    /// <returns>The bare 9-character ROR id in lower case, or null when none was given.</returns>
+    /// <returns>The ROR id as ORCID holds it (<c>https://ror.org/</c> and the id in lower case), or null when none was given.</returns>
     public static string? OptionalRorId(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
-        var match = RorPattern().Match(value.Trim());
-        return match.Success
-            ? match.Groups["id"].Value.ToLowerInvariant()
-            : throw new InvalidFieldException(field,
-                "The ROR id must look like 'https://ror.org/02mhbdp94' or '02mhbdp94': a 0, six letters or digits, and two digits.");
+        if (RorId.TryParse(value, out var orcidForm))
+        {
+            return orcidForm;
+        }
+        throw new InvalidFieldException(field, RorId.IsWellFormed(value)
+            ? $"'{value.Trim()}' is not a ROR id: its last two digits (the check digits) do not match. Copy the id from the organisation's page on ror.org."
+            : "The ROR id must look like 'https://ror.org/02mhbdp94' or '02mhbdp94': a 0, six letters or digits, and two check digits.");
     }
 
     /// <returns>The trimmed address.</returns>
@@ -62,8 +64,4 @@ public static partial class Fields
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")]
     private static partial Regex SlugPattern();
-
-    // ROR ids use Crockford base32 (no i, l, o, u) and end in a two-digit checksum.
-    [GeneratedRegex("^(?:https?://ror\\.org/)?(?<id>0[a-hj-km-np-tv-z0-9]{6}[0-9]{2})$", RegexOptions.IgnoreCase)]
-    private static partial Regex RorPattern();
 }

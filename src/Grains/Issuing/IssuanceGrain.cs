@@ -166,6 +166,11 @@ public sealed class IssuanceGrain(
         {
             return await RetryLaterAsync(view, refused.Message);
         }
+        catch (OrcidApiException refused) when (refused.Kind == OrcidErrorKind.UnknownDisambiguatedOrganization)
+        {
+            var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync();
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = OrganisationRefusal.UnknownId(tenant?.RorId) });
+        }
         catch (OrcidApiException refused)
         {
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = refused.Message });
@@ -181,7 +186,7 @@ public sealed class IssuanceGrain(
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync();
         if (tenant?.MissingOrganisationDetails is { } missing)
         {
-            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"ORCID needs {missing}: set it in Settings, then retry." });
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"A qualification needs {missing}: set it in Settings → Organisation, then retry." });
         }
         if (Key.Environment == OrcidEnvironmentName.Production && tenant?.IsLaunchApproved != true)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Consortium.Grains.Common;
 using Consortium.Grains.Templates;
 using Consortium.Grains.Tenants;
 using Consortium.Orcid.Model;
@@ -25,7 +26,7 @@ public static class QualificationFactory
             {
                 Name = tenant.Name,
                 Address = new OrganizationAddress(tenant.City, null, tenant.Country),
-                DisambiguatedOrganization = tenant.RorId is null ? null : new DisambiguatedOrganization($"https://ror.org/{tenant.RorId}", "ROR"),
+                DisambiguatedOrganization = tenant.RorId is null ? null : new DisambiguatedOrganization(RorId.OrcidForm(tenant.RorId), "ROR"),
             },
             Url = template.UrlFor(issuance.ExternalId, issuance.Orcid ?? "", certificateUrl),
             ExternalIds =

@@ -1,7 +1,7 @@
 namespace Consortium.Grains.Tenants;
 
-/// <summary>A member organisation as its pages and qualifications show it. City, country and ROR id are what
-/// ORCID needs to name the organisation in a qualification.</summary>
+/// <summary>A member organisation as its pages and qualifications show it. The ROR id is held as ORCID holds it,
+/// <c>https://ror.org/…</c> (bare in profiles saved before; <see cref="Common.RorId.OrcidForm"/> reads both).</summary>
 [GenerateSerializer, Immutable]
 public sealed record TenantProfile(
     [property: Id(0)] string Slug,
@@ -19,13 +19,8 @@ public sealed record TenantProfile(
     /// <summary>Production consent and issuing stay closed until the consortium approves the launch review.</summary>
     public bool IsLaunchApproved => LaunchApprovedAt is not null;
 
-    /// <summary>What is still missing before ORCID will accept a qualification naming this organisation.</summary>
-    public string? MissingOrganisationDetails =>
-        (RorId, City, Country) switch
-        {
-            (null, _, _) => "the organisation's ROR id",
-            (_, null, _) => "the organisation's city",
-            (_, _, null) => "the organisation's country",
-            _ => null,
-        };
+    /// <summary>What is still missing before a qualification names this organisation: its ROR id, which verifications match
+    /// issuers by. City and country are optional for ORCID's qualifications (a city needs a country, which
+    /// <see cref="OrganisationDetails.Validated"/> ensures).</summary>
+    public string? MissingOrganisationDetails => RorId is null ? "the organisation's ROR id" : null;
 }

@@ -9,7 +9,7 @@ namespace Consortium.Grains.Trust;
 public static partial class OrganisationIdentifier
 {
     public const int MaxLength = 200;
-    public const string RorPrefix = "https://ror.org/";
+    public const string RorPrefix = RorId.Prefix;
 
     /// <returns>The id to store, or null when none was given.</returns>
     /// <exception cref="InvalidFieldException">A malformed ROR id, or an overlong id.</exception>
@@ -22,7 +22,7 @@ public static partial class OrganisationIdentifier
         var id = value.Trim();
         if (LooksLikeRor(id))
         {
-            return RorPrefix + Fields.OptionalRorId(field, id);
+            return Fields.OptionalRorId(field, id);
         }
         return id.Length <= MaxLength
             ? id

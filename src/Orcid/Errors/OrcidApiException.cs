@@ -25,9 +25,13 @@ public sealed partial class OrcidApiException(
     /// <summary>The OAuth <c>error</c> (<c>invalid_token</c>, <c>invalid_grant</c>, ...), when the failure was one.</summary>
     public string? OAuthError { get; } = oauthError;
 
+    // Codes and statuses from ORCID-Source orcid-core/src/main/java/org/orcid/core/exception/OrcidCoreExceptionMapper.java.
     public OrcidErrorKind Kind => ((int)Status, ErrorCode) switch
     {
         (400, 9062) => OrcidErrorKind.MissingDisambiguatedOrganization,
+        (400, 9045) => OrcidErrorKind.UnknownDisambiguatedOrganization,
+        (400, 9046) => OrcidErrorKind.MissingOrganization,
+        (400, 9061) => OrcidErrorKind.CityWithoutCountry,
         (400, 9019) => OrcidErrorKind.PutCodeMismatch,
         (401, _) when OAuthError == "invalid_token" => OrcidErrorKind.InvalidToken,
         (403, 9010) => OrcidErrorKind.NotSource,

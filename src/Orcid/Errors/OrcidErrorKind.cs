@@ -4,7 +4,7 @@ namespace Consortium.Orcid.Errors;
 public enum OrcidErrorKind
 {
     Other,
-    /// <summary>400/9062: the organization lacks a disambiguated id.</summary>
+    /// <summary>400/9062: the organization has no disambiguated id and the item no external id; one must be present.</summary>
     MissingDisambiguatedOrganization,
     /// <summary>400/9019: the body's put-code differs from the URL's.</summary>
     PutCodeMismatch,
@@ -28,4 +28,11 @@ public enum OrcidErrorKind
     ServerError,
     /// <summary>429: too many requests; without Retry-After, the public API's daily quota for anonymous callers is used up.</summary>
     TooManyRequests,
+    /// <summary>400/9045: ORCID does not know the organization's disambiguated id for its source (a ROR id must be the full
+    /// <c>https://ror.org/…</c> URL).</summary>
+    UnknownDisambiguatedOrganization,
+    /// <summary>400/9046: the item has no organization.</summary>
+    MissingOrganization,
+    /// <summary>400/9061: the organization's address has a city or region but no country.</summary>
+    CityWithoutCountry,
 }

@@ -63,9 +63,37 @@ public static class OrcidXml
 
     public static XDocument WriteQualification(Qualification qualification)
     {
-        var root = new XElement(QualificationNs + "qualification",
+        var root = WriteAffiliation(QualificationNs + "qualification", qualification);
+        root.Add(new XAttribute(XNamespace.Xmlns + "qualification", QualificationNs), new XAttribute(XNamespace.Xmlns + "common", Common));
+        return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
+    }
+
+    /// <summary>Writes <c>activities:qualifications</c>, the answer to <c>GET /{orcid}/qualifications</c>.</summary>
+    public static XDocument WriteQualificationsSummary(QualificationsSummary summary) => new(new XDeclaration("1.0", "UTF-8", null),
+        new XElement(Activities + "qualifications",
+            new XAttribute(XNamespace.Xmlns + "activities", Activities),
             new XAttribute(XNamespace.Xmlns + "qualification", QualificationNs),
             new XAttribute(XNamespace.Xmlns + "common", Common),
+            Optional("path", summary.Path),
+            summary.LastModifiedDate is { } modified ? new XElement(Common + "last-modified-date", XmlConvert.ToString(modified)) : null,
+            summary.AffiliationGroup.Select(group => new XElement(Activities + "affiliation-group",
+                group.LastModifiedDate is { } groupModified ? new XElement(Common + "last-modified-date", XmlConvert.ToString(groupModified)) : null,
+                WriteExternalIds(group.ExternalIds),
+                group.Summaries.Select(item => WriteAffiliation(QualificationNs + "qualification-summary", item))))));
+
+    /// <summary>Writes <c>error:error</c> (ORCID/orcid-model src/main/resources/record_3.0/error-3.0.xsd).</summary>
+    public static XDocument WriteError(OrcidError error) => new(new XDeclaration("1.0", "UTF-8", null),
+        new XElement(ErrorNs + "error",
+            new XAttribute(XNamespace.Xmlns + "error", ErrorNs),
+            new XElement(ErrorNs + "response-code", error.ResponseCode),
+            new XElement(ErrorNs + "developer-message", error.DeveloperMessage ?? ""),
+            error.UserMessage is null ? null : new XElement(ErrorNs + "user-message", error.UserMessage),
+            error.ErrorCode is null ? null : new XElement(ErrorNs + "error-code", error.ErrorCode),
+            error.MoreInfo is null ? null : new XElement(ErrorNs + "more-info", error.MoreInfo)));
+
+    // common:affiliation and common:affiliation-summary share their content, in this order.
+    static XElement WriteAffiliation(XName name, Qualification qualification) =>
+        new(name,
             Optional("put-code", qualification.PutCode),
             Optional("visibility", qualification.Visibility is { } v ? FormatVisibility(v) : null),
             Optional("path", qualification.Path),
@@ -79,8 +107,6 @@ public static class OrcidXml
             qualification.Organization is { } organization ? WriteOrganization(organization) : null,
             OptionalElement("url", qualification.Url),
             qualification.ExternalIds.Count > 0 ? WriteExternalIds(qualification.ExternalIds) : null);
-        return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
-    }
 
     static string? Text(XElement parent, string name) => ((string?)parent.Element(Common + name))?.Trim() is { Length: > 0 } text ? text : null;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Launch;
 using Consortium.Grains.Tenants;
@@ -45,7 +46,7 @@ public sealed class LaunchReviewService(IGrainFactory grains, PortalAddress port
         var pack = new StringBuilder()
             .AppendLine($"# Launch review: {tenant.Name}")
             .AppendLine()
-            .AppendLine($"- Member organisation: {tenant.Name} (`{tenant.Slug}`), ROR {(tenant.RorId is null ? "not set" : $"https://ror.org/{tenant.RorId}")}")
+            .AppendLine($"- Member organisation: {tenant.Name} (`{tenant.Slug}`), ROR {(tenant.RorId is null ? "not set" : RorId.OrcidForm(tenant.RorId))}")
             .AppendLine($"- Test site (sandbox): {portal.For($"/t/{tenant.Slug}?env=sandbox")}")
             .AppendLine($"- Status: {review.Status.ToString().ToLowerInvariant()}" + (review.SubmittedAt is { } at ? $", submitted {at:yyyy-MM-dd HH:mm} UTC by {review.SubmittedBy}" : ""))
             .AppendLine()

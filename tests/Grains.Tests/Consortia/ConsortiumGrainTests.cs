@@ -20,7 +20,7 @@ public sealed class ConsortiumGrainTests(SqliteClusterFixture fixture)
 
         var created = await consortium.CreateTenantAsync(new NewTenant($"  {slug} ", " Example University ", "https://ror.org/02MHBDP94"));
 
-        Assert.Equal((slug, "Example University", "02mhbdp94", consortiumSlug), (created.Slug, created.Name, created.RorId, created.ConsortiumSlug));
+        Assert.Equal((slug, "Example University", "https://ror.org/02mhbdp94", consortiumSlug), (created.Slug, created.Name, created.RorId, created.ConsortiumSlug));
         Assert.Equal(created, Assert.Single(await consortium.ListTenantsAsync()));
         Assert.Equal(created, await _grains.GetGrain<ITenantGrain>(TenantKey.For(slug)).GetProfileAsync());
     }

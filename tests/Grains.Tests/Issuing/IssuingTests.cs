@@ -245,6 +245,35 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
         Assert.Equal(0, (await _scenario.Ledger.CountsAsync()).Total);
     }
 
+    // Well formed with the right check digits, so the portal takes it, but no organisation has it: ORCID refuses it with 400/9045.
+    private const string UnknownRorId = "https://ror.org/000000098";
+
+    [Fact]
+    public async Task AnIdOrcidDoesNotKnowFailsNamingItAndARetryAfterTheFixIsWritten()
+    {
+        var tenant = fixture.Cluster.Client.GetGrain<ITenantGrain>(TenantKey.For(_scenario.Tenant));
+        await tenant.SetOrganisationAsync(new OrganisationDetails("Test University", UnknownRorId, null, null));
+        var orcid = await _scenario.NewResearcherAsync();
+        await _scenario.ConnectAsync(orcid);
+
+        await _scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-org", Orcid: orcid));
+        var failed = await _scenario.WaitForAsync("sandbox.cert-org", v => v.Status == IssuanceStatus.Failed);
+
+        Assert.Equal($"ORCID does not know the organisation id {UnknownRorId} (ROR). Check it in Settings → Organisation (copy it from the organisation's page on ror.org), then retry.", failed.Error);
+        Assert.Empty(await _scenario.RecordAsync(orcid));
+
+        await tenant.SetOrganisationAsync(new OrganisationDetails("Test University", "02mhbdp94", null, null));
+        await _scenario.Ledger.RetryAsync("sandbox.cert-org");
+        var written = await _scenario.WaitForAsync("sandbox.cert-org", v => v.Status == IssuanceStatus.InOrcid);
+
+        var item = Assert.Single(await _scenario.RecordAsync(orcid));
+        Assert.Equal(written.PutCode, item.GetProperty("put-code").GetInt64());
+        var organization = item.GetProperty("organization");
+        Assert.Equal("https://ror.org/02mhbdp94", organization.GetProperty("disambiguated-organization").GetProperty("disambiguated-organization-identifier").GetString());
+        // No city and no country: optional for a qualification.
+        Assert.Equal("{}", organization.GetProperty("address").GetRawText());
+    }
+
     private async Task DeleteAsResearcherAsync(string orcid, long putCode)
     {
         var access = await _scenario.Researcher(orcid).GetAccessAsync();

@@ -50,15 +50,32 @@ public sealed class QualificationScenarios(ConformanceTarget target)
         Assert.Single(summary.Qualifications, q => q.ExternalIds.SequenceEqual(qualification.ExternalIds));
     }
 
-    public async Task MissingDisambiguatedOrganizationIsRefused()
+    // Since 2025 an activity external id stands in for the organisation id; with neither, ORCID refuses (ORCID-Source
+    // orcid-core/src/main/java/org/orcid/core/manager/v3/validator/ActivityValidator.java, InvalidNoOrgOrExternalIdException → 400/9062).
+    public async Task NeitherOrganizationIdNorExternalIdIsRefused()
     {
         var api = target.Clients.Member(target.Environment);
         var qualification = SampleQualifications.LaserSafety(NewExternalId());
-        var undisambiguated = qualification with { Organization = qualification.Organization! with { DisambiguatedOrganization = null } };
+        var bare = qualification with { Organization = qualification.Organization! with { DisambiguatedOrganization = null }, ExternalIds = [] };
 
-        var refused = await Assert.ThrowsAsync<OrcidApiException>(() => api.CreateQualificationAsync(target.Access, target.Orcid, undisambiguated));
+        var refused = await Assert.ThrowsAsync<OrcidApiException>(() => api.CreateQualificationAsync(target.Access, target.Orcid, bare));
 
         Assert.Equal((HttpStatusCode.BadRequest, 9062, OrcidErrorKind.MissingDisambiguatedOrganization), (refused.Status, refused.ErrorCode, refused.Kind));
+    }
+
+    // orcid-core/src/main/java/org/orcid/core/manager/v3/impl/OrgManagerImpl.java: an id ORCID does not hold → 400/9045.
+    public async Task UnknownOrganizationIdIsRefused()
+    {
+        var api = target.Clients.Member(target.Environment);
+        var qualification = SampleQualifications.LaserSafety(NewExternalId());
+        var unknown = qualification with
+        {
+            Organization = qualification.Organization! with { DisambiguatedOrganization = new("https://ror.org/000000098", "ROR") },
+        };
+
+        var refused = await Assert.ThrowsAsync<OrcidApiException>(() => api.CreateQualificationAsync(target.Access, target.Orcid, unknown));
+
+        Assert.Equal((HttpStatusCode.BadRequest, 9045, OrcidErrorKind.UnknownDisambiguatedOrganization), (refused.Status, refused.ErrorCode, refused.Kind));
     }
 
     public async Task ClientCredentialsGiveReadPublicToken()

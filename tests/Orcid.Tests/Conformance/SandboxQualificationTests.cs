@@ -35,7 +35,10 @@ public sealed class SandboxQualificationTests : IDisposable
     public Task DuplicateCreateRecoversExistingPutCode() => scenarios.DuplicateCreateRecoversExistingPutCode();
 
     [SandboxFact]
-    public Task MissingDisambiguatedOrganizationIsRefused() => scenarios.MissingDisambiguatedOrganizationIsRefused();
+    public Task NeitherOrganizationIdNorExternalIdIsRefused() => scenarios.NeitherOrganizationIdNorExternalIdIsRefused();
+
+    [SandboxFact]
+    public Task UnknownOrganizationIdIsRefused() => scenarios.UnknownOrganizationIdIsRefused();
 
     [SandboxFact]
     public Task ClientCredentialsGiveReadPublicToken() => scenarios.ClientCredentialsGiveReadPublicToken();

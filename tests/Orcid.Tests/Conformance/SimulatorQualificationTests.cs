@@ -13,7 +13,10 @@ public sealed class SimulatorQualificationTests(SimulatorFixture simulator)
     public async Task DuplicateCreateRecoversExistingPutCode() => await (await Scenarios()).DuplicateCreateRecoversExistingPutCode();
 
     [Fact]
-    public async Task MissingDisambiguatedOrganizationIsRefused() => await (await Scenarios()).MissingDisambiguatedOrganizationIsRefused();
+    public async Task NeitherOrganizationIdNorExternalIdIsRefused() => await (await Scenarios()).NeitherOrganizationIdNorExternalIdIsRefused();
+
+    [Fact]
+    public async Task UnknownOrganizationIdIsRefused() => await (await Scenarios()).UnknownOrganizationIdIsRefused();
 
     [Fact]
     public async Task ClientCredentialsGiveReadPublicToken() => await (await Scenarios()).ClientCredentialsGiveReadPublicToken();

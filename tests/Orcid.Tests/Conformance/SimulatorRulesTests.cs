@@ -62,6 +62,7 @@ public sealed class SimulatorRulesTests(SimulatorFixture simulator)
             Content = JsonContent.Create(SampleQualifications.LaserSafety("cert-1") with { PutCode = created.PutCode + 1 }, options: OrcidJson.Options),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.Access.AccessToken);
+        request.Headers.Accept.ParseAdd(OrcidJson.MediaType); // ORCID answers XML unless asked for JSON.
 
         using var response = await simulator.Controls.SendAsync(request);
         var error = await response.Content.ReadFromJsonAsync<OrcidError>(OrcidJson.Options);

@@ -17,6 +17,9 @@ public sealed class OrcidApiExceptionTests
     [InlineData(409, 9018, null, OrcidErrorKind.RecordLocked)]
     [InlineData(503, null, null, OrcidErrorKind.RateLimited)]
     [InlineData(500, 9008, null, OrcidErrorKind.ServerError)]
+    [InlineData(400, 9045, null, OrcidErrorKind.UnknownDisambiguatedOrganization)]
+    [InlineData(400, 9046, null, OrcidErrorKind.MissingOrganization)]
+    [InlineData(400, 9061, null, OrcidErrorKind.CityWithoutCountry)]
     [InlineData(400, 9001, null, OrcidErrorKind.Other)]
     public void StatusAndCodeGiveTheKind(int status, int? code, string? oauthError, OrcidErrorKind kind)
     {

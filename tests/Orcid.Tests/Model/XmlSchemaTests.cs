@@ -66,6 +66,39 @@ public sealed class XmlSchemaTests
         Assert.Single(errors);
     }
 
+    [Fact]
+    public void WrittenErrorValidatesAgainstOrcidSchemaAndReadsBack()
+    {
+        var error = new OrcidError
+        {
+            ResponseCode = 400, DeveloperMessage = "400 Bad request: organization must be present and valid", UserMessage = "No valid organization is included in the data.",
+            ErrorCode = 9046, MoreInfo = "https://members.orcid.org/api/resources/troubleshooting",
+        };
+        var document = OrcidXml.WriteError(error);
+
+        AssertValid(document);
+        Assert.Equal(error, OrcidXml.ReadError(document.Root!));
+    }
+
+    [Fact]
+    public void WrittenSummaryReadsBackEqual()
+    {
+        var stored = SampleQualifications.AsStored("cert-0005");
+        var summary = new QualificationsSummary
+        {
+            Path = "/0000-0002-1825-0097/qualifications",
+            LastModifiedDate = stored.LastModifiedDate,
+            AffiliationGroup = [new AffiliationGroup { LastModifiedDate = stored.LastModifiedDate, ExternalIds = stored.ExternalIds, Summaries = [stored] }],
+        };
+
+        var read = OrcidXml.ReadQualificationsSummary(OrcidXml.WriteQualificationsSummary(summary).Root!);
+
+        Assert.Equal((summary.Path, summary.LastModifiedDate), (read.Path, read.LastModifiedDate));
+        var group = Assert.Single(read.AffiliationGroup);
+        Assert.Equal(stored.ExternalIds, group.ExternalIds);
+        Assert.Equal(stored with { ExternalIds = [] }, Assert.Single(group.Summaries) with { ExternalIds = [] });
+    }
+
     static void AssertValid(XDocument document) => Assert.Empty(Validate(document));
 
     static List<string> Validate(XDocument document)

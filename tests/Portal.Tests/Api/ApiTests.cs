@@ -20,7 +20,7 @@ public sealed class ApiTests(PortalFactory portal) : IClassFixture<PortalFactory
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var tenant = await created.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("02mhbdp94", tenant.GetProperty("rorId").GetString());
+        Assert.Equal("https://ror.org/02mhbdp94", tenant.GetProperty("rorId").GetString());
         Assert.Equal(consortium, tenant.GetProperty("consortiumSlug").GetString());
         var listed = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/consortia/{consortium}/tenants");
         Assert.Equal(tenant.GetProperty("slug").GetString(), Assert.Single(listed.EnumerateArray()).GetProperty("slug").GetString());

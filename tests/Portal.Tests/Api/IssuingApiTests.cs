@@ -183,6 +183,32 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
 
     private Task<JsonElement> Summary() => _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuing/summary?env=sandbox");
 
+    // Right check digits, so the portal takes it; no organisation has it, so ORCID refuses it (400/9045) until told of it.
+    private const string UnknownRorId = "https://ror.org/000000098";
+
+    [Fact]
+    public async Task AnIdOrcidDoesNotKnowIsNamedAndARetryOnceOrcidKnowsItIsWritten()
+    {
+        (await _operator.PutAsJsonAsync($"/api/v1/tenants/{_tenant}/organisation",
+            new { name = "Newly Registered University", rorId = "000000098" })).EnsureSuccessStatusCode();
+        var orcid = await ConnectResearcherAsync();
+
+        (await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "sandbox", templateId = IssuingTenant.TemplateId, orcid, externalId = "cert-new-org" })).EnsureSuccessStatusCode();
+        var failed = await WaitForIssuanceAsync("sandbox.cert-new-org", "failed");
+
+        Assert.Equal($"ORCID does not know the organisation id {UnknownRorId} (ROR). Check it in Settings → Organisation (copy it from the organisation's page on ror.org), then retry.",
+            failed.GetProperty("error").GetString());
+        Assert.Empty(await RecordAsync(orcid));
+
+        await _issuing.Controls.AddOrganisationAsync("ROR", UnknownRorId, "Newly Registered University");
+        (await _operator.PostAsync($"/api/v1/tenants/{_tenant}/issuances/sandbox.cert-new-org/retry", null)).EnsureSuccessStatusCode();
+        await WaitForIssuanceAsync("sandbox.cert-new-org", "in-orcid");
+
+        var item = Assert.Single(await RecordAsync(orcid));
+        Assert.Equal(UnknownRorId, item.GetProperty("organization").GetProperty("disambiguated-organization").GetProperty("disambiguated-organization-identifier").GetString());
+    }
+
     private Task<string> ConnectResearcherAsync() => _issuing.ConnectResearcherAsync();
 
     private Task<JsonElement> WaitForIssuanceAsync(string id, string status) => _issuing.WaitForIssuanceAsync(id, status);

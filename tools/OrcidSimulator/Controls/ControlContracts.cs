@@ -15,3 +15,7 @@ public sealed record PutQualificationRequest(string? SourceClientId, bool SelfAs
 public sealed record PutQualificationResponse(long PutCode);
 public sealed record TokenView(string AccessToken, string ClientId, string? Orcid, string Scope, DateTimeOffset IssuedAt, bool Revoked);
 public sealed record FaultRequest(string Kind, double Rate = 1, double DurationSeconds = 60, int LatencyMilliseconds = 2000);
+
+/// <summary>A disambiguated organisation for ORCID to know: <see cref="Source"/> RINGGOLD, GRID, FUNDREF, LEI or ROR;
+/// a ROR <see cref="Identifier"/> as ORCID holds it, <c>https://ror.org/…</c>.</summary>
+public sealed record NewOrganisationRequest(string? Source, string? Identifier, string? Name);

@@ -40,6 +40,8 @@ public static class ControlsApi
             Results.Ok(oauth.TokensOf(clientId).Select(t =>
                 new TokenView(t.AccessToken, t.ClientId, t.Orcid, string.Join(' ', t.Scopes), t.IssuedAt, t.Revoked))));
         sim.MapWebhookControls();
+        sim.MapPost("/organisations", (NewOrganisationRequest body, OrganisationRegistry organisations) =>
+            organisations.Add(body.Source, body.Identifier, body.Name) is { } problem ? Results.BadRequest(problem) : Results.NoContent());
         sim.MapPost("/faults", StartFault);
         sim.MapDelete("/faults", (FaultInjector faults) =>
         {

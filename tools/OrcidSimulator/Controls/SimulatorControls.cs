@@ -72,6 +72,11 @@ public sealed class SimulatorControls : IDisposable
     public async Task<IReadOnlyList<WebhookView>> WebhooksAsync(string orcid) =>
         (await _http.GetFromJsonAsync<List<WebhookView>>($"/_sim/records/{orcid}/webhooks"))!;
 
+    /// <summary>Makes ORCID know a disambiguated organisation (<paramref name="source"/> RINGGOLD, GRID, FUNDREF, LEI or ROR;
+    /// a ROR id as <c>https://ror.org/…</c>), so qualifications naming it are no longer refused with 400/9045.</summary>
+    public async Task AddOrganisationAsync(string source, string identifier, string name) =>
+        (await _http.PostAsJsonAsync("/_sim/organisations", new NewOrganisationRequest(source, identifier, name))).EnsureSuccessStatusCode();
+
     /// <summary>A browser's trip to the authorize page after <see cref="DecideNextConsentAsync"/>.</summary>
     /// <returns>The code ORCID redirected back with, or null when the consent was denied.</returns>
     public async Task<string?> AuthorizeAsync(string clientId, Uri redirectUri, string state, string scope, string? nonce = null)

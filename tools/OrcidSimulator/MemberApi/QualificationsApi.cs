@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text.Json;
-using Consortium.Orcid.Model;
 using Consortium.Orcid.OAuth;
-using Consortium.Orcid.Serialization;
 using Consortium.OrcidSimulator.State;
 
 namespace Consortium.OrcidSimulator.MemberApi;
@@ -41,24 +38,21 @@ public static class QualificationsApi
         return FindVisible(records, orcid, putCode, token);
     }
 
-    static async Task<IResult> Create(string orcid, HttpContext context, RecordStore records, OAuthStore oauth, WebhookNotifier webhooks)
+    static async Task<IResult> Create(string orcid, HttpContext context, RecordStore records, OAuthStore oauth, OrganisationRegistry organisations,
+        WebhookNotifier webhooks)
     {
         var token = BearerTokenFilter.TokenOf(context)!;
         if (!QualificationRules.CanWrite(token, orcid))
         {
             return OrcidResults.MissingScope(OrcidScopes.ActivitiesUpdate);
         }
-        var (qualification, invalid) = await ReadBody(context);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-        if (QualificationRules.Validate(qualification!) is { } rejected)
+        var (qualification, invalid) = await QualificationBody.ReadAsync(context.Request);
+        if ((invalid ?? QualificationValidator.Validate(qualification!, creating: true)) is { } rejected)
         {
             return OrcidResults.Error(rejected);
         }
         var writer = new WriterSource(token.ClientId, oauth.FindClient(token.ClientId)?.Name ?? token.ClientId);
-        var (putCode, failure) = records.Create(orcid, writer, qualification!);
+        var (putCode, failure) = records.Create(orcid, writer, qualification!, organisations.Check);
         if (failure is not null)
         {
             return OrcidResults.Error(failure);
@@ -69,28 +63,29 @@ public static class QualificationsApi
         return Results.Created($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}/{putCode}", null);
     }
 
-    static async Task<IResult> Update(string orcid, long putCode, HttpContext context, RecordStore records, WebhookNotifier webhooks)
+    static async Task<IResult> Update(string orcid, long putCode, HttpContext context, RecordStore records, OrganisationRegistry organisations,
+        WebhookNotifier webhooks)
     {
         var token = BearerTokenFilter.TokenOf(context)!;
         if (!QualificationRules.CanWrite(token, orcid))
         {
             return OrcidResults.MissingScope(OrcidScopes.ActivitiesUpdate);
         }
-        var (qualification, invalid) = await ReadBody(context);
+        var (qualification, invalid) = await QualificationBody.ReadAsync(context.Request);
         if (invalid is not null)
         {
-            return invalid;
+            return OrcidResults.Error(invalid);
         }
         if (qualification!.PutCode != putCode)
         {
             return OrcidResults.Error(HttpStatusCode.BadRequest, 9019,
                 $"400 Bad Request: The put-code in the URL ({putCode}) does not match the put-code in the body ({qualification.PutCode?.ToString() ?? "none"}).");
         }
-        if (QualificationRules.Validate(qualification) is { } rejected)
+        if (QualificationValidator.Validate(qualification, creating: false) is { } rejected)
         {
             return OrcidResults.Error(rejected);
         }
-        var (updated, failure) = records.Update(orcid, token.ClientId, putCode, qualification);
+        var (updated, failure) = records.Update(orcid, token.ClientId, putCode, qualification, organisations.Check);
         if (failure is not null)
         {
             return OrcidResults.Error(failure);
@@ -119,19 +114,4 @@ public static class QualificationsApi
         records.Qualifications(orcid)?.FirstOrDefault(q => q.PutCode == putCode) is { } item && QualificationRules.Visible(item, token, orcid)
             ? OrcidResults.Json(item)
             : OrcidResults.Error(HttpStatusCode.NotFound, 9011, $"404 Not Found: No qualification with put-code {putCode} on record {orcid}.");
-
-    static async Task<(Qualification?, IResult?)> ReadBody(HttpContext context)
-    {
-        try
-        {
-            var qualification = await JsonSerializer.DeserializeAsync<Qualification>(context.Request.Body, OrcidJson.Options, context.RequestAborted);
-            return qualification is null
-                ? (null, OrcidResults.Error(HttpStatusCode.BadRequest, 9001, "400 Bad Request: The body is empty."))
-                : (qualification, null);
-        }
-        catch (JsonException exception)
-        {
-            return (null, OrcidResults.Error(HttpStatusCode.BadRequest, 9001, $"400 Bad Request: The body is not a valid qualification: {exception.Message}"));
-        }
-    }
 }

@@ -27,7 +27,9 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
         }
     }
 
-    public (long PutCode, SimFailure? Failure) Create(string orcid, WriterSource writer, Qualification qualification)
+    /// <param name="beforeStore">ORCID's last check, after the duplicate check: the organisation lookup.</param>
+    public (long PutCode, SimFailure? Failure) Create(string orcid, WriterSource writer, Qualification qualification,
+        Func<Qualification, SimFailure?>? beforeStore = null)
     {
         lock (gate)
         {
@@ -38,6 +40,10 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
             if (writer.ClientId is not null && FindDuplicate(items, writer.ClientId, qualification, exceptPutCode: null) is { } existing)
             {
                 return (0, Duplicate(existing));
+            }
+            if (beforeStore?.Invoke(qualification) is { } refused)
+            {
+                return (0, refused);
             }
             var now = timeProvider.GetUtcNow();
             var putCode = ++lastPutCode;
@@ -55,7 +61,8 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
         }
     }
 
-    public (Qualification? Updated, SimFailure? Failure) Update(string orcid, string clientId, long putCode, Qualification replacement)
+    public (Qualification? Updated, SimFailure? Failure) Update(string orcid, string clientId, long putCode, Qualification replacement,
+        Func<Qualification, SimFailure?>? beforeStore = null)
     {
         lock (gate)
         {
@@ -73,6 +80,10 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
             if (FindDuplicate(items, clientId, replacement, exceptPutCode: putCode) is { } existing)
             {
                 return (null, Duplicate(existing));
+            }
+            if (beforeStore?.Invoke(replacement) is { } refused)
+            {
+                return (null, refused);
             }
             var updated = replacement with
             {
@@ -118,12 +129,16 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
         return (items, index, null);
     }
 
+    // ORCID-Source orcid-core/src/main/java/org/orcid/core/manager/v3/validator/ActivityValidator.java,
+    // checkExternalIdentifiersForDuplicates: the same source, an equal type and value, and relationships that are both self
+    // or both absent (areRelationshipsSameAndSelf).
     static Qualification? FindDuplicate(IEnumerable<Qualification> items, string clientId, Qualification candidate, long? exceptPutCode) =>
         items.FirstOrDefault(item =>
             item.PutCode != exceptPutCode &&
             item.Source?.SourceClientId?.Path == clientId &&
-            item.SelfExternalIds.Any(own => candidate.SelfExternalIds.Any(other =>
-                own.ExternalIdType == other.ExternalIdType && own.ExternalIdValue == other.ExternalIdValue)));
+            item.ExternalIds.Any(own => candidate.ExternalIds.Any(other =>
+                own.ExternalIdType == other.ExternalIdType && own.ExternalIdValue == other.ExternalIdValue &&
+                own.ExternalIdRelationship == other.ExternalIdRelationship && own.ExternalIdRelationship is null or ExternalId.SelfRelationship)));
 
     // ORCID's own wording (apiError.9021), which names the existing put-code.
     static SimFailure Duplicate(Qualification existing) => new(HttpStatusCode.Conflict, 9021,
