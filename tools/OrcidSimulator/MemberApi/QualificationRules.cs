@@ -5,22 +5,12 @@ using Consortium.OrcidSimulator.State;
 
 namespace Consortium.OrcidSimulator.MemberApi;
 
-/// <summary>The checks ORCID makes before touching the record: scopes and the organization's disambiguation.</summary>
+/// <summary>The checks ORCID makes before writing to the record: scopes and the organization's disambiguation (reads: <see cref="ReadRules"/>).</summary>
 public static class QualificationRules
 {
     static readonly string[] DisambiguationSources = ["RINGGOLD", "GRID", "FUNDREF", "LEI", "ROR"];
 
-    /// <summary>Null when the token may read the record's limited items; else the scope it lacks.</summary>
-    public static string? MissingReadScope(SimToken token, string orcid) =>
-        token.Orcid == orcid && (token.Has(OrcidScopes.ReadLimited) || token.Has(OrcidScopes.ActivitiesUpdate)) ? null : OrcidScopes.ReadLimited;
-
     public static bool CanWrite(SimToken token, string orcid) => token.Orcid == orcid && token.Has(OrcidScopes.ActivitiesUpdate);
-
-    /// <summary>What a reader may see: the whole record with a read scope, else public items only.</summary>
-    public static bool Visible(Qualification item, SimToken? token, string orcid) =>
-        item.Visibility == Visibility.Public ||
-        (token is not null && MissingReadScope(token, orcid) is null &&
-         (item.Visibility != Visibility.Private || item.Source?.SourceClientId?.Path == token.ClientId));
 
     public static SimFailure? Validate(Qualification qualification)
     {
