@@ -21,7 +21,7 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
 
         var verdict = page.GetByTestId("verdict");
         await Assertions.Expect(verdict).ToHaveAttributeAsync("data-decision", "allow");
-        await Assertions.Expect(verdict).ToContainTextAsync("read with the researcher's own permission");
+        await Assertions.Expect(page.GetByTestId("read-note")).ToHaveTextAsync("Read with the researcher's consent (limited items included).");
         var evidence = page.GetByTestId("evidence-table");
         await Assertions.Expect(evidence).ToContainTextAsync("this organisation");
         await Assertions.Expect(evidence).ToContainTextAsync("self-asserted");
@@ -44,6 +44,8 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Test this rule" }).ClickAsync();
         // Only this organisation is trusted so far: the researcher's own claim does not count.
         await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "deny");
+        // Without the researcher's consent the record is read as public data, and the decision says what that cannot see.
+        await Assertions.Expect(page.GetByTestId("read-note")).ToContainTextAsync("Public record only: items the researcher keeps limited or private are not visible");
         await page.GetByLabel("Added by the researcher (self-asserted)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Test this rule" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "allow");
