@@ -55,6 +55,28 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         await Assertions.Expect(page.GetByTestId("trust-rule-table")).ToContainTextAsync("added by the researcher themselves");
     }
 
+    [Fact]
+    public async Task AnAdminVerifiesOnTheVerifyTabAndIsToldWhatAPublicReadCannotSee()
+    {
+        var (clientId, _) = await SetUpAsync();
+        var orcid = (await Portal.SandboxControls.CreateResearcherAsync("Irène", "Joliot-Curie", "irene@example.org", defaultVisibility: "limited")).Orcid;
+        await Portal.PutOnSandboxRecordAsync(orcid, clientId, "Radiation Safety");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/tenants/rule-org");
+        await page.WaitForURLAsync("**/tenants/rule-org");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Verify" }).ClickAsync();
+        await page.GetByLabel("Trust rule").ClickAsync();
+        await page.GetByText("Radiation Safety (v1)").ClickAsync();
+        await page.GetByLabel("ORCID iD").FillAsync(orcid);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+
+        // The researcher keeps the qualification limited and has not consented: the public read cannot see it, and says so.
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "deny");
+        await Assertions.Expect(page.GetByTestId("read-note")).ToContainTextAsync("items the researcher keeps limited or private are not visible");
+    }
+
     /// <summary>A member organisation with a sandbox client and the rule "radiation"; and a researcher at the simulator.</summary>
     private async Task<(string ClientId, string Orcid)> SetUpAsync()
     {
