@@ -7,8 +7,11 @@ namespace Consortium.OrcidSimulator.MemberApi;
 /// keeps Visibility.PUBLIC; viewQualification answers a non-public item 403/9039).</summary>
 public static class PublicApi
 {
-    public static void MapPublicApi(this RouteGroupBuilder api)
+    public static void MapPublicApi(this RouteGroupBuilder pub)
     {
+        // The public API runs the same bearer-token and token-target filters (orcid-pub-web/src/main/resources/orcid-t1-security-context.xml,
+        // orcid-pub-web/src/main/webapp/WEB-INF/web.xml): a researcher's token on another record is 401/9017 here too.
+        var api = pub.MapGroup("").AddEndpointFilter<TokenTargetFilter>();
         api.MapGet("/{orcid}/qualifications", (string orcid, RecordStore records) =>
             records.Qualifications(orcid) is { } items
                 ? OrcidResults.Json(QualificationSummaries.Of(orcid, items.Where(q => ReadRules.PublicRefusal(q) is null).ToList()))

@@ -5,8 +5,8 @@ namespace Consortium.OrcidSimulator.MemberApi;
 /// <summary>A researcher's token works on that researcher's record only: any other iD in the path is 401/9017, before the
 /// record or the item is looked at (orcid-api-common/src/main/java/org/orcid/api/common/filter/TokenTargetFilter.java;
 /// OrcidUnauthorizedException → 401/9017 in orcid-core/src/main/java/org/orcid/core/exception/OrcidCoreExceptionMapper.java).
-/// The member API registers it by scanning org.orcid.api.common (orcid-api-web/src/main/webapp/WEB-INF/web.xml,
-/// jersey.config.server.provider.packages). A client's own token (client credentials, no iD) passes.</summary>
+/// The member and public APIs register it by scanning org.orcid.api.common (orcid-api-web/src/main/webapp/WEB-INF/web.xml and
+/// orcid-pub-web/src/main/webapp/WEB-INF/web.xml, jersey.config.server.provider.packages). A client's own token (client credentials, no iD) passes.</summary>
 public sealed class TokenTargetFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

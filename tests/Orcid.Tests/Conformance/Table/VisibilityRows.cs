@@ -34,6 +34,8 @@ public sealed class VisibilityRows : IConformanceRows
         new("other answers: a researcher's token on another record is refused (write)", TokenTarget, context =>
             context.MemberAsync(HttpMethod.Post, $"{AnotherOrcid(context)}/qualification", ConformanceContext.Json(ConformanceContext.Qualification())),
             HttpStatusCode.Unauthorized, 9017),
+        new("other answers: a researcher's token on another record is refused (public read)", TokenTarget, context =>
+            context.PublicAsync($"{AnotherOrcid(context)}/qualifications", token: context.Target.Access.AccessToken), HttpStatusCode.Unauthorized, 9017),
         new("other answers: an unknown put-code is not found (member read)", UnknownPutCode, context =>
             context.MemberAsync(HttpMethod.Get, $"{context.Orcid}/qualification/{UnknownPut}"), HttpStatusCode.NotFound, 9016),
         new("other answers: an unknown put-code is not found (update)", UnknownPutCode, context =>
