@@ -49,7 +49,7 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
                 PutCode = putCode,
                 // Visibility is the researcher's: whatever the client sent, a new item on a claimed record takes the record's
                 // default for activities (orcid-core/src/main/java/org/orcid/core/manager/v3/impl/AffiliationsManagerImpl.java,
-                // setIncomingPrivacy: profile.getActivitiesVisibilityDefault()).
+                // setIncomingWorkPrivacy: profile.getActivitiesVisibilityDefault()).
                 Visibility = defaultVisibilities.GetValueOrDefault(orcid, Visibility.Public),
                 Source = SourceOf(orcid, writer),
                 CreatedDate = now,

@@ -15,7 +15,7 @@ public sealed class VisibilityRows : IConformanceRows
     const string Scopes = "orcid-model src/main/java/org/orcid/jaxb/model/message/ScopePathType.java (/activities/update does not combine AFFILIATIONS_READ_LIMITED); " + MemberReads;
     const string PublicReads = "orcid-api-common/src/main/java/org/orcid/api/publicV3/server/security/impl/PublicAPISecurityManagerV3Impl.java (checkIsPublic); " +
         "orcid-pub-web/src/main/java/org/orcid/api/publicV3/server/delegator/impl/PublicV3ApiServiceDelegatorImpl.java (viewQualification, viewQualifications)";
-    const string DefaultVisibility = "orcid-core/src/main/java/org/orcid/core/manager/v3/impl/AffiliationsManagerImpl.java (setIncomingPrivacy: the profile's activities visibility default); " + PublicReads;
+    const string DefaultVisibility = "orcid-core/src/main/java/org/orcid/core/manager/v3/impl/AffiliationsManagerImpl.java (setIncomingWorkPrivacy: the profile's activities visibility default); " + PublicReads;
     const string TokenTarget = "orcid-api-common/src/main/java/org/orcid/api/common/filter/TokenTargetFilter.java; " +
         "orcid-core/src/main/java/org/orcid/core/exception/OrcidCoreExceptionMapper.java (OrcidUnauthorizedException → 401/9017)";
     const string UnknownPutCode = "orcid-persistence/src/main/java/org/orcid/persistence/dao/impl/OrgAffiliationRelationDaoImpl.java (getOrgAffiliationRelation: getSingleResult); " +
