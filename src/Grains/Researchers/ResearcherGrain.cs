@@ -2,6 +2,7 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Verification;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Consortium.Grains.Researchers;
@@ -68,6 +69,8 @@ public sealed class ResearcherGrain(
     private async Task<ResearcherView> SaveAndAnnounceAsync()
     {
         await state.WriteStateAsync();
+        // A consent granted or ended changes what a verification may read: a copy read the other way is not kept.
+        await GrainFactory.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(Key.Tenant, Key.Environment, Key.Orcid)).InvalidateAsync();
         var view = state.State.View!;
         await GrainFactory.GetGrain<ITenantIssuingGrain>(IssuingKey.For(Key.Tenant, Key.Environment)).ResearcherChangedAsync(view);
         return view;

@@ -57,19 +57,21 @@ public sealed class OrcidRecordGrain(
         try
         {
             var researcher = GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(Key.Tenant, Key.Environment, Key.Orcid));
-            if (await researcher.GetAccessAsync() is { } consent)
+            // Only /read-limited shows the items the researcher shares with trusted parties. ORCID answers the member API's list
+            // to any token for the record, silently leaving out what it may not see: with /activities/update alone that is every
+            // limited item of other sources (orcid-core/src/main/java/org/orcid/core/manager/v3/impl/OrcidSecurityManagerImpl.java
+            // checkAndFilter; orcid-model ScopePathType.java), so such a read would be a public read mislabelled as consented.
+            if (await researcher.GetAsync() is { IsConnected: true } view && view.Scopes.Contains(OrcidScopes.ReadLimited) &&
+                await researcher.GetAccessAsync() is { } consent)
             {
                 try
                 {
                     var summary = await orcid.Member(Environment).GetQualificationsAsync(consent.ToOrcidAccess(), record);
                     return new RecordCopy([.. summary.Qualifications], RecordReadMode.ResearcherConsent, clock.GetUtcNow());
                 }
-                catch (OrcidApiException refused) when (refused.Kind is OrcidErrorKind.InvalidToken or OrcidErrorKind.MissingScope)
+                catch (OrcidApiException refused) when (refused.Kind == OrcidErrorKind.InvalidToken)
                 {
-                    if (refused.Kind == OrcidErrorKind.InvalidToken)
-                    {
-                        await researcher.TokenRejectedAsync(consent.AccessToken);
-                    }
+                    await researcher.TokenRejectedAsync(consent.AccessToken);
                     // Fall through to public data: still an answer, labelled as such.
                 }
             }

@@ -16,7 +16,7 @@ public enum OrcidErrorKind
     VisibilityChange,
     /// <summary>403/9038: the token lacks the scope.</summary>
     MissingScope,
-    /// <summary>404/9011: no such item.</summary>
+    /// <summary>404: no such item or record (9016 for an unknown put-code, OrcidCoreExceptionMapper's NoResultException).</summary>
     NotFound,
     /// <summary>409/9021: this client already wrote an item with the same self external id.</summary>
     DuplicateExternalId,

@@ -87,14 +87,16 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string consortium
     }
 
     /// <summary>The researcher's trip to ORCID's authorize page and back, as the portal's endpoints make it.</summary>
-    public async Task<ConsentOutcome> ConnectAsync(string orcid, string? invitationToken = null, bool authorize = true)
+    /// <param name="scope">What the researcher grants; the portal asks for all three.</param>
+    public async Task<ConsentOutcome> ConnectAsync(string orcid, string? invitationToken = null, bool authorize = true,
+        string scope = "openid /read-limited /activities/update")
     {
         var state = ConsentRequestGrain.NewState();
         const string proof = "this-browser";
         var request = Grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
         await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironmentName.Sandbox, proof, "nonce-1", invitationToken));
         await Controls.DecideNextConsentAsync(orcid, authorize);
-        return await Controls.AuthorizeAsync(clientId, RedirectUri, state, "openid /read-limited /activities/update", "nonce-1") is { } code
+        return await Controls.AuthorizeAsync(clientId, RedirectUri, state, scope, "nonce-1") is { } code
             ? await request.AuthorizeAsync(tenant, proof, code, RedirectUri)
             : await request.DenyAsync(tenant, proof);
     }

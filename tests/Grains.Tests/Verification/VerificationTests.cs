@@ -138,6 +138,45 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task ALimitedQualificationOfThisTenantAllowsThroughTheResearchersReadLimitedConsentAtOnce()
+    {
+        var orcid = await LimitedRecordWithOwnRadiationSafetyAsync();
+        var before = await VerifyWithAsync(OwnRadiationSafety, orcid);
+        await _tenant.ConnectAsync(orcid);
+
+        var result = await VerifyWithAsync(OwnRadiationSafety, orcid);
+
+        // The public copy read before the consent is not kept.
+        Assert.Equal((Decision.Deny, RecordReadMode.PublicData), (before.Decision, before.ReadWith));
+        Assert.Equal((Decision.Allow, RecordReadMode.ResearcherConsent, false), (result.Decision, result.ReadWith, result.Cached));
+        Assert.Equal(SourceKind.OwnClient, Assert.Single(result.Evidence, e => e.Matched).SourceKind);
+        Assert.Equal("Read with the researcher's consent (limited items included).", result.ReadNote);
+    }
+
+    [Fact]
+    public async Task WithoutConsentALimitedQualificationIsNotSeenAndTheDecisionSaysItemsMayBeHidden()
+    {
+        var orcid = await LimitedRecordWithOwnRadiationSafetyAsync();
+
+        var result = await VerifyWithAsync(OwnRadiationSafety, orcid);
+
+        Assert.Equal((Decision.Deny, RecordReadMode.PublicData), (result.Decision, result.ReadWith));
+        Assert.Empty(result.Evidence);
+        Assert.StartsWith("Public record only: items the researcher keeps limited or private are not visible", result.ReadNote);
+    }
+
+    [Fact]
+    public async Task AConsentWithoutReadLimitedIsNotTakenForOneAndTheRecordIsReadAsPublicData()
+    {
+        var orcid = await LimitedRecordWithOwnRadiationSafetyAsync();
+        await _tenant.ConnectAsync(orcid, scope: "openid /activities/update");
+
+        var result = await VerifyWithAsync(OwnRadiationSafety, orcid);
+
+        Assert.Equal((Decision.Deny, RecordReadMode.PublicData), (result.Decision, result.ReadWith));
+    }
+
+    [Fact]
     public async Task AnOrcidOutageWithoutAFreshCopyAnswersUnknownNeverAllow()
     {
         var orcid = await _tenant.NewResearcherAsync();
@@ -166,6 +205,16 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
         await Assert.ThrowsAsync<NotFoundException>(() =>
             Grains.GetGrain<IVerifierGrain>(_member.Tenant).VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, _orcid, "private-rule")));
         Assert.Empty(await Grains.GetGrain<ITenantTrustRulesGrain>(TenantKey.For(_member.Tenant)).ListAsync());
+    }
+
+    private static readonly TrustRuleInput OwnRadiationSafety = new(null, Radiation, null, new TrustInput(true, [], false, false), null, null, null, null, null);
+
+    /// <summary>A researcher whose record keeps new activities limited, with this tenant's Radiation Safety on it.</summary>
+    private async Task<string> LimitedRecordWithOwnRadiationSafetyAsync()
+    {
+        var orcid = (await _tenant.Controls.CreateResearcherAsync("Lise", "Meitner", $"{Guid.NewGuid():N}@example.org", defaultVisibility: "limited")).Orcid;
+        await PutAsync(_tenant.ClientId, Radiation, "2024-01-01", null, orcid);
+        return orcid;
     }
 
     private Task<VerificationResult> VerifyWithAsync(TrustRuleInput draft, string? orcid = null) =>

@@ -9,10 +9,13 @@ public sealed class OrcidApiExceptionTests
     [InlineData(400, 9062, null, OrcidErrorKind.MissingDisambiguatedOrganization)]
     [InlineData(400, 9019, null, OrcidErrorKind.PutCodeMismatch)]
     [InlineData(401, null, "invalid_token", OrcidErrorKind.InvalidToken)]
+    // A token used on another record (TokenTargetFilter) is not a revoked token: the consent must not end over it.
+    [InlineData(401, 9017, null, OrcidErrorKind.Other)]
     [InlineData(403, 9010, null, OrcidErrorKind.NotSource)]
     [InlineData(403, 9035, null, OrcidErrorKind.VisibilityChange)]
     [InlineData(403, 9038, null, OrcidErrorKind.MissingScope)]
     [InlineData(404, 9011, null, OrcidErrorKind.NotFound)]
+    [InlineData(404, 9016, null, OrcidErrorKind.NotFound)]
     [InlineData(409, 9021, null, OrcidErrorKind.DuplicateExternalId)]
     [InlineData(409, 9018, null, OrcidErrorKind.RecordLocked)]
     [InlineData(503, null, null, OrcidErrorKind.RateLimited)]

@@ -63,6 +63,25 @@ public sealed class VerificationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALimitedQualificationIsHiddenFromAPublicReadThatSaysSoAndAllowsOnceTheResearcherConsents()
+    {
+        (await _api.PutAsJsonAsync("/api/v1/tenants/verify-org/trust-rules/radiation",
+            new { title = "Radiation Safety", trust = new { ownClient = true } })).EnsureSuccessStatusCode();
+        var orcid = (await _portal.SandboxControls.CreateResearcherAsync("Irène", "Joliot-Curie", "irene@example.org", defaultVisibility: "limited")).Orcid;
+        await _portal.PutOnSandboxRecordAsync(orcid, _clientId, "Radiation Safety");
+
+        var publicRead = await VerifyAsync(orcid);
+        await _portal.ConnectResearcherAsync("verify-org", orcid);
+        var consented = await VerifyAsync(orcid);
+
+        Assert.Equal(("deny", "public-data", 0), (publicRead.GetProperty("decision").GetString(), publicRead.GetProperty("readWith").GetString(),
+            publicRead.GetProperty("evidence").GetArrayLength()));
+        Assert.Contains("items the researcher keeps limited or private are not visible", publicRead.GetProperty("readNote").GetString());
+        Assert.Equal(("allow", "researcher-consent"), (consented.GetProperty("decision").GetString(), consented.GetProperty("readWith").GetString()));
+        Assert.Equal("Read with the researcher's consent (limited items included).", consented.GetProperty("readNote").GetString());
+    }
+
+    [Fact]
     public async Task ADraftRuleIsTestedWithoutBeingSavedAndBadRulesAreNamed()
     {
         await PutOnRecordAsync("Radiation Safety");
@@ -109,9 +128,9 @@ public sealed class VerificationApiTests : IAsyncLifetime
     private Task<HttpResponseMessage> PutTrustingAsync(string entry) => _api.PutAsJsonAsync("/api/v1/tenants/verify-org/trust-rules/partners",
         new { title = "Radiation Safety", trust = new { trustedClients = new[] { entry } } });
 
-    private async Task<JsonElement> VerifyAsync()
+    private async Task<JsonElement> VerifyAsync(string? orcid = null)
     {
-        var response = await _api.PostAsJsonAsync("/api/v1/tenants/verify-org/verifications", new { env = "sandbox", orcid = _orcid, ruleId = "radiation" });
+        var response = await _api.PostAsJsonAsync("/api/v1/tenants/verify-org/verifications", new { env = "sandbox", orcid = orcid ?? _orcid, ruleId = "radiation" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -84,6 +84,19 @@ public sealed class PortalServer : IAsyncDisposable
         return (orcid, password);
     }
 
+    /// <summary>The researcher connects to <paramref name="tenant"/> in sandbox through the researcher page's real endpoints and
+    /// ORCID's authorize page, as a browser without JavaScript would.</summary>
+    public async Task ConnectResearcherAsync(string tenant, string orcid)
+    {
+        await DecideNextConsentAsync(orcid, "authorize");
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+        using var orcidPages = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var toOrcid = await browser.GetAsync($"/t/{tenant}/connect?env=sandbox");
+        using var back = await orcidPages.GetAsync(toOrcid.Headers.Location);
+        using var landed = await browser.GetAsync(back.Headers.Location!.PathAndQuery);
+        Assert.Equal($"/t/{tenant}?env=sandbox&outcome=connected", landed.Headers.Location?.OriginalString);
+    }
+
     /// <summary>The sandbox simulator's test controls.</summary>
     public SimulatorControls SandboxControls => _sandboxControls ??= new SimulatorControls(Sandbox);
 

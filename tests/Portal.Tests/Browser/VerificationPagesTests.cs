@@ -21,7 +21,7 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
 
         var verdict = page.GetByTestId("verdict");
         await Assertions.Expect(verdict).ToHaveAttributeAsync("data-decision", "allow");
-        await Assertions.Expect(verdict).ToContainTextAsync("read with the researcher's own permission");
+        await Assertions.Expect(page.GetByTestId("read-note")).ToHaveTextAsync("Read with the researcher's consent (limited items included).");
         var evidence = page.GetByTestId("evidence-table");
         await Assertions.Expect(evidence).ToContainTextAsync("this organisation");
         await Assertions.Expect(evidence).ToContainTextAsync("self-asserted");
@@ -44,6 +44,8 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Test this rule" }).ClickAsync();
         // Only this organisation is trusted so far: the researcher's own claim does not count.
         await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "deny");
+        // Without the researcher's consent the record is read as public data, and the decision says what that cannot see.
+        await Assertions.Expect(page.GetByTestId("read-note")).ToContainTextAsync("Public record only: items the researcher keeps limited or private are not visible");
         await page.GetByLabel("Added by the researcher (self-asserted)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Test this rule" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "allow");
@@ -51,6 +53,28 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
 
         await Assertions.Expect(page.GetByText("Rule laser saved as version 1.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("trust-rule-table")).ToContainTextAsync("added by the researcher themselves");
+    }
+
+    [Fact]
+    public async Task AnAdminVerifiesOnTheVerifyTabAndIsToldWhatAPublicReadCannotSee()
+    {
+        var (clientId, _) = await SetUpAsync();
+        var orcid = (await Portal.SandboxControls.CreateResearcherAsync("Irène", "Joliot-Curie", "irene@example.org", defaultVisibility: "limited")).Orcid;
+        await Portal.PutOnSandboxRecordAsync(orcid, clientId, "Radiation Safety");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/tenants/rule-org");
+        await page.WaitForURLAsync("**/tenants/rule-org");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Verify" }).ClickAsync();
+        await page.GetByLabel("Trust rule").ClickAsync();
+        await page.GetByText("Radiation Safety (v1)").ClickAsync();
+        await page.GetByLabel("ORCID iD").FillAsync(orcid);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+
+        // The researcher keeps the qualification limited and has not consented: the public read cannot see it, and says so.
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "deny");
+        await Assertions.Expect(page.GetByTestId("read-note")).ToContainTextAsync("items the researcher keeps limited or private are not visible");
     }
 
     /// <summary>A member organisation with a sandbox client and the rule "radiation"; and a researcher at the simulator.</summary>

@@ -6,9 +6,12 @@ namespace Consortium.OrcidSimulator.Controls;
 
 public sealed record NewClientRequest(string Name, string[]? RedirectUris);
 public sealed record NewClientResponse(string ClientId, string ClientSecret);
-public sealed record NewResearcherRequest(string GivenNames, string FamilyNames, string Email);
+/// <param name="DefaultVisibility">The record's default visibility for new activities: public (when null), limited or private.</param>
+public sealed record NewResearcherRequest(string GivenNames, string FamilyNames, string Email, string? DefaultVisibility = null);
 public sealed record NewResearcherResponse(string Orcid, string Password);
 public sealed record NextConsentRequest(string Orcid, string Decision);
+/// <summary>public, limited or private, as the researcher sets it on ORCID's record page.</summary>
+public sealed record VisibilityRequest(string Visibility);
 
 /// <summary><see cref="Qualification"/> is ORCID JSON (kebab-case), as the member API takes it.</summary>
 public sealed record PutQualificationRequest(string? SourceClientId, bool SelfAsserted, JsonElement Qualification);

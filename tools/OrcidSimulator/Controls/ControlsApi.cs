@@ -19,10 +19,15 @@ public static class ControlsApi
         });
         sim.MapPost("/researchers", (NewResearcherRequest body, OAuthStore oauth, RecordStore records) =>
         {
+            if (!VisibilityControls.TryParse(body.DefaultVisibility ?? "public", out var defaultVisibility))
+            {
+                return Results.BadRequest($"defaultVisibility must be {VisibilityControls.Choices}, not '{body.DefaultVisibility}'.");
+            }
             var researcher = oauth.AddResearcher(body.GivenNames, body.FamilyNames, body.Email);
-            records.CreateRecord(researcher.Orcid);
+            records.CreateRecord(researcher.Orcid, defaultVisibility);
             return Results.Ok(new NewResearcherResponse(researcher.Orcid, researcher.Password));
         });
+        sim.MapVisibilityControls();
         sim.MapPost("/next-consent", NextConsent);
         sim.MapPost("/records/{orcid}/qualifications", PutQualification);
         sim.MapGet("/records/{orcid}", (string orcid, OAuthStore oauth, RecordStore records) =>

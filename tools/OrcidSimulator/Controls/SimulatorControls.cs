@@ -22,8 +22,13 @@ public sealed class SimulatorControls : IDisposable
     public async Task<NewClientResponse> RegisterClientAsync(string name, params string[] redirectUris) =>
         await ReadAsync<NewClientResponse>(await _http.PostAsJsonAsync("/_sim/clients", new NewClientRequest(name, redirectUris)));
 
-    public async Task<NewResearcherResponse> CreateResearcherAsync(string givenNames, string familyNames, string email) =>
-        await ReadAsync<NewResearcherResponse>(await _http.PostAsJsonAsync("/_sim/researchers", new NewResearcherRequest(givenNames, familyNames, email)));
+    /// <param name="defaultVisibility">public (when null), limited or private: the visibility new items on the record take.</param>
+    public async Task<NewResearcherResponse> CreateResearcherAsync(string givenNames, string familyNames, string email, string? defaultVisibility = null) =>
+        await ReadAsync<NewResearcherResponse>(await _http.PostAsJsonAsync("/_sim/researchers", new NewResearcherRequest(givenNames, familyNames, email, defaultVisibility)));
+
+    /// <summary>The researcher sets an item's visibility (public, limited or private) on their record.</summary>
+    public async Task SetVisibilityAsync(string orcid, long putCode, string visibility) =>
+        (await _http.PostAsJsonAsync($"/_sim/records/{orcid}/qualifications/{putCode}/visibility", new VisibilityRequest(visibility))).EnsureSuccessStatusCode();
 
     /// <summary>The next authorize request signs in as <paramref name="orcid"/> and answers at once.</summary>
     public async Task DecideNextConsentAsync(string orcid, bool authorize) =>

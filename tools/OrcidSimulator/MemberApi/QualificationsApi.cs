@@ -1,4 +1,5 @@
 using System.Net;
+using Consortium.Orcid.Model;
 using Consortium.Orcid.OAuth;
 using Consortium.OrcidSimulator.State;
 
@@ -7,8 +8,9 @@ namespace Consortium.OrcidSimulator.MemberApi;
 /// <summary>Member API qualifications: <c>/v3.0/{orcid}/qualifications</c> and <c>/v3.0/{orcid}/qualification[/{putCode}]</c>.</summary>
 public static class QualificationsApi
 {
-    public static void MapQualificationsApi(this RouteGroupBuilder api)
+    public static void MapQualificationsApi(this RouteGroupBuilder member)
     {
+        var api = member.MapGroup("").AddEndpointFilter<TokenTargetFilter>();
         api.MapGet("/{orcid}/qualifications", List);
         api.MapGet("/{orcid}/qualification/{putCode:long}", Read);
         api.MapPost("/{orcid}/qualification", Create);
@@ -16,26 +18,21 @@ public static class QualificationsApi
         api.MapDelete("/{orcid}/qualification/{putCode:long}", Delete);
     }
 
+    // MemberV3ApiServiceDelegatorImpl.viewQualifications/viewQualification (orcid-api-web/src/main/java/org/orcid/api/memberV3/server/
+    // delegator/impl/MemberV3ApiServiceDelegatorImpl.java): no scope is required of the list itself; items the token may not
+    // read are left out, while a single read of one is refused (ReadRules).
     static IResult List(string orcid, HttpContext context, RecordStore records)
     {
         var token = BearerTokenFilter.TokenOf(context)!;
-        if (QualificationRules.MissingReadScope(token, orcid) is { } scope)
-        {
-            return OrcidResults.MissingScope(scope);
-        }
         return records.Qualifications(orcid) is { } items
-            ? OrcidResults.Json(QualificationSummaries.Of(orcid, items.Where(q => QualificationRules.Visible(q, token, orcid)).ToList()))
-            : OrcidResults.Error(HttpStatusCode.NotFound, 9016, $"404 Not Found: No ORCID record {orcid}.");
+            ? OrcidResults.Json(QualificationSummaries.Of(orcid, items.Where(q => ReadRules.MemberRefusal(q, token) is null).ToList()))
+            : OrcidResults.Error(RecordStore.NoRecord(orcid));
     }
 
     static IResult Read(string orcid, long putCode, HttpContext context, RecordStore records)
     {
         var token = BearerTokenFilter.TokenOf(context)!;
-        if (QualificationRules.MissingReadScope(token, orcid) is { } scope)
-        {
-            return OrcidResults.MissingScope(scope);
-        }
-        return FindVisible(records, orcid, putCode, token);
+        return ReadItem(records, orcid, putCode, item => ReadRules.MemberRefusal(item, token));
     }
 
     static async Task<IResult> Create(string orcid, HttpContext context, RecordStore records, OAuthStore oauth, OrganisationRegistry organisations,
@@ -109,9 +106,17 @@ public static class QualificationsApi
         return Results.NoContent();
     }
 
-    /// <summary>Shared by the member and public APIs: the item, if the reader may see it.</summary>
-    public static IResult FindVisible(RecordStore records, string orcid, long putCode, SimToken? token) =>
-        records.Qualifications(orcid)?.FirstOrDefault(q => q.PutCode == putCode) is { } item && QualificationRules.Visible(item, token, orcid)
-            ? OrcidResults.Json(item)
-            : OrcidResults.Error(HttpStatusCode.NotFound, 9011, $"404 Not Found: No qualification with put-code {putCode} on record {orcid}.");
+    /// <summary>Shared by the member and public APIs: the item, unless it is unknown (404/9016) or <paramref name="refusal"/> refuses it.</summary>
+    public static IResult ReadItem(RecordStore records, string orcid, long putCode, Func<Qualification, SimFailure?> refusal)
+    {
+        if (records.Qualifications(orcid) is not { } items)
+        {
+            return OrcidResults.Error(RecordStore.NoRecord(orcid));
+        }
+        if (items.FirstOrDefault(q => q.PutCode == putCode) is not { } item)
+        {
+            return OrcidResults.Error(RecordStore.NoItem(orcid, putCode));
+        }
+        return refusal(item) is { } refused ? OrcidResults.Error(refused) : OrcidResults.Json(item);
+    }
 }

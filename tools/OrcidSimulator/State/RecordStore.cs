@@ -9,13 +9,16 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
 {
     readonly Lock gate = new();
     readonly Dictionary<string, List<Qualification>> records = [];
+    readonly Dictionary<string, Visibility> defaultVisibilities = [];
     long lastPutCode = 100_000;
 
-    public void CreateRecord(string orcid)
+    /// <param name="defaultVisibility">The researcher's default for new activities (ORCID asks for it at registration).</param>
+    public void CreateRecord(string orcid, Visibility defaultVisibility = Visibility.Public)
     {
         lock (gate)
         {
             records.TryAdd(orcid, []);
+            defaultVisibilities.TryAdd(orcid, defaultVisibility);
         }
     }
 
@@ -50,8 +53,10 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
             items.Add(qualification with
             {
                 PutCode = putCode,
-                // Visibility is the researcher's: whatever the client sent, a new item takes the record's default.
-                Visibility = Visibility.Public,
+                // Visibility is the researcher's: whatever the client sent, a new item on a claimed record takes the record's
+                // default for activities (orcid-core/src/main/java/org/orcid/core/manager/v3/impl/AffiliationsManagerImpl.java,
+                // setIncomingWorkPrivacy: profile.getActivitiesVisibilityDefault()).
+                Visibility = defaultVisibilities.GetValueOrDefault(orcid, Visibility.Public),
                 Source = SourceOf(orcid, writer),
                 CreatedDate = now,
                 LastModifiedDate = now,
@@ -109,6 +114,25 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
         }
     }
 
+    /// <summary>The researcher changes an item's visibility on their record, whoever its source is.</summary>
+    public SimFailure? SetVisibility(string orcid, long putCode, Visibility visibility)
+    {
+        lock (gate)
+        {
+            if (!records.TryGetValue(orcid, out var items))
+            {
+                return NoRecord(orcid);
+            }
+            var index = items.FindIndex(q => q.PutCode == putCode);
+            if (index < 0)
+            {
+                return NoItem(orcid, putCode);
+            }
+            items[index] = items[index] with { Visibility = visibility, LastModifiedDate = timeProvider.GetUtcNow() };
+            return null;
+        }
+    }
+
     (List<Qualification>? Items, int Index, SimFailure? Failure) FindOwned(string orcid, string clientId, long putCode)
     {
         if (!records.TryGetValue(orcid, out var items))
@@ -118,8 +142,7 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
         var index = items.FindIndex(q => q.PutCode == putCode);
         if (index < 0)
         {
-            return (null, -1, new SimFailure(HttpStatusCode.NotFound, 9011,
-                $"404 Not Found: No qualification with put-code {putCode} on record {orcid}."));
+            return (null, -1, NoItem(orcid, putCode));
         }
         if (items[index].Source?.SourceClientId?.Path != clientId)
         {
@@ -144,7 +167,13 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
     static SimFailure Duplicate(Qualification existing) => new(HttpStatusCode.Conflict, 9021,
         $"409 Conflict: You have already added this activity (matched by external identifiers), please see element with put-code {existing.PutCode}. If you are trying to edit the item, please use PUT instead of POST.");
 
-    static SimFailure NoRecord(string orcid) => new(HttpStatusCode.NotFound, 9016, $"404 Not Found: No ORCID record {orcid}.");
+    // ORCID looks the item up by iD and put-code with a JPA single-result query, whose NoResultException is 404/9016
+    // (orcid-persistence/src/main/java/org/orcid/persistence/dao/impl/OrgAffiliationRelationDaoImpl.java getOrgAffiliationRelation;
+    // orcid-core/src/main/java/org/orcid/core/exception/OrcidCoreExceptionMapper.java), not 9011 (OrcidNotFoundException).
+    public static SimFailure NoItem(string orcid, long putCode) =>
+        new(HttpStatusCode.NotFound, 9016, $"404 Not Found: No qualification with put-code {putCode} on record {orcid}.");
+
+    public static SimFailure NoRecord(string orcid) => new(HttpStatusCode.NotFound, 9016, $"404 Not Found: No ORCID record {orcid}.");
 
     Source SourceOf(string orcid, WriterSource writer) => writer.ClientId is { } clientId
         ? new Source
