@@ -30,6 +30,7 @@ public static class OrcidSimulatorApp
         builder.Services.AddSingleton<OAuthStore>();
         builder.Services.AddSingleton(provider => new RecordStore(options.OrcidHost, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton<RecordStates>();
         builder.Services.AddSingleton(provider => new ClientRateLimiter(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WebhookRegistry>();
         builder.Services.AddSingleton<WebhookNotifier>();
@@ -49,7 +50,11 @@ public static class OrcidSimulatorApp
         app.MapTokenApi();
         app.MapOpenIdApi();
         var member = app.MapGroup("/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
-        member.MapQualificationsApi();
+        // Only the member API's activity endpoints check the record's state. Webhooks do not
+        // (orcid-api-web/src/main/java/org/orcid/api/member/common/delegator/impl/WebhooksServiceDelegatorImpl.java, registerWebhook),
+        // nor do the public API's qualification endpoints, unlike its works or person endpoints
+        // (orcid-pub-web/src/main/java/org/orcid/api/publicV3/server/delegator/impl/PublicV3ApiServiceDelegatorImpl.java, viewQualification[s]).
+        member.MapGroup("").AddEndpointFilter<RecordStateFilter>().MapQualificationsApi();
         member.MapWebhooksApi();
         app.MapGroup("/pub/v3.0").AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true)).AddEndpointFilter<FaultFilter>().MapPublicApi();
         app.MapControlsApi();

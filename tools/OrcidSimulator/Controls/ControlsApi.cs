@@ -39,6 +39,7 @@ public static class ControlsApi
         sim.MapGet("/tokens", (string? clientId, OAuthStore oauth) =>
             Results.Ok(oauth.TokensOf(clientId).Select(t =>
                 new TokenView(t.AccessToken, t.ClientId, t.Orcid, string.Join(' ', t.Scopes), t.IssuedAt, t.Revoked))));
+        sim.MapRecordStateControls();
         sim.MapPost("/faults", StartFault);
         sim.MapDelete("/faults", (FaultInjector faults) =>
         {
