@@ -35,8 +35,10 @@ public static class RecordStateControls
             {
                 oauth.RevokeAllOf(orcid);
             }
-            webhooks.RecordChanged(orcid);
         }
+        // Every state change sets the record's last-modified date, which is what ORCID's webhooks report
+        // (orcid-persistence/src/main/java/org/orcid/persistence/dao/impl/ProfileDaoImpl.java: lockProfile, deprecateProfile).
+        webhooks.RecordChanged(orcid);
         return Results.NoContent();
     }
 
