@@ -72,11 +72,14 @@ public sealed class OrcidRecordGrain(
                     // Fall through to public data: still an answer, labelled as such.
                 }
             }
-            var readPublic = (await Client.GetClientTokenAsync(OrcidScopes.ReadPublic))?.ToOrcidAccess();
-            var publicItems = (await orcid.Public(Environment).GetQualificationsAsync(record, readPublic)).Qualifications.ToList();
-            if (publicItems.Count == 0 && readPublic is not null)
+            var readPublic = await Client.GetClientTokenAsync(OrcidScopes.ReadPublic);
+            var publicItems = (await orcid.Public(Environment).GetQualificationsAsync(record, readPublic?.ToOrcidAccess())).Qualifications.ToList();
+            // ORCID's public qualifications do not check the record's state, and a deprecated or deactivated record reads as empty
+            // (ORCID-Source orcid-pub-web/src/main/java/org/orcid/api/publicV3/server/delegator/impl/PublicV3ApiServiceDelegatorImpl.java,
+            // viewQualifications; orcid-core/src/main/java/org/orcid/core/manager/v3/impl/ProfileEntityManagerImpl.java, clearRecord).
+            if (publicItems.Count == 0 && await OrcidRecordProbe.StateOfAsync(orcid, Environment, Client, Key.Orcid) is { } state)
             {
-                await CheckRecordStateAsync(readPublic, record);
+                throw state;
             }
             return new RecordCopy(publicItems, RecordReadMode.PublicData, clock.GetUtcNow());
         }
@@ -91,24 +94,6 @@ public sealed class OrcidRecordGrain(
         catch (Exception unreachable) when (OrcidFailures.Unreachable(unreachable))
         {
             throw new OrcidUnreachableException(Key.Environment, unreachable.Message);
-        }
-    }
-
-    /// <summary>
-    /// ORCID's public qualification endpoints do not check the record's state, and a deprecated or deactivated record reads as
-    /// empty (ORCID-Source orcid-pub-web/src/main/java/org/orcid/api/publicV3/server/delegator/impl/PublicV3ApiServiceDelegatorImpl.java,
-    /// viewQualifications; orcid-core/src/main/java/org/orcid/core/manager/v3/impl/ProfileEntityManagerImpl.java, clearRecord). The member API
-    /// checks it first for any token (MemberV3ApiServiceDelegatorImpl, checkProfileStatus), so an empty record is asked there once more.
-    /// Any answer other than a record state leaves the empty public read standing.
-    /// </summary>
-    private async Task CheckRecordStateAsync(Consortium.Orcid.Http.OrcidAccess readPublic, OrcidId record)
-    {
-        try
-        {
-            await orcid.Member(Environment).GetQualificationsAsync(readPublic, record);
-        }
-        catch (OrcidApiException refused) when (OrcidRecordStateException.From(refused, Key.Orcid) is null)
-        {
         }
     }
 
