@@ -32,10 +32,10 @@ public sealed class OrcidRecordStateException(OrcidRecordState state, string orc
         _ => null,
     };
 
-    static string Describe(OrcidRecordState state, string orcid, string? primary) => state switch
+    public static string Describe(OrcidRecordState state, string orcid, string? primary) => state switch
     {
         OrcidRecordState.Locked => $"The ORCID record {orcid} is locked by ORCID; nothing can be read from or written to it until ORCID unlocks it.",
         OrcidRecordState.Deactivated => $"The ORCID record {orcid} is deactivated: its researcher closed it, and ORCID removed what it held.",
-        _ => $"The ORCID record {orcid} is deprecated: its researcher now uses {primary ?? "another iD, which ORCID did not name"}.",
+        _ => $"The ORCID record {orcid} is deprecated: its researcher now uses {primary ?? "another iD"}.",
     };
 }

@@ -220,8 +220,11 @@ public sealed class IssuanceGrain(
             return new IssuanceWork(moved, clock.GetUtcNow(), _did, MovedFrom: recordState.Orcid);
         }
         await researcher.RecordEndedAsync(recordState.State);
-        return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"{recordState.Message} The researcher's permission ended with it." });
+        return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = Ended(recordState.State, recordState.Orcid) });
     }
+
+    private static string Ended(OrcidRecordState recordState, string orcid) =>
+        $"{OrcidRecordStateException.Describe(recordState, orcid, primary: null)} The researcher's permission ended with it.";
 
     private IOrcidClientGrain OrcidClient => GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment));
 
@@ -336,16 +339,8 @@ public sealed class IssuanceGrain(
                 Status = IssuanceStatus.AwaitingConsent,
                 Error = state.State.MovedFrom is { } from ? Moved(from, state.State.Request!.Orcid!) : null,
             },
-            ConsentStatus.RecordDeactivated => view with
-            {
-                Status = IssuanceStatus.Failed,
-                Error = $"The ORCID record {consent.Orcid} is deactivated: its researcher closed it, and the researcher's permission ended with it.",
-            },
-            ConsentStatus.RecordDeprecated => view with
-            {
-                Status = IssuanceStatus.Failed,
-                Error = $"The ORCID record {consent.Orcid} is deprecated into another iD: issue it to the researcher's current iD.",
-            },
+            ConsentStatus.RecordDeactivated => view with { Status = IssuanceStatus.Failed, Error = Ended(OrcidRecordState.Deactivated, consent.Orcid) },
+            ConsentStatus.RecordDeprecated => view with { Status = IssuanceStatus.Failed, Error = Ended(OrcidRecordState.Deprecated, consent.Orcid) },
             _ => view with
             {
                 Status = IssuanceStatus.Revoked,
