@@ -24,6 +24,9 @@ public static class OrcidServiceCollectionExtensions
                 // Polly owns the attempt timeout, and a call may wait in the rate-limit queue for long:
                 // HttpClient's own timeout must not cut it short.
                 .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+                // A redirect is an answer: ORCID's 301 for a deprecated record names the primary iD, and following it would
+                // drop the Authorization header and read the primary record as if it were the one asked for.
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
                 .AddHttpMessageHandler(provider => new ResilienceHandler(
                     provider.GetRequiredService<IOptions<OrcidOptions>>().Value,
                     provider.GetRequiredService<OrcidRateLimiter>(),

@@ -31,6 +31,7 @@ public static class OrcidSimulatorApp
         builder.Services.AddSingleton(provider => new RecordStore(options.OrcidHost, provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<OrganisationRegistry>();
         builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton<RecordStates>();
         builder.Services.AddSingleton(provider => new ClientRateLimiter(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PublicApiLimits>();
         builder.Services.AddSingleton<WebhookRegistry>();
@@ -51,8 +52,13 @@ public static class OrcidSimulatorApp
         app.MapAuthorizeApi();
         app.MapTokenApi();
         app.MapOpenIdApi();
-        var member = app.MapGroup("/v3.0").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
-        member.MapQualificationsApi();
+        var member = app.MapGroup("/v3.0").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false))
+            .AddEndpointFilter<RateLimitFilter>().AddEndpointFilter<FaultFilter>();
+        // Only the member API's activity endpoints check the record's state. Webhooks do not
+        // (orcid-api-web/src/main/java/org/orcid/api/member/common/delegator/impl/WebhooksServiceDelegatorImpl.java, registerWebhook),
+        // nor do the public API's qualification endpoints, unlike its works or person endpoints
+        // (orcid-pub-web/src/main/java/org/orcid/api/publicV3/server/delegator/impl/PublicV3ApiServiceDelegatorImpl.java, viewQualification[s]).
+        member.MapGroup("").AddEndpointFilter<RecordStateFilter>().MapQualificationsApi();
         // Webhooks have no version prefix (WebhooksApi): /v3.0/{orcid}/webhook/... finds no route and answers 404, as ORCID does.
         app.MapGroup("").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: false)).AddEndpointFilter<RateLimitFilter>()
             .AddEndpointFilter<FaultFilter>().MapWebhooksApi();

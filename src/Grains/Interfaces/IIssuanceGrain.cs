@@ -39,4 +39,9 @@ public interface IIssuanceGrain : IGrainWithStringKey
     /// <summary>Asks the next step to check that ORCID still has the qualification.</summary>
     [Alias("RequestCheck")]
     Task<IssuanceView?> RequestCheckAsync();
+
+    /// <summary>ORCID deprecated <paramref name="from"/> into <paramref name="primary"/>: an issuance for <paramref name="from"/>
+    /// moves there, to be written again (ORCID removed what the deprecated record held).</summary>
+    [Alias("MoveTo")]
+    Task<IssuanceView?> MoveToAsync(string from, string primary);
 }

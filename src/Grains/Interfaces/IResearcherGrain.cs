@@ -28,4 +28,8 @@ public interface IResearcherGrain : IGrainWithStringKey
     /// <summary>ORCID answered 401 invalid_token for this researcher's token.</summary>
     [Alias("TokenRejected")]
     Task TokenRejectedAsync(string accessToken);
+
+    /// <summary>ORCID deactivated or deprecated the record: the consent ends, and its tokens are dropped.</summary>
+    [Alias("RecordEnded")]
+    Task RecordEndedAsync(OrcidRecordState state);
 }

@@ -125,6 +125,26 @@ public sealed class IssuanceGrain(
         return view;
     });
 
+    public Task<IssuanceView?> MoveToAsync(string from, string primary) => ChangeAsync(view =>
+    {
+        if (state.State.Request?.Orcid != from || state.State.RevokeRequested)
+        {
+            return view;
+        }
+        state.State = state.State with { Request = state.State.Request with { Orcid = primary }, MovedFrom = from, WrittenFingerprint = null };
+        return view with
+        {
+            Orcid = primary, PutCode = null, Attempts = 0,
+            Status = view.Status is IssuanceStatus.Denied or IssuanceStatus.Revoked ? view.Status : IssuanceStatus.Queued,
+            Error = Moved(from, primary),
+        };
+    });
+
+    // What ORCID does on deprecation: ORCID-Source orcid-core/src/main/java/org/orcid/core/manager/v3/impl/ProfileEntityManagerImpl.java
+    // (deprecateProfile clears the record); the old token cannot write to the primary (v3/impl/OrcidSecurityManagerImpl.java, isMyToken).
+    private static string Moved(string from, string primary) =>
+        $"ORCID deprecated {from} into {primary} and removed what {from} held; it is written to {primary} once the researcher connects with that iD.";
+
     public async Task<IssuanceWork> ProcessAsync()
     {
         _did = OrcidAction.None;
@@ -159,10 +179,22 @@ public sealed class IssuanceGrain(
         }
         catch (OrcidApiException refused) when (refused.Kind == OrcidErrorKind.InvalidToken)
         {
+            // ORCID disables a deactivated record's tokens, so the reason is only in the record's state.
+            if (await OrcidRecordProbe.StateOfAsync(orcid, OrcidEnvironmentName.ToEnvironment(Key.Environment), OrcidClient, researcherOrcid) is { State: OrcidRecordState.Deactivated } deactivated)
+            {
+                return await RecordEndedAsync(view, researcher, deactivated);
+            }
             await researcher.TokenRejectedAsync(access.AccessToken);
             return await DoneAsync(view with { Status = IssuanceStatus.Revoked, Error = "ORCID no longer accepts this researcher's permission; they need to connect again." });
         }
-        catch (OrcidApiException refused) when (refused.Kind is OrcidErrorKind.RateLimited or OrcidErrorKind.ServerError or OrcidErrorKind.RecordLocked)
+        catch (OrcidApiException refused) when (OrcidRecordStateException.From(refused, researcherOrcid) is { } recordState)
+        {
+            return recordState.State == OrcidRecordState.Locked
+                // Locks are ORCID's and may be lifted: tried again with backoff, up to Issuing:MaxAttempts.
+                ? await RetryLaterAsync(view, $"{recordState.Message} Issuing tries again later.")
+                : await RecordEndedAsync(view, researcher, recordState);
+        }
+        catch (OrcidApiException refused) when (refused.Kind is OrcidErrorKind.RateLimited or OrcidErrorKind.ServerError)
         {
             return await RetryLaterAsync(view, refused.Message);
         }
@@ -180,6 +212,26 @@ public sealed class IssuanceGrain(
             return await RetryLaterAsync(view, $"ORCID could not be reached ({unreachable.Message}).");
         }
     }
+
+    /// <summary>A deprecated record moves this issuance to the primary iD, and the ledger then moves the researcher's others and ends
+    /// the old consent (in that order, so none of them reads the ended consent as a withdrawal). A deactivated record ends the consent
+    /// and fails the issuance.</summary>
+    private async Task<IssuanceWork> RecordEndedAsync(IssuanceView view, IResearcherGrain researcher, OrcidRecordStateException recordState)
+    {
+        if (recordState is { State: OrcidRecordState.Deprecated, PrimaryOrcid: { } primary } && !state.State.RevokeRequested)
+        {
+            var moved = await MoveToAsync(recordState.Orcid, primary);
+            logger.LogInformation("Issuance {Issuance} moved from deprecated {From} to its primary iD {Primary}.", view.Id, recordState.Orcid, primary);
+            return new IssuanceWork(moved, clock.GetUtcNow(), _did, MovedFrom: recordState.Orcid);
+        }
+        await researcher.RecordEndedAsync(recordState.State);
+        return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = Ended(recordState.State, recordState.Orcid) });
+    }
+
+    private static string Ended(OrcidRecordState recordState, string orcid) =>
+        $"{OrcidRecordStateException.Describe(recordState, orcid, primary: null)} The researcher's permission ended with it.";
+
+    private IOrcidClientGrain OrcidClient => GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment));
 
     private async Task<IssuanceWork> WriteAsync(IssuanceView view, NewIssuance request, OrcidBearer access, string researcherOrcid)
     {
@@ -285,15 +337,23 @@ public sealed class IssuanceGrain(
                 Error = view.PutCode is null ? "Withdrawn by the organisation." : "Withdrawn here; without the researcher's permission it stays on their record until they delete it.",
             };
         }
-        return consent is null
-            ? view with { Status = IssuanceStatus.AwaitingConsent }
-            : view with
+        return consent?.Status switch
+        {
+            null => view with
+            {
+                Status = IssuanceStatus.AwaitingConsent,
+                Error = state.State.MovedFrom is { } from ? Moved(from, state.State.Request!.Orcid!) : null,
+            },
+            ConsentStatus.RecordDeactivated => view with { Status = IssuanceStatus.Failed, Error = Ended(OrcidRecordState.Deactivated, consent.Orcid) },
+            ConsentStatus.RecordDeprecated => view with { Status = IssuanceStatus.Failed, Error = Ended(OrcidRecordState.Deprecated, consent.Orcid) },
+            _ => view with
             {
                 Status = IssuanceStatus.Revoked,
                 Error = consent.Status == ConsentStatus.Disconnected
                     ? "The researcher disconnected, withdrawing permission."
                     : "ORCID no longer accepts this researcher's permission; they need to connect again.",
-            };
+            },
+        };
     }
 
     private async Task<IssuanceWork> RetryLaterAsync(IssuanceView view, string? error, bool immediately = false)
@@ -310,8 +370,10 @@ public sealed class IssuanceGrain(
 
     private async Task<IssuanceWork> DoneAsync(IssuanceView view)
     {
+        // A move to a primary iD stays explained while the issuance waits for that iD's consent.
+        var explained = view.Status == IssuanceStatus.AwaitingConsent && state.State.MovedFrom is not null;
         await SetAsync(view.Status is IssuanceStatus.InOrcid or IssuanceStatus.AwaitingConsent or IssuanceStatus.Queued
-            ? view with { Attempts = 0, Error = null }
+            ? view with { Attempts = 0, Error = explained ? view.Error : null }
             : view);
         return new IssuanceWork(View, null, _did);
     }

@@ -19,4 +19,7 @@ public sealed record IssuanceState
     [Id(5)] public bool CheckRequested { get; init; }
 
     [Id(6)] public string? InvitationId { get; init; }
+
+    /// <summary>The iD ORCID deprecated into <see cref="Request"/>'s, when it was moved.</summary>
+    [Id(7)] public string? MovedFrom { get; init; }
 }

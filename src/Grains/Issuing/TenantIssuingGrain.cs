@@ -293,6 +293,10 @@ public sealed class TenantIssuingGrain(
             running.Remove(done);
             inFlight.Remove(doneId);
             Complete(doneId, done);
+            if (done.IsCompletedSuccessfully && done.Result is { MovedFrom: { } from, View.Orcid: { } primary })
+            {
+                await MoveResearcherAsync(from, primary);
+            }
             if (clock.GetUtcNow() - lastFlush >= FlushInterval)
             {
                 await SaveAsync();
@@ -332,6 +336,21 @@ public sealed class TenantIssuingGrain(
         {
             ledger.Unschedule(issuanceId);
         }
+    }
+
+    /// <summary>ORCID deprecated a researcher's record: their other issuances follow the one that found out, and then the consent
+    /// for the old iD ends (after the moves, so that no issuance still on the old iD reads it as withdrawn).</summary>
+    private async Task MoveResearcherAsync(string from, string primary)
+    {
+        foreach (var id in ledger.Issuances.Values.Where(i => i.Orcid == from).Select(i => i.Id).ToList())
+        {
+            if (await Issuance(id).MoveToAsync(from, primary) is { } moved)
+            {
+                ledger.Record(moved);
+                Enqueue(id);
+            }
+        }
+        await GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(Key.Tenant, Key.Environment, from)).RecordEndedAsync(OrcidRecordState.Deprecated);
     }
 
     /// <summary>A grain call failed (silo shutting down, storage hiccup, or a fault in the issuance itself): tried again

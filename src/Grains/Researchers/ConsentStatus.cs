@@ -8,4 +8,8 @@ public enum ConsentStatus
     Disconnected,
     /// <summary>ORCID refused the token (revoked on ORCID's side, or expired).</summary>
     RejectedByOrcid,
+    /// <summary>ORCID deactivated the record: the researcher closed it, and ORCID disabled its tokens.</summary>
+    RecordDeactivated,
+    /// <summary>ORCID deprecated the record into another iD; its token cannot write to that one.</summary>
+    RecordDeprecated,
 }

@@ -59,6 +59,15 @@ public sealed class ResearcherGrain(
         }
     }
 
+    public async Task RecordEndedAsync(OrcidRecordState recordState)
+    {
+        var status = recordState == OrcidRecordState.Deprecated ? ConsentStatus.RecordDeprecated : ConsentStatus.RecordDeactivated;
+        if (recordState != OrcidRecordState.Locked && state.State.View is { } view && view.Status != status)
+        {
+            await EndAsync(status);
+        }
+    }
+
     private async Task<ResearcherView> EndAsync(ConsentStatus status)
     {
         // The tokens are dropped as well: a consent that has ended has no use for them.

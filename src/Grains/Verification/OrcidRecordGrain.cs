@@ -76,8 +76,19 @@ public sealed class OrcidRecordGrain(
                 }
             }
             var readPublic = await Client.GetClientTokenAsync(OrcidScopes.ReadPublic);
-            var publicSummary = await orcid.Public(Environment).GetQualificationsAsync(record, readPublic?.ToOrcidAccess());
-            return new RecordCopy([.. publicSummary.Qualifications], RecordReadMode.PublicData, clock.GetUtcNow());
+            var publicItems = (await orcid.Public(Environment).GetQualificationsAsync(record, readPublic?.ToOrcidAccess())).Qualifications.ToList();
+            // ORCID's public qualifications do not check the record's state, and a deprecated or deactivated record reads as empty
+            // (ORCID-Source orcid-pub-web/src/main/java/org/orcid/api/publicV3/server/delegator/impl/PublicV3ApiServiceDelegatorImpl.java,
+            // viewQualifications; orcid-core/src/main/java/org/orcid/core/manager/v3/impl/ProfileEntityManagerImpl.java, clearRecord).
+            if (publicItems.Count == 0 && await OrcidRecordProbe.StateOfAsync(orcid, Environment, Client, Key.Orcid) is { } state)
+            {
+                throw state;
+            }
+            return new RecordCopy(publicItems, RecordReadMode.PublicData, clock.GetUtcNow());
+        }
+        catch (OrcidApiException refused) when (OrcidRecordStateException.From(refused, Key.Orcid) is { } state)
+        {
+            throw state;
         }
         catch (OrcidApiException missing) when (missing.Kind == OrcidErrorKind.NotFound)
         {

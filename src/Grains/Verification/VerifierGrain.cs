@@ -30,21 +30,55 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
         {
             await TrustedMembers.EnsureSameConsortiumAsync(GrainFactory, Tenant, rule.Trust);
         }
+        try
+        {
+            return await EvaluateAsync(rule, environment, orcid, now, request.PortalUrl);
+        }
+        catch (OrcidRecordStateException deprecated)
+        {
+            // ORCID moved the researcher to the primary iD: that record is the one to judge, and the decision says so.
+            var followed = await EvaluateOnceAsync(rule, environment, deprecated.PrimaryOrcid!, now, request.PortalUrl);
+            return followed with { Reason = $"{deprecated.Message} The primary record was verified instead: {followed.Reason}" };
+        }
+    }
+
+    /// <summary>The primary record of a deprecated one; deprecated in its turn, it is not followed further.</summary>
+    private async Task<VerificationResult> EvaluateOnceAsync(TrustRule rule, string environment, string orcid, DateTimeOffset now, string? portalUrl)
+    {
+        try
+        {
+            return await EvaluateAsync(rule, environment, orcid, now, portalUrl);
+        }
+        catch (OrcidRecordStateException again)
+        {
+            return Unknown(rule, now, environment, orcid, again.Message);
+        }
+    }
+
+    /// <exception cref="OrcidRecordStateException">The record is deprecated into a primary iD; any other state is answered unknown.</exception>
+    private async Task<VerificationResult> EvaluateAsync(TrustRule rule, string environment, string orcid, DateTimeOffset now, string? portalUrl)
+    {
         var context = await ContextAsync(rule, environment, orcid, now);
         var record = GrainFactory.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(Tenant, environment, orcid));
         try
         {
-            var verdict = await record.EvaluateAsync(rule, context, WebhookCallback(request.PortalUrl, environment, orcid));
+            var verdict = await record.EvaluateAsync(rule, context, WebhookCallback(portalUrl, environment, orcid));
             return new VerificationResult(verdict.Verdict.Decision, verdict.Verdict.Reason, rule, verdict.Verdict.Evidence, now, verdict.Cached,
                 verdict.ReadWith, verdict.ReadAt, environment, orcid);
         }
         catch (OrcidUnreachableException unreachable)
         {
-            return new VerificationResult(Decision.Unknown,
-                $"Unknown: ORCID could not be reached and no fresh copy of the record is at hand ({unreachable.Message})",
-                rule, [], now, Cached: false, ReadWith: null, RecordReadAt: null, environment, orcid);
+            return Unknown(rule, now, environment, orcid, $"ORCID could not be reached and no fresh copy of the record is at hand ({unreachable.Message})");
+        }
+        catch (OrcidRecordStateException state) when (state.PrimaryOrcid is null)
+        {
+            // Locked or deactivated: whatever was read before no longer stands.
+            return Unknown(rule, now, environment, orcid, state.Message);
         }
     }
+
+    private static VerificationResult Unknown(TrustRule rule, DateTimeOffset now, string environment, string orcid, string reason) =>
+        new(Decision.Unknown, $"Unknown: {reason}", rule, [], now, Cached: false, ReadWith: null, RecordReadAt: null, environment, orcid);
 
     /// <summary>What the rule compares against: this tenant's client, the trusted members' clients in this environment, and the template titles.</summary>
     private async Task<EvaluationContext> ContextAsync(TrustRule rule, string environment, string orcid, DateTimeOffset now)

@@ -20,7 +20,7 @@ public enum OrcidErrorKind
     NotFound,
     /// <summary>409/9021: this client already wrote an item with the same self external id.</summary>
     DuplicateExternalId,
-    /// <summary>409/9018: the record is locked.</summary>
+    /// <summary>409/9018: the record is locked by ORCID; it may be unlocked, so worth trying again later.</summary>
     RecordLocked,
     /// <summary>503: over the rate limit or unavailable.</summary>
     RateLimited,
@@ -35,4 +35,9 @@ public enum OrcidErrorKind
     MissingOrganization,
     /// <summary>400/9061: the organization's address has a city or region but no country.</summary>
     CityWithoutCountry,
+    /// <summary>409/9044: the record is deactivated; final, it will not come back for this client.</summary>
+    Deactivated,
+    /// <summary>301/9007 (GET) or 409/9007: the record is deprecated; final, its researcher now uses
+    /// <see cref="OrcidApiException.PrimaryOrcid"/>.</summary>
+    Deprecated,
 }

@@ -83,7 +83,7 @@ internal sealed class OrcidHttp(HttpClient client, ILogger logger)
                     oauthError: oauthError.GetString());
             }
             var error = root.Deserialize<OrcidError>(OrcidJson.Options);
-            return new OrcidApiException(response.StatusCode, error?.ErrorCode, error?.DeveloperMessage, error?.UserMessage);
+            return new OrcidApiException(response.StatusCode, error?.ErrorCode, error?.DeveloperMessage, error?.UserMessage, location: response.Headers.Location);
         }
         catch (JsonException)
         {

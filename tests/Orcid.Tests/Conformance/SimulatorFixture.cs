@@ -145,6 +145,13 @@ public sealed class SimulatorFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Puts the record in an ORCID state (<c>active</c>, <c>locked</c>, <c>deactivated</c>, <c>deprecated</c> into <paramref name="primary"/>).</summary>
+    public async Task SetRecordStateAsync(OrcidId orcid, string state, OrcidId? primary = null)
+    {
+        using var response = await Controls.PostAsJsonAsync($"/_sim/records/{orcid}/state", new RecordStateRequest(state, primary?.Value));
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<JsonElement> RecordAsync(OrcidId orcid) =>
         await Controls.GetFromJsonAsync<JsonElement>($"/_sim/records/{orcid}");
 

@@ -18,6 +18,9 @@ public sealed class OrcidApiExceptionTests
     [InlineData(404, 9016, null, OrcidErrorKind.NotFound)]
     [InlineData(409, 9021, null, OrcidErrorKind.DuplicateExternalId)]
     [InlineData(409, 9018, null, OrcidErrorKind.RecordLocked)]
+    [InlineData(409, 9044, null, OrcidErrorKind.Deactivated)]
+    [InlineData(301, 9007, null, OrcidErrorKind.Deprecated)]
+    [InlineData(409, 9007, null, OrcidErrorKind.Deprecated)]
     [InlineData(503, null, null, OrcidErrorKind.RateLimited)]
     [InlineData(500, 9008, null, OrcidErrorKind.ServerError)]
     [InlineData(400, 9045, null, OrcidErrorKind.UnknownDisambiguatedOrganization)]
@@ -42,6 +45,17 @@ public sealed class OrcidApiExceptionTests
     public void OtherErrorsHaveNoExistingPutCode()
     {
         Assert.Null(new OrcidApiException(HttpStatusCode.NotFound, 9011, "No item with put-code 12.").ExistingPutCode);
+    }
+
+    [Fact]
+    public void ADeprecatedRecordWithoutLocationNamesThePrimaryFromOrcidsMessage()
+    {
+        // apiError.9007.userMessage in ORCID-Source orcid-core/src/main/resources/i18n/api_en.properties.
+        var exception = new OrcidApiException(HttpStatusCode.Conflict, 9007, null,
+            "This account is deprecated. Please refer to account: https://sandbox.orcid.org/0000-0002-1694-233X.");
+
+        Assert.Equal(OrcidId.Parse("0000-0002-1694-233X"), exception.PrimaryOrcid);
+        Assert.Null(new OrcidApiException(HttpStatusCode.Conflict, 9018, "Please refer to account: 0000-0002-1694-233X").PrimaryOrcid);
     }
 
     [Fact]

@@ -125,6 +125,22 @@ public sealed class VerificationApiTests : IAsyncLifetime
         Assert.Equal(["tenant:verify-partner"], saved.GetProperty("trust").GetProperty("trustedClients").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task ADeprecatedRecordIsVerifiedOnItsPrimaryAndTheDecisionSaysSo()
+    {
+        (await _api.PutAsJsonAsync("/api/v1/tenants/verify-org/trust-rules/radiation",
+            new { title = "Radiation Safety", trust = new { ownClient = true } })).EnsureSuccessStatusCode();
+        var (primary, _) = await _portal.CreateResearcherAsync("Lise", "Primary", "lise.primary@example.org");
+        await _portal.PutOnSandboxRecordAsync(primary, _clientId, "Radiation Safety");
+        await _portal.SandboxControls.SetRecordStateAsync(_orcid, "deprecated", primary);
+
+        var followed = await VerifyAsync();
+
+        Assert.Equal(("allow", primary), (followed.GetProperty("decision").GetString(), followed.GetProperty("orcid").GetString()));
+        Assert.Contains($"{_orcid} is deprecated", followed.GetProperty("reason").GetString());
+        Assert.Contains($"now uses {primary}", followed.GetProperty("reason").GetString());
+    }
+
     private Task<HttpResponseMessage> PutTrustingAsync(string entry) => _api.PutAsJsonAsync("/api/v1/tenants/verify-org/trust-rules/partners",
         new { title = "Radiation Safety", trust = new { trustedClients = new[] { entry } } });
 

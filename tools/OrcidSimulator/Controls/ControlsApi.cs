@@ -47,6 +47,7 @@ public static class ControlsApi
         sim.MapWebhookControls();
         sim.MapPost("/organisations", (NewOrganisationRequest body, OrganisationRegistry organisations) =>
             organisations.Add(body.Source, body.Identifier, body.Name) is { } problem ? Results.BadRequest(problem) : Results.NoContent());
+        sim.MapRecordStateControls();
         sim.MapPost("/faults", StartFault);
         sim.MapDelete("/faults", (FaultInjector faults) =>
         {

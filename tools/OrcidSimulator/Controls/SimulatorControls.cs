@@ -69,6 +69,11 @@ public sealed class SimulatorControls : IDisposable
         return (await ReadAsync<PutQualificationResponse>(await _http.PostAsJsonAsync($"/_sim/records/{orcid}/qualifications", request))).PutCode;
     }
 
+    /// <summary>Puts a record in a state ORCID can put it in: <c>active</c>, <c>locked</c>, <c>deactivated</c>, or <c>deprecated</c>
+    /// into <paramref name="primaryOrcid"/>.</summary>
+    public async Task SetRecordStateAsync(string orcid, string state, string? primaryOrcid = null) =>
+        (await _http.PostAsJsonAsync($"/_sim/records/{orcid}/state", new RecordStateRequest(state, primaryOrcid))).EnsureSuccessStatusCode();
+
     /// <summary>The qualifications on a record, as ORCID stores them (ORCID JSON).</summary>
     public async Task<IReadOnlyList<JsonElement>> QualificationsAsync(string orcid) =>
         [.. (await _http.GetFromJsonAsync<JsonElement>($"/_sim/records/{orcid}")).GetProperty("qualifications").EnumerateArray()];

@@ -112,6 +112,21 @@ public sealed class OAuthStore
         }
     }
 
+    /// <summary>Disables every token of a researcher, as ORCID does when the record is deactivated.</summary>
+    public void RevokeAllOf(string orcid)
+    {
+        lock (tokensLock)
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Orcid == orcid)
+                {
+                    tokens[i] = tokens[i] with { Revoked = true };
+                }
+            }
+        }
+    }
+
     public IReadOnlyList<SimToken> TokensOf(string? clientId)
     {
         lock (tokensLock)

@@ -22,6 +22,18 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
         }
     }
 
+    /// <summary>Removes every item, as ORCID's clearRecord does when a record is deprecated or deactivated.</summary>
+    public void Clear(string orcid)
+    {
+        lock (gate)
+        {
+            if (records.TryGetValue(orcid, out var items))
+            {
+                items.Clear();
+            }
+        }
+    }
+
     public IReadOnlyList<Qualification>? Qualifications(string orcid)
     {
         lock (gate)
