@@ -1,6 +1,7 @@
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Trust;
 using Consortium.Grains.Verification;
+using Orleans.Concurrency;
 
 namespace Consortium.Grains.Interfaces;
 
@@ -15,7 +16,8 @@ public interface IOrcidRecordGrain : IGrainWithStringKey
     [Alias("Evaluate")]
     Task<RecordVerdict> EvaluateAsync(TrustRule rule, EvaluationContext context, Uri? webhookCallback);
 
-    /// <summary>ORCID said the record changed: the next verification reads it again.</summary>
-    [Alias("Invalidate")]
+    /// <summary>ORCID said the record changed, or the consent did: the next verification reads it again.</summary>
+    /// <remarks>Interleaved: a read in progress may end the researcher's consent, whose grain then calls this one back.</remarks>
+    [Alias("Invalidate"), AlwaysInterleave]
     Task InvalidateAsync();
 }

@@ -27,6 +27,8 @@ public sealed class OrcidRecordGrain(
     private sealed record RecordCopy(IReadOnlyList<Qualification> Qualifications, RecordReadMode ReadWith, DateTimeOffset ReadAt);
 
     private RecordCopy? _copy;
+    // Counts invalidations, so a read that one overtook is not kept as the record's copy.
+    private long _generation;
     // The address registered (pinned by IWebhookCallbackGrain, so ORCID keeps one hook for the record) and when.
     private (Uri Callback, DateTimeOffset At)? _webhook;
 
@@ -37,17 +39,24 @@ public sealed class OrcidRecordGrain(
     public async Task<RecordVerdict> EvaluateAsync(TrustRule rule, EvaluationContext context, Uri? webhookCallback)
     {
         var cached = _copy is { } copy && clock.GetUtcNow() - copy.ReadAt < options.Value.CacheFor;
+        var read = _copy;
         if (!cached)
         {
-            _copy = await ReadAsync();
+            var generation = _generation;
+            read = await ReadAsync();
+            if (generation == _generation)
+            {
+                _copy = read;
+            }
             await RegisterWebhookAsync(webhookCallback);
         }
-        return new RecordVerdict(TrustEvaluator.Evaluate(rule, context, _copy!.Qualifications), cached, _copy.ReadWith, _copy.ReadAt);
+        return new RecordVerdict(TrustEvaluator.Evaluate(rule, context, read!.Qualifications), cached, read.ReadWith, read.ReadAt);
     }
 
     public Task InvalidateAsync()
     {
         _copy = null;
+        _generation++;
         return Task.CompletedTask;
     }
 
