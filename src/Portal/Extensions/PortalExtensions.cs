@@ -26,6 +26,7 @@ public static class PortalExtensions
         // First: a start without a public address refuses before anything else is built.
         var portal = PortalAddress.FromConfiguration(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(portal);
+        builder.AddAllowedHosts(portal);
         builder.AddConsortiumOrleans();
         // Before sign-in is configured: in embedded mode, sign-in goes to the sandbox simulator.
         EmbeddedOrcid.AddEmbeddedOrcid(builder, portal);

@@ -7,7 +7,7 @@ namespace Consortium.Portal.Hosting;
 /// </summary>
 public sealed class PortalAddress
 {
-    public const string SettingName = "Consortium:PublicUrl";
+    public const string SettingName = "Consortium:PublicBaseUrl";
 
     private PortalAddress(Uri baseUrl) => Base = baseUrl;
 
