@@ -1,3 +1,4 @@
+using Consortium.Portal.Hosting;
 using Consortium.Portal.Tests.Browser;
 
 namespace Consortium.Portal.Tests.Security;
@@ -9,7 +10,8 @@ public sealed class PortalServerFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Server = new PortalServer();
+        // portal.example is the public name a TLS proxy forwards (HSTS is never sent to a loopback host).
+        Server = new PortalServer(new Dictionary<string, string> { [AllowedHostsSetup.SettingName] = "127.0.0.1;portal.example" });
         return Task.CompletedTask;
     }
 
