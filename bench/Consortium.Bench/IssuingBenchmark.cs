@@ -3,6 +3,7 @@ using System.Globalization;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Templates;
@@ -46,10 +47,11 @@ public static class IssuingBenchmark
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var reader = host.Services.GetRequiredService<IssuingReader>();
         using var controls = new SimulatorControls(orcid);
         try
         {
-            var setups = new List<(ITenantIssuingGrain Ledger, string Researcher)>();
+            var setups = new List<(ITenantIssuingGrain Ledger, string Tenant, string Researcher)>();
             for (var t = 0; t < tenants; t++)
             {
                 setups.Add(await SetUpTenantAsync(grains, controls, $"bench-{t}-{Guid.NewGuid():N}"[..20]));
@@ -60,7 +62,7 @@ public static class IssuingBenchmark
                 [.. Enumerable.Range(0, issuancesPerTenant).Select(i => new NewIssuance("bench", $"b-{i}", Orcid: setup.Researcher))], PortalUrl)));
             await Task.WhenAll(setups.Select(async setup =>
             {
-                while ((await setup.Ledger.CountsAsync()).Count(IssuanceStatus.InOrcid) < issuancesPerTenant)
+                while ((await reader.CountsAsync(setup.Tenant, OrcidEnvironmentName.Sandbox)).Count(IssuanceStatus.InOrcid) < issuancesPerTenant)
                 {
                     await Task.Delay(20);
                 }
@@ -68,7 +70,7 @@ public static class IssuingBenchmark
             clock.Stop();
 
             var onRecords = 0;
-            foreach (var (_, researcher) in setups)
+            foreach (var (_, _, researcher) in setups)
             {
                 onRecords += (await controls.QualificationsAsync(researcher)).Count;
             }
@@ -84,7 +86,7 @@ public static class IssuingBenchmark
     }
 
     /// <summary>A tenant with its own client, a template, and one researcher who connected through the OAuth round trip.</summary>
-    private static async Task<(ITenantIssuingGrain, string)> SetUpTenantAsync(IGrainFactory grains, SimulatorControls orcid, string tenant)
+    private static async Task<(ITenantIssuingGrain, string, string)> SetUpTenantAsync(IGrainFactory grains, SimulatorControls orcid, string tenant)
     {
         var consortium = await grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key).CreateAsync(new NewConsortium($"c-{tenant}", "Bench Consortium"));
         await grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(consortium.Slug)).CreateTenantAsync(new NewTenant(tenant, "Bench University", "02mhbdp94"));
@@ -101,6 +103,6 @@ public static class IssuingBenchmark
         var redirect = new Uri($"{PortalUrl}/t/{tenant}/orcid/callback");
         var code = (await orcid.AuthorizeAsync(clientId, redirect, state, "openid /read-limited /activities/update", "nonce"))!;
         await request.AuthorizeAsync(tenant, "bench", code, redirect);
-        return (grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox)), researcher);
+        return (grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox)), tenant, researcher);
     }
 }

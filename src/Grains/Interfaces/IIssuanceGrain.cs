@@ -44,4 +44,12 @@ public interface IIssuanceGrain : IGrainWithStringKey
     /// moves there, to be written again (ORCID removed what the deprecated record held).</summary>
     [Alias("MoveTo")]
     Task<IssuanceView?> MoveToAsync(string from, string primary);
+
+    /// <summary>The queue could not process it <paramref name="attempts"/> times (the call itself failed): it is marked failed.</summary>
+    [Alias("GiveUp")]
+    Task<IssuanceView?> GiveUpAsync(int attempts, string error);
+
+    /// <summary>Writes its row in the issuing projection again (a rebuild).</summary>
+    [Alias("Project")]
+    Task ProjectAsync();
 }

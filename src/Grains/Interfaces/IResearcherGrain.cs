@@ -32,4 +32,8 @@ public interface IResearcherGrain : IGrainWithStringKey
     /// <summary>ORCID deactivated or deprecated the record: the consent ends, and its tokens are dropped.</summary>
     [Alias("RecordEnded")]
     Task RecordEndedAsync(OrcidRecordState state);
+
+    /// <summary>Writes its row in the issuing projection again (a rebuild).</summary>
+    [Alias("Project")]
+    Task ProjectAsync();
 }

@@ -2,11 +2,13 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Launch;
 using Consortium.Grains.Researchers;
+using Orleans.Concurrency;
 
 namespace Consortium.Grains.Interfaces;
 
-/// <summary>A tenant's issuing in one environment: the front door for issuances, their ledger, and the queue that
-/// writes them to ORCID at the pace ORCID allows, surviving restarts. Key: <see cref="IssuingKey.For"/>.</summary>
+/// <summary>A tenant's issuing in one environment: the front door for issuances, and the queue that writes them to ORCID at
+/// the pace ORCID allows, surviving restarts. Lists and counts are in the projection (<see cref="Issuing.Projection.IssuingReader"/>).
+/// Key: <see cref="IssuingKey.For"/>.</summary>
 [Alias("ITenantIssuingGrain")]
 public interface ITenantIssuingGrain : IGrainWithStringKey
 {
@@ -17,17 +19,9 @@ public interface ITenantIssuingGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(IReadOnlyList<NewIssuance> requests, string portalUrl);
 
-    [Alias("List")]
-    Task<IssuancePage> ListAsync(IssuanceStatus? status, string? orcid, int skip, int take);
-
-    [Alias("GetMany")]
-    Task<IReadOnlyList<IssuanceView>> GetManyAsync(IReadOnlyList<string> ids);
-
-    [Alias("Counts")]
-    Task<IssuingCounts> CountsAsync();
-
-    [Alias("Researchers")]
-    Task<IReadOnlyList<ResearcherView>> ListResearchersAsync();
+    /// <summary>How many issuances have work scheduled (writes, retries, checks).</summary>
+    [Alias("Pending")]
+    Task<int> PendingAsync();
 
     /// <exception cref="NotFoundException">No issuance has this id.</exception>
     [Alias("Revoke")]
@@ -47,12 +41,13 @@ public interface ITenantIssuingGrain : IGrainWithStringKey
     [Alias("Decline")]
     Task DeclineAsync(string issuanceId);
 
-    /// <summary>A researcher connected or their consent ended: their issuances are brought in line.</summary>
-    [Alias("ResearcherChanged")]
+    /// <summary>A researcher connected or their consent ended: their issuances are brought in line. One-way: the queue then
+    /// calls those issuances, which call the researcher.</summary>
+    [Alias("ResearcherChanged"), OneWay]
     Task ResearcherChangedAsync(ResearcherView researcher);
 
     /// <summary>A researcher denied permission on ORCID's page.</summary>
-    [Alias("ConsentDenied")]
+    [Alias("ConsentDenied"), OneWay]
     Task ConsentDeniedAsync();
 
     /// <summary>The first occurrence of each launch-review step in this environment.</summary>
@@ -60,6 +55,6 @@ public interface ITenantIssuingGrain : IGrainWithStringKey
     Task<IReadOnlyDictionary<LaunchStep, LaunchMilestone>> MilestonesAsync();
 
     /// <summary>Written qualifications from this template are updated in ORCID.</summary>
-    [Alias("TemplateChanged")]
+    [Alias("TemplateChanged"), OneWay]
     Task TemplateChangedAsync(string templateId);
 }

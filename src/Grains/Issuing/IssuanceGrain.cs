@@ -1,5 +1,6 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Tenants;
@@ -19,6 +20,7 @@ namespace Consortium.Grains.Issuing;
 public sealed class IssuanceGrain(
     [PersistentState("issuance", GrainStorage.Name)] IPersistentState<IssuanceState> state,
     Consortium.Orcid.OrcidClients orcid,
+    IIssuingProjection projection,
     IOptions<IssuingOptions> options,
     TimeProvider clock,
     ILogger<IssuanceGrain> logger) : Grain, IIssuanceGrain
@@ -30,6 +32,10 @@ public sealed class IssuanceGrain(
     /// <summary>What the current processing step did at ORCID, reported with its outcome.</summary>
     private OrcidAction _did;
 
+    /// <summary>Whether this activation wrote the stored version to the projection: a crash between the state write and the
+    /// projection write leaves the row behind until the next call here writes it.</summary>
+    private bool _projected;
+
     public async Task<IssuanceCreated> SubmitAsync(NewIssuance request, string portalUrl)
     {
         var (tenant, environment, externalId) = Key;
@@ -39,6 +45,7 @@ public sealed class IssuanceGrain(
         }
         if (state.State.Request == request)
         {
+            await EnsureProjectedAsync();
             return new IssuanceCreated(View, Changed: false, InvitationToken: null);
         }
         var now = clock.GetUtcNow();
@@ -72,7 +79,10 @@ public sealed class IssuanceGrain(
                     request.Email!, request.GivenNames, request.FamilyNames, now + options.Value.InvitationValidity, request.TemplateId));
         }
         var certificateId = await NewCertificateAsync();
-        state.State = new IssuanceState { Request = request, CertificateUrl = Certificates.Url(portalUrl, tenant, certificateId), InvitationId = invitationId };
+        state.State = new IssuanceState
+        {
+            Request = request, CertificateUrl = Certificates.Url(portalUrl, tenant, certificateId), InvitationId = invitationId, Version = state.State.Version,
+        };
         await SetAsync(new IssuanceView(
             IssuingKey.IssuanceId(environment, externalId), environment, externalId, request.TemplateId, request.Orcid, request.Email,
             request.Orcid is null ? IssuanceStatus.AwaitingConsent : IssuanceStatus.Queued,
@@ -145,9 +155,30 @@ public sealed class IssuanceGrain(
     private static string Moved(string from, string primary) =>
         $"ORCID deprecated {from} into {primary} and removed what {from} held; it is written to {primary} once the researcher connects with that iD.";
 
+    public Task<IssuanceView?> GiveUpAsync(int attempts, string error) => ChangeAsync(view =>
+        view with { Status = IssuanceStatus.Failed, Attempts = attempts, Error = $"Gave up after {attempts} attempts: {error}" });
+
+    public async Task ProjectAsync()
+    {
+        if (state.State.View is { } view)
+        {
+            await projection.SaveAsync(Key.Tenant, view, state.State.Version);
+            _projected = true;
+        }
+    }
+
+    private async Task EnsureProjectedAsync()
+    {
+        if (!_projected)
+        {
+            await ProjectAsync();
+        }
+    }
+
     public async Task<IssuanceWork> ProcessAsync()
     {
         _did = OrcidAction.None;
+        await EnsureProjectedAsync();
         if (state.State.View is not { } view || state.State.Request is not { } request)
         {
             return new IssuanceWork(null, null);
@@ -390,8 +421,10 @@ public sealed class IssuanceGrain(
 
     private async Task SetAsync(IssuanceView view)
     {
-        state.State = state.State with { View = view with { UpdatedAt = clock.GetUtcNow() } };
+        state.State = state.State with { View = view with { UpdatedAt = clock.GetUtcNow() }, Version = state.State.Version + 1 };
+        _projected = false;
         await state.WriteStateAsync();
+        await ProjectAsync();
     }
 
     private static string? JoinNames(NewIssuance request) =>

@@ -22,4 +22,7 @@ public sealed record IssuanceState
 
     /// <summary>The iD ORCID deprecated into <see cref="Request"/>'s, when it was moved.</summary>
     [Id(7)] public string? MovedFrom { get; init; }
+
+    /// <summary>Counts the stored changes: the projection keeps the row of the highest version it was given.</summary>
+    [Id(8)] public long Version { get; init; }
 }

@@ -1,5 +1,6 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.Launch;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
@@ -11,15 +12,19 @@ using Orleans.Concurrency;
 namespace Consortium.Grains.Issuing;
 
 /// <summary>
-/// The tenant's issuing in one environment. Submissions are persisted as pending work before they are acknowledged;
-/// a pump writes them through <see cref="IIssuanceGrain"/>s, a bounded number at a time, and ORCID's rate limiter
-/// paces the calls. A reminder wakes the grain after a restart while work is pending, so nothing accepted is lost.
-/// Reentrant: issuances and researchers report back while the pump awaits them; every change happens between awaits
-/// on the working <see cref="IssuingLedger"/>, and what is written is a snapshot of it, one write at a time (<see cref="writeLock"/>).
+/// The tenant's issuing queue in one environment. Submissions are persisted as pending work before they reach their
+/// <see cref="IIssuanceGrain"/>s (so a crash in between leaves work that heals them), and acknowledged once the issuances
+/// stored them; a pump writes them a bounded number at a time, and ORCID's rate limiter paces the calls. A reminder wakes the
+/// grain after a restart while work is pending, so nothing accepted is lost. The queue holds ids only: what each issuance is,
+/// its owner grain knows, and the lists read the projection, which the queue also asks which issuances a change concerns.
+/// Reentrant so that submits and commands need not wait for the pump; what others tell it is one-way, so no call chain
+/// needs reentrancy to finish. Every change happens between awaits on the working <see cref="IssuingQueue"/>, and what is
+/// written is a snapshot of it, one write at a time (<see cref="writeLock"/>).
 /// </summary>
 [Reentrant]
 public sealed class TenantIssuingGrain(
-    [PersistentState("issuing", GrainStorage.Name)] IPersistentState<LedgerState> state,
+    [PersistentState("issuing", GrainStorage.Name)] IPersistentState<IssuingQueueState> state,
+    IIssuingProjection projection,
     IOptions<IssuingOptions> options,
     TimeProvider clock,
     ILogger<TenantIssuingGrain> logger) : Grain, ITenantIssuingGrain, IRemindable
@@ -31,21 +36,21 @@ public sealed class TenantIssuingGrain(
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
     private readonly HashSet<string> changedInFlight = new(StringComparer.Ordinal);
-    private IssuingLedger ledger = null!;
-    /// <summary>The ledger's <see cref="IssuingLedger.Version"/> the stored snapshot holds.</summary>
+    private IssuingQueue queue = null!;
+    /// <summary>The queue's <see cref="IssuingQueue.Version"/> the stored snapshot holds.</summary>
     private long savedVersion;
     private bool pumping;
     private DateTimeOffset lastFlush;
     private DateTimeOffset lastSweep;
     private bool reminderRegistered;
 
-    private bool Dirty => ledger.Version != savedVersion;
+    private bool Dirty => queue.Version != savedVersion;
 
     private (string Tenant, string Environment) Key => IssuingKey.ParseLedger(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        ledger = new IssuingLedger(state.State);
+        queue = new IssuingQueue(state.State);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(Tick, Tick) { Interleave = true });
         return Task.CompletedTask;
     }
@@ -62,6 +67,8 @@ public sealed class TenantIssuingGrain(
     {
         var valid = requests.Select(r => r.Validated()).ToList();
         await CheckOpenAsync(valid);
+        var ids = valid.Select(request => IssuingKey.IssuanceId(Key.Environment, request.ExternalId)).ToList();
+        await StoreAheadAsync(ids);
         var results = new List<IssuanceCreated>(valid.Count);
         foreach (var chunk in valid.Chunk(64))
         {
@@ -70,7 +77,6 @@ public sealed class TenantIssuingGrain(
         }
         foreach (var created in results)
         {
-            ledger.Record(created.View);
             if (created.Changed)
             {
                 Enqueue(created.View.Id);
@@ -85,35 +91,7 @@ public sealed class TenantIssuingGrain(
         return results;
     }
 
-    public Task<IssuancePage> ListAsync(IssuanceStatus? status, string? orcid, int skip, int take)
-    {
-        var matching = ledger.Issuances.Values
-            .Where(i => status is null || i.Status == status)
-            .Where(i => orcid is null || i.Orcid == orcid)
-            .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.ExternalId, StringComparer.Ordinal)
-            .ToList();
-        return Task.FromResult(new IssuancePage([.. matching.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 1000))], matching.Count));
-    }
-
-    public Task<IReadOnlyList<IssuanceView>> GetManyAsync(IReadOnlyList<string> ids) =>
-        Task.FromResult<IReadOnlyList<IssuanceView>>([.. ids.Select(id => ledger.Issuances.GetValueOrDefault(id)).OfType<IssuanceView>()]);
-
-    public Task<IssuingCounts> CountsAsync()
-    {
-        var issuances = ledger.Issuances.Values;
-        var lastError = issuances.Where(i => i.Error is not null && i.Status is IssuanceStatus.Failed or IssuanceStatus.Queued)
-            .MaxBy(i => i.UpdatedAt);
-        return Task.FromResult(new IssuingCounts(
-            issuances.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count()),
-            ledger.Unfinished,
-            ledger.Researchers.Count,
-            ledger.Researchers.Values.Count(r => r.IsConnected),
-            lastError?.Error,
-            lastError?.UpdatedAt));
-    }
-
-    public Task<IReadOnlyList<ResearcherView>> ListResearchersAsync() =>
-        Task.FromResult<IReadOnlyList<ResearcherView>>([.. ledger.Researchers.Values.OrderByDescending(r => r.ConnectedAt)]);
+    public Task<int> PendingAsync() => Task.FromResult(queue.Pending.Count);
 
     public Task<IssuanceView> RevokeAsync(string issuanceId) => CommandAsync(issuanceId, issuance => issuance.RevokeAsync());
 
@@ -121,12 +99,15 @@ public sealed class TenantIssuingGrain(
 
     public async Task<int> ReconcileAsync()
     {
-        var written = ledger.Issuances.Values.Where(i => i.PutCode is not null && i.Status == IssuanceStatus.InOrcid).Select(i => i.Id).ToList();
+        var written = await IdsAsync(IssuanceQuery.WithStatus(IssuanceStatus.InOrcid));
         foreach (var chunk in written.Chunk(64))
         {
             await Task.WhenAll(chunk.Select(id => Issuance(id).RequestCheckAsync()));
         }
-        written.ForEach(Enqueue);
+        foreach (var id in written)
+        {
+            Enqueue(id);
+        }
         await SaveAsync();
         return written.Count;
     }
@@ -139,13 +120,12 @@ public sealed class TenantIssuingGrain(
 
     public async Task ResearcherChangedAsync(ResearcherView researcher)
     {
-        ledger.Record(researcher);
         Reached(researcher.Status == ConsentStatus.Connected ? LaunchStep.Authorized
             : researcher.Status == ConsentStatus.Disconnected ? LaunchStep.Disconnected
             : null, researcher.Orcid);
-        foreach (var issuance in ledger.Issuances.Values.Where(i => i.Orcid == researcher.Orcid).ToList())
+        foreach (var id in await IdsAsync(new IssuanceQuery { Orcid = researcher.Orcid }))
         {
-            Enqueue(issuance.Id);
+            Enqueue(id);
         }
         await SaveAsync();
     }
@@ -157,14 +137,17 @@ public sealed class TenantIssuingGrain(
     }
 
     public Task<IReadOnlyDictionary<LaunchStep, LaunchMilestone>> MilestonesAsync() =>
-        Task.FromResult<IReadOnlyDictionary<LaunchStep, LaunchMilestone>>(new Dictionary<LaunchStep, LaunchMilestone>(ledger.Milestones));
+        Task.FromResult<IReadOnlyDictionary<LaunchStep, LaunchMilestone>>(new Dictionary<LaunchStep, LaunchMilestone>(queue.Milestones));
 
     public async Task TemplateChangedAsync(string templateId)
     {
-        var affected = ledger.Issuances.Values.Where(i => i.TemplateId == templateId && i.Status is IssuanceStatus.InOrcid or IssuanceStatus.Queued).ToList();
+        var affected = await IdsAsync(new IssuanceQuery { TemplateId = templateId, Statuses = [IssuanceStatus.InOrcid, IssuanceStatus.Queued] });
         if (affected.Count > 0)
         {
-            affected.ForEach(i => Enqueue(i.Id));
+            foreach (var id in affected)
+            {
+                Enqueue(id);
+            }
             await SaveAsync();
         }
     }
@@ -178,8 +161,13 @@ public sealed class TenantIssuingGrain(
 
     private async Task<IssuanceView> CommandAsync(string issuanceId, Func<IIssuanceGrain, Task<IssuanceView?>> command)
     {
-        var view = await command(Issuance(issuanceId)) ?? throw new NotFoundException($"There is no issuance '{issuanceId}'.");
-        ledger.Record(view);
+        await StoreAheadAsync([issuanceId]);
+        if (await command(Issuance(issuanceId)) is not { } view)
+        {
+            queue.Unschedule(issuanceId);
+            await SaveAsync();
+            throw new NotFoundException($"There is no issuance '{issuanceId}'.");
+        }
         Enqueue(view.Id);
         await SaveAsync();
         return view;
@@ -208,34 +196,54 @@ public sealed class TenantIssuingGrain(
     {
         if (step is { } reached)
         {
-            ledger.Reach(reached, new LaunchMilestone(clock.GetUtcNow(), detail));
+            queue.Reach(reached, new LaunchMilestone(clock.GetUtcNow(), detail));
         }
     }
 
+    /// <summary>Stores work for these issuances before they are called, due a little later: if the call never reports back
+    /// (a crash between an issuance's write and its projection's, or before the queue heard of it), processing it then heals both.
+    /// Work already scheduled keeps its time.</summary>
+    private async Task StoreAheadAsync(IReadOnlyList<string> issuanceIds)
+    {
+        var due = clock.GetUtcNow() + options.Value.WakeUpPeriod;
+        foreach (var id in issuanceIds.Where(id => !queue.Pending.ContainsKey(id)))
+        {
+            queue.Schedule(id, due);
+        }
+        await SaveAsync();
+    }
+
+    private async Task<IReadOnlyList<string>> IdsAsync(IssuanceQuery query) => await projection.IdsAsync(Key.Tenant, Key.Environment, query);
+
     private void Enqueue(string issuanceId)
     {
-        ledger.Schedule(issuanceId, clock.GetUtcNow());
+        queue.Schedule(issuanceId, clock.GetUtcNow());
         if (inFlight.Contains(issuanceId))
         {
             changedInFlight.Add(issuanceId);
         }
     }
 
-    /// <summary>Queues an issuance that still has work to do and is not queued; one already waiting keeps its time.</summary>
+    /// <summary>An issuance sent again unchanged: queued at once if it still has work to do (a crash left it stored but never
+    /// queued), else its work stored ahead is dropped.</summary>
     private void Resume(IssuanceView issuance)
     {
-        if (issuance.Status == IssuanceStatus.Queued && !ledger.Pending.ContainsKey(issuance.Id))
+        if (issuance.Status == IssuanceStatus.Queued)
         {
             Enqueue(issuance.Id);
+        }
+        else if (!inFlight.Contains(issuance.Id))
+        {
+            queue.Unschedule(issuance.Id);
         }
     }
 
     /// <summary>Cheap insurance, once per <see cref="IssuingOptions.WakeUpPeriod"/> and at activation: queued issuances the
     /// queue lost track of are queued again.</summary>
-    private void Sweep()
+    private async Task SweepAsync()
     {
         lastSweep = clock.GetUtcNow();
-        foreach (var stranded in ledger.Stranded())
+        foreach (var stranded in (await IdsAsync(IssuanceQuery.WithStatus(IssuanceStatus.Queued))).Where(id => !queue.Pending.ContainsKey(id)))
         {
             logger.LogWarning("Issuance {Issuance} was queued with no work scheduled; it is queued again.", stranded);
             Enqueue(stranded);
@@ -246,9 +254,9 @@ public sealed class TenantIssuingGrain(
     {
         if (clock.GetUtcNow() - lastSweep >= options.Value.WakeUpPeriod)
         {
-            Sweep();
+            await SweepAsync();
         }
-        if (!pumping && ledger.Pending.Count > 0)
+        if (!pumping && queue.Pending.Count > 0)
         {
             pumping = true;
             try
@@ -265,7 +273,7 @@ public sealed class TenantIssuingGrain(
         {
             await SaveAsync();
         }
-        if (ledger.Pending.Count == 0)
+        if (queue.Pending.Count == 0)
         {
             await EnsureReminderAsync(false);
         }
@@ -278,7 +286,7 @@ public sealed class TenantIssuingGrain(
         while (true)
         {
             var now = clock.GetUtcNow();
-            foreach (var id in ledger.Pending.Where(p => p.Value <= now && !inFlight.Contains(p.Key)).OrderBy(p => p.Value)
+            foreach (var id in queue.Pending.Where(p => p.Value <= now && !inFlight.Contains(p.Key)).OrderBy(p => p.Value)
                          .Select(p => p.Key).Take(options.Value.MaxInFlight - running.Count).ToList())
             {
                 inFlight.Add(id);
@@ -292,7 +300,7 @@ public sealed class TenantIssuingGrain(
             var doneId = running[done];
             running.Remove(done);
             inFlight.Remove(doneId);
-            Complete(doneId, done);
+            await CompleteAsync(doneId, done);
             if (done.IsCompletedSuccessfully && done.Result is { MovedFrom: { } from, View.Orcid: { } primary })
             {
                 await MoveResearcherAsync(from, primary);
@@ -304,17 +312,17 @@ public sealed class TenantIssuingGrain(
         }
     }
 
-    private void Complete(string issuanceId, Task<IssuanceWork> work)
+    private async Task CompleteAsync(string issuanceId, Task<IssuanceWork> work)
     {
         var changedMeanwhile = changedInFlight.Remove(issuanceId);
         if (!work.IsCompletedSuccessfully)
         {
-            CallFailed(issuanceId, work.Exception!.GetBaseException());
+            await CallFailedAsync(issuanceId, work.Exception!.GetBaseException());
             return;
         }
+        queue.CallSucceeded(issuanceId);
         if (work.Result.View is { } view)
         {
-            ledger.Record(view);
             Reached(work.Result.Did switch
             {
                 OrcidAction.Created or OrcidAction.Recovered => LaunchStep.Written,
@@ -330,11 +338,11 @@ public sealed class TenantIssuingGrain(
         }
         if (work.Result.RetryAt is { } retryAt)
         {
-            ledger.Schedule(issuanceId, retryAt);
+            queue.Schedule(issuanceId, retryAt);
         }
         else
         {
-            ledger.Unschedule(issuanceId);
+            queue.Unschedule(issuanceId);
         }
     }
 
@@ -342,11 +350,10 @@ public sealed class TenantIssuingGrain(
     /// for the old iD ends (after the moves, so that no issuance still on the old iD reads it as withdrawn).</summary>
     private async Task MoveResearcherAsync(string from, string primary)
     {
-        foreach (var id in ledger.Issuances.Values.Where(i => i.Orcid == from).Select(i => i.Id).ToList())
+        foreach (var id in await IdsAsync(new IssuanceQuery { Orcid = from }))
         {
-            if (await Issuance(id).MoveToAsync(from, primary) is { } moved)
+            if (await Issuance(id).MoveToAsync(from, primary) is not null)
             {
-                ledger.Record(moved);
                 Enqueue(id);
             }
         }
@@ -355,35 +362,33 @@ public sealed class TenantIssuingGrain(
 
     /// <summary>A grain call failed (silo shutting down, storage hiccup, or a fault in the issuance itself): tried again
     /// with backoff, and given up on after <see cref="IssuingOptions.MaxAttempts"/> so a poison issuance cannot loop for ever.</summary>
-    private void CallFailed(string issuanceId, Exception failure)
+    private async Task CallFailedAsync(string issuanceId, Exception failure)
     {
-        var known = ledger.Issuances.GetValueOrDefault(issuanceId);
-        var attempts = (known?.Attempts ?? 0) + 1;
-        if (known is null || attempts >= options.Value.MaxAttempts)
+        var attempts = queue.CallFailed(issuanceId);
+        if (attempts < options.Value.MaxAttempts)
         {
-            logger.LogError(failure, "Processing issuance {Issuance} failed {Attempts} times; it is marked failed.", issuanceId, attempts);
-            if (known is not null)
-            {
-                ledger.Record(known with
-                {
-                    Status = IssuanceStatus.Failed, Attempts = attempts, UpdatedAt = clock.GetUtcNow(),
-                    Error = $"Gave up after {attempts} attempts: {failure.Message}",
-                });
-            }
-            ledger.Unschedule(issuanceId);
+            logger.LogWarning(failure, "Processing issuance {Issuance} failed (attempt {Attempts} of {MaxAttempts}); it will be tried again.",
+                issuanceId, attempts, options.Value.MaxAttempts);
+            queue.Schedule(issuanceId, clock.GetUtcNow() + options.Value.RetryDelay(attempts));
             return;
         }
-        logger.LogWarning(failure, "Processing issuance {Issuance} failed (attempt {Attempts} of {MaxAttempts}); it will be tried again.",
-            issuanceId, attempts, options.Value.MaxAttempts);
-        ledger.Record(known with { Attempts = attempts, Error = failure.Message, UpdatedAt = clock.GetUtcNow() });
-        ledger.Schedule(issuanceId, clock.GetUtcNow() + options.Value.RetryDelay(attempts));
+        logger.LogError(failure, "Processing issuance {Issuance} failed {Attempts} times; it is marked failed.", issuanceId, attempts);
+        try
+        {
+            await Issuance(issuanceId).GiveUpAsync(attempts, failure.Message);
+        }
+        catch (Exception unmarked)
+        {
+            logger.LogError(unmarked, "Issuance {Issuance} could not be marked failed either; the queue lets it go.", issuanceId);
+        }
+        queue.Unschedule(issuanceId);
     }
 
-    /// <summary>Stores a snapshot of the ledger. Callers waiting meanwhile share the next write: a snapshot taken after
+    /// <summary>Stores a snapshot of the queue. Callers waiting meanwhile share the next write: a snapshot taken after
     /// their changes holds them.</summary>
     private async Task SaveAsync()
     {
-        var wanted = ledger.Version;
+        var wanted = queue.Version;
         await writeLock.WaitAsync();
         try
         {
@@ -391,9 +396,9 @@ public sealed class TenantIssuingGrain(
             {
                 return;
             }
-            var taken = ledger.Version;
+            var taken = queue.Version;
             lastFlush = clock.GetUtcNow();
-            state.State = ledger.Snapshot();
+            state.State = queue.Snapshot();
             await state.WriteStateAsync();
             savedVersion = taken;
         }

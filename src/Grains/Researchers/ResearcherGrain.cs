@@ -1,6 +1,7 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Verification;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,6 +11,7 @@ namespace Consortium.Grains.Researchers;
 public sealed class ResearcherGrain(
     [PersistentState("researcher", GrainStorage.Name)] IPersistentState<ResearcherState> state,
     IDataProtectionProvider protection,
+    IIssuingProjection projection,
     TimeProvider clock) : Grain, IResearcherGrain
 {
     private (string Tenant, string Environment, string Orcid) Key => ResearcherKey.Parse(this.GetPrimaryKeyString());
@@ -29,6 +31,7 @@ public sealed class ResearcherGrain(
             ClientId = consent.ClientId,
             ProtectedAccessToken = Protector.Protect(consent.AccessToken),
             ProtectedRefreshToken = consent.RefreshToken is null ? null : Protector.Protect(consent.RefreshToken),
+            Version = state.State.Version,
         };
         return await SaveAndAnnounceAsync();
     }
@@ -71,16 +74,27 @@ public sealed class ResearcherGrain(
     private async Task<ResearcherView> EndAsync(ConsentStatus status)
     {
         // The tokens are dropped as well: a consent that has ended has no use for them.
-        state.State = new ResearcherState { View = state.State.View! with { Status = status, EndedAt = clock.GetUtcNow() } };
+        state.State = new ResearcherState { View = state.State.View! with { Status = status, EndedAt = clock.GetUtcNow() }, Version = state.State.Version };
         return (await SaveAndAnnounceAsync())!;
+    }
+
+    public async Task ProjectAsync()
+    {
+        if (state.State.View is { } view)
+        {
+            await projection.SaveAsync(Key.Tenant, view, state.State.Version);
+        }
     }
 
     private async Task<ResearcherView> SaveAndAnnounceAsync()
     {
+        state.State = state.State with { Version = state.State.Version + 1 };
         await state.WriteStateAsync();
+        await ProjectAsync();
         // A consent granted or ended changes what a verification may read: a copy read the other way is not kept.
         await GrainFactory.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(Key.Tenant, Key.Environment, Key.Orcid)).InvalidateAsync();
         var view = state.State.View!;
+        // One-way: the queue reads this researcher's issuances and calls them, which may call back here.
         await GrainFactory.GetGrain<ITenantIssuingGrain>(IssuingKey.For(Key.Tenant, Key.Environment)).ResearcherChangedAsync(view);
         return view;
     }

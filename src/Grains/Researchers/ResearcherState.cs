@@ -11,4 +11,7 @@ public sealed record ResearcherState
     [Id(2)] public string? ProtectedAccessToken { get; init; }
 
     [Id(3)] public string? ProtectedRefreshToken { get; init; }
+
+    /// <summary>Counts the stored changes: the projection keeps the row of the highest version it was given.</summary>
+    [Id(4)] public long Version { get; init; }
 }

@@ -1,4 +1,5 @@
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.Researchers;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Issuing;
@@ -33,8 +34,7 @@ public static class IssuancesApi
             TypedResults.Ok(await issuing.CountsAsync(tenant.Profile, env))).WithTags("Issuances");
 
         var researchers = tenants.MapGroup("/researchers").WithTags("Researchers");
-        researchers.MapGet("/", async (string env, TenantContext tenant, IssuingService issuing) =>
-            TypedResults.Ok(await issuing.ListResearchersAsync(tenant.Profile, env)));
+        researchers.MapGet("/", ListResearchersAsync);
         researchers.MapGet("/{orcid}", GetResearcherAsync);
     }
 
@@ -47,10 +47,32 @@ public static class IssuancesApi
         return TypedResults.Accepted($"/api/v1/tenants/{tenant.Slug}/issuances/{view.Id}", view);
     }
 
+    /// <summary>A page of issuances, newest first unless <c>sort</c> says otherwise; <c>q</c> finds a part of the external id,
+    /// iD, email or name; <c>from</c> and <c>to</c> bound the day created (both included).</summary>
     private static async Task<Ok<IssuancePage>> ListAsync(string env, TenantContext tenant, IssuingService issuing,
-        string? status = null, string? orcid = null, int skip = 0, int take = 50) =>
-        TypedResults.Ok(await issuing.ListAsync(tenant.Profile, env, IssuanceStatusNames.Parse("status", status), orcid,
-            Paging.AtLeast(nameof(skip), skip, 0), Paging.AtLeast(nameof(take), take, 1)));
+        string? status = null, string? templateId = null, string? orcid = null, string? q = null, DateOnly? from = null, DateOnly? to = null,
+        string? sort = null, int skip = 0, int take = 50) =>
+        TypedResults.Ok(await issuing.ListAsync(tenant.Profile, env, new IssuanceQuery
+        {
+            Statuses = IssuanceStatusNames.Parse("status", status) is { } one ? [one] : null,
+            TemplateId = Blank(templateId), Orcid = Blank(orcid), Search = Blank(q),
+            From = from is { } first ? new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            To = to is { } last ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            Sort = KebabNames.Parse<IssuanceSort>("sort", sort, "a sort order") ?? IssuanceSort.Newest,
+            Skip = Paging.AtLeast(nameof(skip), skip, 0),
+            Take = Paging.AtMost(nameof(take), Paging.AtLeast(nameof(take), take, 1), IssuanceQuery.MaxTake),
+        }));
+
+    private static async Task<Ok<ResearcherPage>> ListResearchersAsync(string env, TenantContext tenant, IssuingService issuing,
+        string? q = null, int skip = 0, int take = 50) =>
+        TypedResults.Ok(await issuing.ListResearchersAsync(tenant.Profile, env, new ResearcherQuery
+        {
+            Search = Blank(q),
+            Skip = Paging.AtLeast(nameof(skip), skip, 0),
+            Take = Paging.AtMost(nameof(take), Paging.AtLeast(nameof(take), take, 1), ResearcherQuery.MaxTake),
+        }));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static async Task<Results<Ok<IssuanceView>, NotFound>> GetAsync(string id, TenantContext tenant, IssuingService issuing) =>
         await issuing.GetAsync(tenant.Profile, id) is { } issuance ? TypedResults.Ok(issuance) : TypedResults.NotFound();
@@ -58,7 +80,7 @@ public static class IssuancesApi
     private static async Task<Results<Ok<ResearcherDetails>, NotFound>> GetResearcherAsync(string orcid, string env, TenantContext tenant, IssuingService issuing)
     {
         var consent = await issuing.GetResearcherAsync(tenant.Profile, env, orcid);
-        var issuances = await issuing.ListAsync(tenant.Profile, env, orcid: orcid, take: 1000);
+        var issuances = await issuing.ListAsync(tenant.Profile, env, new IssuanceQuery { Orcid = orcid, Take = IssuanceQuery.MaxTake });
         return consent is null && issuances.Total == 0
             ? TypedResults.NotFound()
             : TypedResults.Ok(new ResearcherDetails(consent, issuances.Items));

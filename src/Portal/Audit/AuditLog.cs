@@ -19,13 +19,13 @@ public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, IL
             INSERT INTO consortium_audit (at, consortium, tenant, actor, action, target, remote_address)
             VALUES (@at, @consortium, @tenant, @actor, @action, @target, @remote_address)
             """;
-        Add(command, "at", clock.GetUtcNow());
-        Add(command, "consortium", consortium);
-        Add(command, "tenant", tenant);
-        Add(command, "actor", actor.Name);
-        Add(command, "action", action);
-        Add(command, "target", target);
-        Add(command, "remote_address", actor.RemoteAddress);
+        command.With("at", clock.GetUtcNow());
+        command.With("consortium", consortium);
+        command.With("tenant", tenant);
+        command.With("actor", actor.Name);
+        command.With("action", action);
+        command.With("target", target);
+        command.With("remote_address", actor.RemoteAddress);
         await command.ExecuteNonQueryAsync();
         // A target can be personal data (an invited address); the table keeps it, the logs name it only at Debug.
         logger.LogInformation("Audit: {Actor} {Action} (consortium {Consortium}, tenant {Tenant})", actor.Name, action, consortium, tenant);
@@ -49,8 +49,8 @@ public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, IL
 
         await using var count = connection.CreateCommand();
         count.CommandText = $"SELECT COUNT(*) FROM consortium_audit WHERE {filter}";
-        Add(count, "value", value);
-        Add(count, "action", string.IsNullOrWhiteSpace(action) ? null : action.Trim());
+        count.With("value", value);
+        count.With("action", string.IsNullOrWhiteSpace(action) ? null : action.Trim());
         var total = Convert.ToInt64(await count.ExecuteScalarAsync());
 
         await using var select = connection.CreateCommand();
@@ -58,10 +58,10 @@ public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, IL
             SELECT id, at, consortium, tenant, actor, action, target, remote_address FROM consortium_audit
             WHERE {filter} ORDER BY id DESC LIMIT @limit OFFSET @offset
             """;
-        Add(select, "value", value);
-        Add(select, "action", string.IsNullOrWhiteSpace(action) ? null : action.Trim());
-        Add(select, "limit", pageSize);
-        Add(select, "offset", (page - 1) * pageSize);
+        select.With("value", value);
+        select.With("action", string.IsNullOrWhiteSpace(action) ? null : action.Trim());
+        select.With("limit", pageSize);
+        select.With("offset", (page - 1) * pageSize);
         var items = new List<AuditEntry>();
         await using var reader = await select.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -74,17 +74,4 @@ public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, IL
     }
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null or string)
-        {
-            // PostgreSQL cannot infer the type of a bare "@p IS NULL" from a null value.
-            parameter.DbType = System.Data.DbType.String;
-        }
-        command.Parameters.Add(parameter);
-    }
 }

@@ -54,7 +54,7 @@ public sealed class BatchService(IGrainFactory grains, IssuingService issuing, T
             return null;
         }
         var ids = batch.Lines.Where(l => l.IssuanceId is not null).Select(l => l.IssuanceId!).ToList();
-        var views = (await issuing.GetManyAsync(tenant, batch.Environment, ids)).ToDictionary(v => v.Id);
+        var views = (await issuing.GetManyAsync(tenant, ids)).ToDictionary(v => v.Id);
         var rows = batch.Lines.OrderBy(l => l.Line).Select(line =>
             line.IssuanceId is { } id && views.TryGetValue(id, out var view)
                 ? Outcome(line.Line, line.ExternalId!, line.Orcid, line.Email, view)

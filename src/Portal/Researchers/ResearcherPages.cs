@@ -1,6 +1,7 @@
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Tenants;
@@ -8,7 +9,7 @@ using Consortium.Grains.Tenants;
 namespace Consortium.Portal.Researchers;
 
 /// <summary>Loads what the public researcher and certificate pages show; a suspended or unknown tenant has no pages.</summary>
-public sealed class ResearcherPages(IGrainFactory grains)
+public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing)
 {
     public async Task<ResearcherPageModel?> LoadAsync(string tenantSlug, string environment, string? orcid, string? invite)
     {
@@ -23,7 +24,7 @@ public sealed class ResearcherPages(IGrainFactory grains)
         var researcher = orcid is null ? null : await grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenantSlug, environment, orcid)).GetAsync();
         var issuances = orcid is null
             ? []
-            : (await grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenantSlug, environment)).ListAsync(null, orcid, 0, 1000)).Items;
+            : (await issuing.ListAsync(tenantSlug, environment, new IssuanceQuery { Orcid = orcid, Take = IssuanceQuery.MaxTake })).Items;
         var (invitation, invitationProblem) = await OpenInvitationAsync(invite, tenantSlug, environment);
         var titles = (await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenantSlug)).ListAsync()).ToDictionary(t => t.Id, t => t.Title);
         return new ResearcherPageModel(tenant, await branding.GetAsync(), await branding.GetLogoAsync() is not null, environment, isOpen,

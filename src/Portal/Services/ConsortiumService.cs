@@ -2,6 +2,7 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.OrcidClients;
 
 using Consortium.Grains.Staff;
@@ -13,7 +14,7 @@ using Consortium.Portal.Invitations;
 namespace Consortium.Portal.Services;
 
 /// <summary>The portal's door to consortium grains; every change it makes is audited.</summary>
-public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, InvitationService invitations)
+public sealed class ConsortiumService(IGrainFactory grains, IssuingReader issuing, AuditLog audit, InvitationService invitations)
 {
     private IConsortiumDirectoryGrain Directory => grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key);
 
@@ -42,8 +43,8 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
             tenant,
             await Client(tenant, OrcidEnvironmentName.Sandbox).GetAsync(),
             await Client(tenant, OrcidEnvironmentName.Production).GetAsync(),
-            await Issuing(tenant, OrcidEnvironmentName.Sandbox).CountsAsync(),
-            await Issuing(tenant, OrcidEnvironmentName.Production).CountsAsync(),
+            await issuing.CountsAsync(tenant.Slug, OrcidEnvironmentName.Sandbox),
+            await issuing.CountsAsync(tenant.Slug, OrcidEnvironmentName.Production),
             await grains.GetGrain<ILaunchReviewGrain>(TenantKey.For(tenant.Slug)).GetAsync())));
     }
 
@@ -96,8 +97,6 @@ public sealed class ConsortiumService(IGrainFactory grains, AuditLog audit, Invi
             : throw new NotFoundException($"There is no member organisation '{tenantSlug}' in consortium '{consortiumSlug}'.");
     }
 
-    private ITenantIssuingGrain Issuing(TenantProfile tenant, string environment) =>
-        grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant.Slug, environment));
 
     private IConsortiumGrain Consortium(string slug) => grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(slug));
 }

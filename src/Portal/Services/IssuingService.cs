@@ -1,6 +1,7 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Templates;
@@ -12,7 +13,7 @@ using Consortium.Portal.Researchers;
 namespace Consortium.Portal.Services;
 
 /// <summary>A member organisation's templates, issuances and researchers, for its admins' pages and the API alike.</summary>
-public sealed class IssuingService(IGrainFactory grains, ConsentInvitationEmail invitations, PortalAddress portal, AuditLog audit)
+public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, ConsentInvitationEmail invitations, PortalAddress portal, AuditLog audit)
 {
     public Task<IReadOnlyList<QualificationTemplate>> ListTemplatesAsync(TenantProfile tenant) => Templates(tenant).ListAsync();
 
@@ -53,13 +54,13 @@ public sealed class IssuingService(IGrainFactory grains, ConsentInvitationEmail 
     public Task<IssuanceView?> GetAsync(TenantProfile tenant, string issuanceId) =>
         IssuingKey.ParseIssuanceId(issuanceId) is null ? Task.FromResult<IssuanceView?>(null) : Issuance(tenant, issuanceId).GetAsync();
 
-    public Task<IssuancePage> ListAsync(TenantProfile tenant, string environment, IssuanceStatus? status = null, string? orcid = null, int skip = 0, int take = 50) =>
-        Ledger(tenant, environment).ListAsync(status, orcid, skip, take);
+    public Task<IssuancePage> ListAsync(TenantProfile tenant, string environment, IssuanceQuery query) =>
+        reader.ListAsync(tenant.Slug, OrcidEnvironmentName.Parse("env", environment), query);
 
-    public Task<IReadOnlyList<IssuanceView>> GetManyAsync(TenantProfile tenant, string environment, IReadOnlyList<string> ids) =>
-        Ledger(tenant, environment).GetManyAsync(ids);
+    public Task<IReadOnlyList<IssuanceView>> GetManyAsync(TenantProfile tenant, IReadOnlyList<string> ids) => reader.GetManyAsync(tenant.Slug, ids);
 
-    public Task<IssuingCounts> CountsAsync(TenantProfile tenant, string environment) => Ledger(tenant, environment).CountsAsync();
+    public Task<IssuingCounts> CountsAsync(TenantProfile tenant, string environment) =>
+        reader.CountsAsync(tenant.Slug, OrcidEnvironmentName.Parse("env", environment));
 
     /// <exception cref="NotFoundException">No issuance has this id.</exception>
     public async Task<IssuanceView> RevokeAsync(TenantProfile tenant, string issuanceId, AuditActor actor)
@@ -84,8 +85,8 @@ public sealed class IssuingService(IGrainFactory grains, ConsentInvitationEmail 
         return checkedCount;
     }
 
-    public Task<IReadOnlyList<ResearcherView>> ListResearchersAsync(TenantProfile tenant, string environment) =>
-        Ledger(tenant, environment).ListResearchersAsync();
+    public Task<ResearcherPage> ListResearchersAsync(TenantProfile tenant, string environment, ResearcherQuery query) =>
+        reader.ListResearchersAsync(tenant.Slug, OrcidEnvironmentName.Parse("env", environment), query);
 
     public Task<ResearcherView?> GetResearcherAsync(TenantProfile tenant, string environment, string orcid) =>
         grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant.Slug, OrcidEnvironmentName.Parse("env", environment), orcid)).GetAsync();

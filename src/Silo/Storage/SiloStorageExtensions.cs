@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Consortium.Grains;
+using Consortium.Grains.Issuing.Projection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,9 @@ public static class SiloStorageExtensions
     private static void AddConsortiumDatabase(this IServiceCollection services, ConsortiumDatabase database)
     {
         services.AddSingleton(database);
+        services.AddSingleton<IIssuingProjection, SqlIssuingProjection>();
+        services.AddSingleton<IssuingReader>();
+        services.AddSingleton<ProjectionRebuild>();
         services.AddDataProtection().SetApplicationName("Consortium");
         services.AddOptions<KeyManagementOptions>().Configure(keys => keys.XmlRepository = new DatabaseXmlRepository(database));
     }

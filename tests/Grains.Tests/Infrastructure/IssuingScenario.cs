@@ -2,11 +2,13 @@ using System.Text.Json;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Templates;
 using Consortium.Grains.Tenants;
 using Consortium.OrcidSimulator.Controls;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consortium.Grains.Tests.Infrastructure;
 
@@ -38,6 +40,18 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string consortium
     private IGrainFactory Grains => cluster.Client;
 
     public ITenantIssuingGrain Ledger => Grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox));
+
+    /// <summary>The lists and counts, as the portal reads them: the projection in the silo's database, and the queue.</summary>
+    public IssuingReader Reader => cluster.Services.GetRequiredService<IssuingReader>();
+
+    public Task<IssuingCounts> CountsAsync() => Reader.CountsAsync(tenant, OrcidEnvironmentName.Sandbox);
+
+    public Task<IReadOnlyList<IssuanceView>> GetManyAsync(params string[] ids) => Reader.GetManyAsync(tenant, ids);
+
+    public async Task<IReadOnlyList<IssuanceView>> ListAsync(IssuanceQuery query) => (await Reader.ListAsync(tenant, OrcidEnvironmentName.Sandbox, query)).Items;
+
+    public async Task<IReadOnlyList<ResearcherView>> ListResearchersAsync() =>
+        (await Reader.ListResearchersAsync(tenant, OrcidEnvironmentName.Sandbox, new ResearcherQuery { Take = ResearcherQuery.MaxTake })).Items;
 
     /// <param name="consortium">The consortium the member organisation joins; a new one by default.</param>
     public static async Task<IssuingScenario> CreateAsync(SqliteTestCluster cluster, string? consortium = null)
@@ -82,7 +96,7 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string consortium
             Assert.Equal(perResearcher, items.Count);
             onRecords.AddRange(items.Select(item => item.GetProperty("put-code").GetInt64()));
         }
-        var issued = (await Ledger.ListAsync(IssuanceStatus.InOrcid, null, 0, 1000)).Items;
+        var issued = await ListAsync(IssuanceQuery.WithStatus(IssuanceStatus.InOrcid) with { Take = IssuanceQuery.MaxTake });
         Assert.Equal(onRecords.Order(), issued.Select(i => i.PutCode!.Value).Order());
     }
 

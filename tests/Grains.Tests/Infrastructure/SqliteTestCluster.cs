@@ -33,6 +33,9 @@ public sealed class SqliteTestCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The services of the (first) silo running now: what its grains are given.</summary>
+    public IServiceProvider Services => Cluster.Silos[0].SiloHost.Services;
+
     public static async Task<SqliteTestCluster> StartAsync(Action<ISiloBuilder>? configureSilo = null)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), "consortium-tests", $"grains-{Guid.NewGuid():N}.db");

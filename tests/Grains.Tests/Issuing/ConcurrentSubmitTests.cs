@@ -20,6 +20,6 @@ public sealed class ConcurrentSubmitTests(SqliteClusterFixture fixture)
             Record.ExceptionAsync(() => scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, $"par-{i:0000}", Orcid: orcid)))));
 
         Assert.Empty(failures.OfType<Exception>().Select(failure => failure.Message));
-        Assert.Equal(Submits, (await scenario.Ledger.CountsAsync()).Total);
+        Assert.Equal(Submits, (await scenario.CountsAsync()).Total);
     }
 }

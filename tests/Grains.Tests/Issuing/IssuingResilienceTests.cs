@@ -30,12 +30,12 @@ public sealed class IssuingResilienceTests : IAsyncLifetime
             .ToArray();
 
         await scenario.IssueAsync(batch);
-        await Poll.UntilAsync(async () => (await scenario.Ledger.CountsAsync()).Count(IssuanceStatus.InOrcid) >= batch.Length / 4);
-        Assert.True((await scenario.Ledger.CountsAsync()).Pending > 0, "The batch finished before the silo was killed: the test proves nothing.");
+        await Poll.UntilAsync(async () => (await scenario.CountsAsync()).Count(IssuanceStatus.InOrcid) >= batch.Length / 4);
+        Assert.True((await scenario.CountsAsync()).Pending > 0, "The batch finished before the silo was killed: the test proves nothing.");
         await _cluster.KillAndRestartSiloAsync();
         // The same file again after the restart: everything is known already, nothing is written twice.
         await scenario.IssueAsync(batch);
-        await Poll.UntilAsync(async () => (await scenario.Ledger.CountsAsync()) is { Pending: 0 } counts && counts.Count(IssuanceStatus.InOrcid) == batch.Length,
+        await Poll.UntilAsync(async () => (await scenario.CountsAsync()) is { Pending: 0 } counts && counts.Count(IssuanceStatus.InOrcid) == batch.Length,
             TimeSpan.FromSeconds(120));
 
         await scenario.AssertEachWrittenOnceAsync(researchers, PerResearcher);

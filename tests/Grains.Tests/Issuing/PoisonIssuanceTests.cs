@@ -55,7 +55,7 @@ public sealed class PoisonIssuanceTests : IAsyncLifetime
 
         Assert.Equal("startDate", refused.Field);
         Assert.Contains("1900 to 2100", refused.Message);
-        Assert.Equal(0, (await _scenario.Ledger.CountsAsync()).Total);
+        Assert.Equal(0, (await _scenario.CountsAsync()).Total);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class PoisonIssuanceTests : IAsyncLifetime
         Assert.Equal((IssuanceStatus.Failed, 0), (failed.Status, failed.Attempts));
         Assert.Contains("1900 to 2100", failed.Error);
         Assert.Empty(await _scenario.RecordAsync(orcid));
-        await Poll.UntilAsync(async () => (await _scenario.Ledger.CountsAsync()).Pending == 0);
+        await Poll.UntilAsync(async () => (await _scenario.CountsAsync()).Pending == 0);
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public sealed class PoisonIssuanceTests : IAsyncLifetime
         await _scenario.ConnectAsync(orcid);
 
         await _scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, $"{Poison}1", Orcid: orcid));
-        await Poll.UntilAsync(async () => (await _scenario.Ledger.GetManyAsync([$"sandbox.{Poison}1"]))[0].Status == IssuanceStatus.Failed);
+        await Poll.UntilAsync(async () => (await _scenario.GetManyAsync($"sandbox.{Poison}1"))[0].Status == IssuanceStatus.Failed);
 
-        var failed = Assert.Single(await _scenario.Ledger.GetManyAsync([$"sandbox.{Poison}1"]));
+        var failed = Assert.Single(await _scenario.GetManyAsync($"sandbox.{Poison}1"));
         Assert.Equal((MaxAttempts, MaxAttempts), (failed.Attempts, Volatile.Read(ref _poisonedCalls)));
         Assert.Contains("The issuance's state cannot be read.", failed.Error);
-        Assert.Equal(0, (await _scenario.Ledger.CountsAsync()).Pending);
+        Assert.Equal(0, (await _scenario.CountsAsync()).Pending);
     }
 }

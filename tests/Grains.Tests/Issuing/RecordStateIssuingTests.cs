@@ -1,4 +1,5 @@
 using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
 using Microsoft.Extensions.DependencyInjection;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Tests.Infrastructure;
@@ -83,7 +84,7 @@ public sealed class RecordStateIssuingTests : IAsyncLifetime
         Assert.All(new[] { moved, movedWritten }, v => Assert.Contains($"ORCID deprecated {deprecated} into {primary}", v.Error));
         Assert.Null(movedWritten.PutCode);
         Assert.Equal(ConsentStatus.RecordDeprecated, (await _scenario.Researcher(deprecated).GetAsync())!.Status);
-        Assert.Equal(2, (await _scenario.Ledger.ListAsync(null, primary, 0, 10)).Items.Count);
+        Assert.Equal(2, (await _scenario.ListAsync(new IssuanceQuery { Orcid = primary })).Count);
 
         await _scenario.ConnectAsync(primary);
         await _scenario.WaitForAsync("sandbox.cert-new", v => v.Status == IssuanceStatus.InOrcid);

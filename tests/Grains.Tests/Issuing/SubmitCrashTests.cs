@@ -50,8 +50,8 @@ public sealed class SubmitCrashTests : IAsyncLifetime
         await Record.ExceptionAsync(() => submit);
         await scenario.IssueAsync(batch);
 
-        await Poll.UntilAsync(async () => (await scenario.Ledger.CountsAsync()).Pending == 0, TimeSpan.FromSeconds(120));
-        var counts = await scenario.Ledger.CountsAsync();
+        await Poll.UntilAsync(async () => (await scenario.CountsAsync()).Pending == 0, TimeSpan.FromSeconds(120));
+        var counts = await scenario.CountsAsync();
         Assert.Equal((Rows, Rows), (counts.Total, counts.Count(IssuanceStatus.InOrcid)));
         await scenario.AssertEachWrittenOnceAsync(researchers, PerResearcher);
     }

@@ -1,0 +1,318 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Consortium.Grains.Issuing;
+using Consortium.Grains.Issuing.Projection;
+using Consortium.Grains.Researchers;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Consortium.Silo.Storage;
+
+/// <summary>
+/// The issuing projection in the installation's database (<c>deploy/sql/*/Consortium-Issuing.sql</c>): the same SQL on SQLite
+/// and PostgreSQL. Times are Unix milliseconds and dates ISO text, so both sort them the same way.
+/// </summary>
+public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<ClusterOptions> cluster) : IIssuingProjection
+{
+    private const string IssuanceColumns =
+        "id, environment, external_id, template_id, orcid, email, status, put_code, error, created_at, updated_at, title, start_date, end_date, researcher_name, attempts, certificate_id";
+
+    private const string ResearcherColumns = "orcid, name, environment, status, scopes, connected_at, expires_at, ended_at";
+
+    /// <summary>Text sorts by code point, as .NET's ordinal comparison does (SQLite's default; PostgreSQL's follows its locale).</summary>
+    private string Ordinal => database.Kind == "PostgreSQL" ? " COLLATE \"C\"" : "";
+
+    public async Task SaveAsync(string tenant, IssuanceView issuance, long version)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO consortium_issuances (tenant, version, search, {IssuanceColumns})
+            VALUES (@tenant, @version, @search, @id, @environment, @external_id, @template_id, @orcid, @email, @status, @put_code, @error,
+                    @created_at, @updated_at, @title, @start_date, @end_date, @researcher_name, @attempts, @certificate_id)
+            ON CONFLICT (tenant, id) DO UPDATE SET
+                version = excluded.version, search = excluded.search, environment = excluded.environment, external_id = excluded.external_id,
+                template_id = excluded.template_id, orcid = excluded.orcid, email = excluded.email, status = excluded.status,
+                put_code = excluded.put_code, error = excluded.error, created_at = excluded.created_at, updated_at = excluded.updated_at,
+                title = excluded.title, start_date = excluded.start_date, end_date = excluded.end_date,
+                researcher_name = excluded.researcher_name, attempts = excluded.attempts, certificate_id = excluded.certificate_id
+            WHERE excluded.version >= consortium_issuances.version
+            """;
+        command.With("tenant", tenant).With("version", version)
+            .With("search", SearchText(issuance.ExternalId, issuance.Orcid, issuance.Email, issuance.ResearcherName))
+            .With("id", issuance.Id).With("environment", issuance.Environment).With("external_id", issuance.ExternalId)
+            .With("template_id", issuance.TemplateId).With("orcid", issuance.Orcid).With("email", issuance.Email)
+            .With("status", issuance.Status.ToString()).With("put_code", issuance.PutCode, DbType.Int64).With("error", issuance.Error)
+            .With("created_at", issuance.CreatedAt.ToUnixTimeMilliseconds()).With("updated_at", issuance.UpdatedAt.ToUnixTimeMilliseconds())
+            .With("title", issuance.Title).With("start_date", Date(issuance.StartDate)).With("end_date", Date(issuance.EndDate))
+            .With("researcher_name", issuance.ResearcherName).With("attempts", (long)issuance.Attempts).With("certificate_id", issuance.CertificateId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task SaveAsync(string tenant, ResearcherView researcher, long version)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO consortium_researchers (tenant, version, {ResearcherColumns})
+            VALUES (@tenant, @version, @orcid, @name, @environment, @status, @scopes, @connected_at, @expires_at, @ended_at)
+            ON CONFLICT (tenant, environment, orcid) DO UPDATE SET
+                version = excluded.version, name = excluded.name, status = excluded.status, scopes = excluded.scopes,
+                connected_at = excluded.connected_at, expires_at = excluded.expires_at, ended_at = excluded.ended_at
+            WHERE excluded.version >= consortium_researchers.version
+            """;
+        command.With("tenant", tenant).With("version", version).With("orcid", researcher.Orcid).With("name", researcher.Name)
+            .With("environment", researcher.Environment).With("status", researcher.Status.ToString())
+            .With("scopes", string.Join(' ', researcher.Scopes)).With("connected_at", researcher.ConnectedAt.ToUnixTimeMilliseconds())
+            .With("expires_at", researcher.ExpiresAt.ToUnixTimeMilliseconds())
+            .With("ended_at", researcher.EndedAt?.ToUnixTimeMilliseconds(), DbType.Int64);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IssuancePage> ListAsync(string tenant, string environment, IssuanceQuery query)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM consortium_issuances WHERE {Where(count, tenant, environment, query)}";
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"""
+            SELECT {IssuanceColumns} FROM consortium_issuances WHERE {Where(select, tenant, environment, query)}
+            ORDER BY {OrderBy(query.Sort)} LIMIT @limit OFFSET @offset
+            """;
+        select.With("limit", (long)Math.Clamp(query.Take, 1, IssuanceQuery.MaxTake)).With("offset", (long)Math.Max(0, query.Skip));
+        return new IssuancePage(await ReadIssuancesAsync(select), total);
+    }
+
+    public async Task<IReadOnlyList<string>> IdsAsync(string tenant, string environment, IssuanceQuery query)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT id FROM consortium_issuances WHERE {Where(select, tenant, environment, query)}";
+        var ids = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    public async Task<IReadOnlyList<IssuanceView>> GetManyAsync(string tenant, IReadOnlyList<string> ids)
+    {
+        var found = new List<IssuanceView>(ids.Count);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            await using var select = connection.CreateCommand();
+            var names = chunk.Select((id, i) => { select.With($"id{i}", id); return $"@id{i}"; });
+            select.CommandText = $"SELECT {IssuanceColumns} FROM consortium_issuances WHERE tenant = @tenant AND id IN ({string.Join(", ", names)})";
+            select.With("tenant", tenant);
+            found.AddRange(await ReadIssuancesAsync(select));
+        }
+        var byId = found.ToDictionary(view => view.Id, StringComparer.Ordinal);
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+    }
+
+    public async Task<IssuingCounts> CountAsync(string tenant, string environment)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var byStatus = new Dictionary<IssuanceStatus, int>();
+        await using (var statuses = connection.CreateCommand())
+        {
+            statuses.CommandText = "SELECT status, COUNT(*) FROM consortium_issuances WHERE tenant = @tenant AND environment = @environment GROUP BY status";
+            statuses.With("tenant", tenant).With("environment", environment);
+            await using var reader = await statuses.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                byStatus[Enum.Parse<IssuanceStatus>(reader.GetString(0))] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+        (string Error, DateTimeOffset At)? lastError = null;
+        await using (var errors = connection.CreateCommand())
+        {
+            errors.CommandText = """
+                SELECT error, updated_at FROM consortium_issuances
+                WHERE tenant = @tenant AND environment = @environment AND status IN ('Failed', 'Queued') AND error IS NOT NULL
+                ORDER BY updated_at DESC LIMIT 1
+                """;
+            errors.With("tenant", tenant).With("environment", environment);
+            await using var reader = await errors.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
+            {
+                lastError = (reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
+            }
+        }
+        int researchers, connected;
+        await using (var consents = connection.CreateCommand())
+        {
+            consents.CommandText = """
+                SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'Connected' THEN 1 ELSE 0 END), 0)
+                FROM consortium_researchers WHERE tenant = @tenant AND environment = @environment
+                """;
+            consents.With("tenant", tenant).With("environment", environment);
+            await using var reader = await consents.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            (researchers, connected) = (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+        }
+        return new IssuingCounts(byStatus, byStatus.GetValueOrDefault(IssuanceStatus.Queued), researchers, connected, lastError?.Error, lastError?.At);
+    }
+
+    public async Task<ResearcherPage> ListResearchersAsync(string tenant, string environment, ResearcherQuery query)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM consortium_researchers WHERE {Where(count, tenant, environment, query)}";
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"""
+            SELECT {ResearcherColumns} FROM consortium_researchers WHERE {Where(select, tenant, environment, query)}
+            ORDER BY connected_at DESC, orcid LIMIT @limit OFFSET @offset
+            """;
+        select.With("limit", (long)Math.Clamp(query.Take, 1, ResearcherQuery.MaxTake)).With("offset", (long)Math.Max(0, query.Skip));
+        var items = new List<ResearcherView>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            items.Add(new ResearcherView(
+                reader.GetString(0), NullableString(reader, 1), reader.GetString(2), Enum.Parse<ConsentStatus>(reader.GetString(3)),
+                reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7))));
+        }
+        return new ResearcherPage(items, total);
+    }
+
+    public async Task ClearAsync(string? tenant)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        foreach (var table in new[] { "consortium_issuances", "consortium_researchers" })
+        {
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = $"DELETE FROM {table} WHERE @tenant IS NULL OR tenant = @tenant";
+            delete.With("tenant", tenant);
+            await delete.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Read from Orleans' own state table (<c>OrleansStorage</c>, deploy/sql): a grain's state name and string key are
+    /// stored as they are, so the rows of one kind and one tenant are found by prefix.</summary>
+    public async Task<StoredGrainKeys> StoredKeysAsync(string? tenant) => new(
+        await StoredKeysAsync("issuance", tenant is null ? "i:" : IssuingKey.Issuance(tenant, "")),
+        await StoredKeysAsync("researcher", tenant is null ? "t:" : $"t:{tenant}:"));
+
+    private async Task<IReadOnlyList<string>> StoredKeysAsync(string stateName, string keyPrefix)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT GrainIdExtensionString FROM OrleansStorage
+            WHERE ServiceId = @service AND GrainTypeString = @type AND PayloadBinary IS NOT NULL AND GrainIdExtensionString LIKE @prefix ESCAPE '\'
+            """;
+        select.With("service", cluster.Value.ServiceId).With("type", stateName).With("prefix", Escape(keyPrefix) + "%");
+        var keys = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
+    /// <summary>The filters that are set, as parameters of <paramref name="command"/>.</summary>
+    private static string Where(DbCommand command, string tenant, string environment, IssuanceQuery query)
+    {
+        var where = new StringBuilder("tenant = @tenant AND environment = @environment");
+        command.With("tenant", tenant).With("environment", environment);
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            where.Append($" AND status IN ({string.Join(", ", statuses.Select((_, i) => $"@status{i}"))})");
+            for (var i = 0; i < statuses.Count; i++)
+            {
+                command.With($"status{i}", statuses[i].ToString());
+            }
+        }
+        if (query.TemplateId is { } template)
+        {
+            where.Append(" AND template_id = @template");
+            command.With("template", template);
+        }
+        if (query.Orcid is { } orcid)
+        {
+            where.Append(" AND orcid = @orcid");
+            command.With("orcid", orcid);
+        }
+        if (query.From is { } from)
+        {
+            where.Append(" AND created_at >= @from");
+            command.With("from", from.ToUnixTimeMilliseconds());
+        }
+        if (query.To is { } to)
+        {
+            where.Append(" AND created_at < @to");
+            command.With("to", to.ToUnixTimeMilliseconds());
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            where.Append(" AND search LIKE @search ESCAPE '\\'");
+            command.With("search", $"%{Escape(query.Search.Trim().ToLowerInvariant())}%");
+        }
+        return where.ToString();
+    }
+
+    private static string Where(DbCommand command, string tenant, string environment, ResearcherQuery query)
+    {
+        var where = new StringBuilder("tenant = @tenant AND environment = @environment");
+        command.With("tenant", tenant).With("environment", environment);
+        if (query.Status is { } status)
+        {
+            where.Append(" AND status = @status");
+            command.With("status", status.ToString());
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            where.Append(" AND (LOWER(orcid) LIKE @search ESCAPE '\\' OR LOWER(COALESCE(name, '')) LIKE @search ESCAPE '\\')");
+            command.With("search", $"%{Escape(query.Search.Trim().ToLowerInvariant())}%");
+        }
+        return where.ToString();
+    }
+
+    private string OrderBy(IssuanceSort sort) => sort switch
+    {
+        IssuanceSort.Oldest => $"created_at ASC, external_id{Ordinal}",
+        IssuanceSort.RecentlyUpdated => $"updated_at DESC, external_id{Ordinal}",
+        IssuanceSort.ExternalId => $"external_id{Ordinal}",
+        IssuanceSort.Status => $"status{Ordinal}, created_at DESC, external_id{Ordinal}",
+        _ => $"created_at DESC, external_id{Ordinal}",
+    };
+
+    private static async Task<List<IssuanceView>> ReadIssuancesAsync(DbCommand select)
+    {
+        var items = new List<IssuanceView>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            items.Add(new IssuanceView(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), NullableString(reader, 4), NullableString(reader, 5),
+                Enum.Parse<IssuanceStatus>(reader.GetString(6)), reader.IsDBNull(7) ? null : reader.GetInt64(7), NullableString(reader, 8),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+                NullableString(reader, 11), ParseDate(NullableString(reader, 12)), ParseDate(NullableString(reader, 13)), NullableString(reader, 14),
+                Convert.ToInt32(reader.GetValue(15), CultureInfo.InvariantCulture), NullableString(reader, 16)));
+        }
+        return items;
+    }
+
+    private static string SearchText(params string?[] parts) => string.Join(' ', parts.Where(p => p is not null)).ToLowerInvariant();
+
+    private static string Escape(string like) => like.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
