@@ -44,5 +44,6 @@ public static class ApiExtensions
         app.MapIssuancesApi();
         app.MapBatchesApi();
         app.MapTrustRulesApi();
+        app.MapOperationsApi();
     }
 }

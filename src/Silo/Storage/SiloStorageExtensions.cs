@@ -93,10 +93,39 @@ public static class SiloStorageExtensions
     private static void AddMigrationAtStart(this ISiloBuilder silo) =>
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateAtStart>();
 
-    /// <summary>Runs first in the silo's start, before membership, storage or reminders touch the database.</summary>
-    private sealed class MigrateAtStart(IDatabaseMigrator migrator) : ILifecycleParticipant<ISiloLifecycle>
+    /// <summary>Runs first in the silo's start, before membership, storage or reminders touch the database. When this start added
+    /// the issuing projection (an upgrade from an installation without it), the projection is rebuilt from grain state once the
+    /// silo is up, in the background.</summary>
+    private sealed class MigrateAtStart(IDatabaseMigrator migrator, ProjectionRebuild rebuild, ILogger<MigrateAtStart> logger)
+        : ILifecycleParticipant<ISiloLifecycle>
     {
-        public void Participate(ISiloLifecycle lifecycle) =>
-            lifecycle.Subscribe(nameof(MigrateAtStart), ServiceLifecycleStage.First, migrator.MigrateAsync);
+        private const string ProjectionScript = "Consortium-Issuing.sql";
+        private bool projectionAdded;
+
+        public void Participate(ISiloLifecycle lifecycle)
+        {
+            lifecycle.Subscribe(nameof(MigrateAtStart), ServiceLifecycleStage.First,
+                async cancellationToken => projectionAdded = (await migrator.MigrateAsync(cancellationToken)).Contains(ProjectionScript));
+            lifecycle.Subscribe(nameof(MigrateAtStart), ServiceLifecycleStage.Active, started =>
+            {
+                if (projectionAdded)
+                {
+                    _ = Task.Run(RebuildAsync);
+                }
+                return Task.CompletedTask;
+            });
+        }
+
+        private async Task RebuildAsync()
+        {
+            try
+            {
+                await rebuild.RunAsync(tenant: null);
+            }
+            catch (Exception failed)
+            {
+                logger.LogError(failed, "Rebuilding the issuing projection failed; run POST /api/v1/operations/issuing-projection/rebuild.");
+            }
+        }
     }
 }

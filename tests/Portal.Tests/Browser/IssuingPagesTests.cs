@@ -43,6 +43,10 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply: issue 2 rows in sandbox" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("batch-progress-text")).ToHaveTextAsync("Written to ORCID or settled: 2 of 2");
         await Assertions.Expect(page.GetByTestId("issuance-table")).ToContainTextAsync("oct-2");
+        // The list is searched on the server: only the issuance asked for is left.
+        await page.GetByTestId("issuance-filters").GetByLabel("Search").FillAsync("OCT-1");
+        await Assertions.Expect(page.GetByTestId("issuance-table")).Not.ToContainTextAsync("oct-2");
+        await Assertions.Expect(page.GetByTestId("issuance-table")).ToContainTextAsync("oct-1");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("batch-result-link").ClickAsync());
         var result = await File.ReadAllTextAsync((await download.PathAsync())!);

@@ -41,6 +41,10 @@ public sealed class ErrorContractTests(ErrorContractTests.Portals portals) : ICl
             Add("GET", $"/api/v1/tenants/{Tenant}/issuances?env=sandbox&take=many", null, null, 400, "take");
             Add("GET", $"/api/v1/tenants/{Tenant}/issuances?env=sandbox&take=0", null, null, 422, "take");
             Add("GET", $"/api/v1/tenants/{Tenant}/issuances?env=sandbox&skip=-1", null, null, 422, "skip");
+            Add("GET", $"/api/v1/tenants/{Tenant}/issuances?env=sandbox&take=5000", null, null, 422, "take");
+            Add("GET", $"/api/v1/tenants/{Tenant}/issuances?env=sandbox&sort=sideways", null, null, 422, "sort");
+            Add("GET", $"/api/v1/tenants/{Tenant}/issuances?env=sandbox&from=yesterday", null, null, 400, "from");
+            Add("GET", $"/api/v1/tenants/{Tenant}/researchers?env=sandbox&take=0", null, null, 422, "take");
             Add("GET", $"/api/v1/tenants/{Tenant}/issuances", null, null, 400, "env");
             Add("GET", $"/api/v1/tenants/{Tenant}/issuances?env=", null, null, 422, "env");
             Add("GET", $"/api/v1/tenants/{Tenant}/issuances?env=moon", null, null, 422, "env");
