@@ -20,6 +20,11 @@ public interface IResearcherGrain : IGrainWithStringKey
     [Alias("GetAccess")]
     Task<OrcidBearer?> GetAccessAsync();
 
+    /// <summary>The consent and, while it is in force, its token: what one ORCID write needs, in one call.</summary>
+    /// <returns>Null when the researcher never connected.</returns>
+    [Alias("GetWithAccess")]
+    Task<ResearcherConsent?> GetWithAccessAsync();
+
     /// <summary>Revokes the token at ORCID, then marks the consent disconnected.</summary>
     /// <exception cref="OrcidUnreachableException">ORCID did not answer; the consent is left as it was.</exception>
     [Alias("Disconnect")]

@@ -193,12 +193,13 @@ public sealed class IssuanceGrain(
             return await DoneAsync(view with { Status = IssuanceStatus.AwaitingConsent });
         }
         var researcher = GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(Key.Tenant, Key.Environment, researcherOrcid));
-        var consent = await researcher.GetAsync();
+        var found = await researcher.GetWithAccessAsync();
+        var consent = found?.View;
         if (consent is not null)
         {
             view = view with { ResearcherName = consent.Name ?? view.ResearcherName };
         }
-        if (consent is not { IsConnected: true } || await researcher.GetAccessAsync() is not { } access)
+        if (found?.Access is not { } access)
         {
             return await DoneAsync(WithoutConsent(view, consent));
         }
@@ -271,9 +272,9 @@ public sealed class IssuanceGrain(
         {
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"A qualification needs {missing}: set it in Settings → Organisation, then retry." });
         }
-        if (Key.Environment == OrcidEnvironmentName.Production && tenant?.IsLaunchApproved != true)
+        if (tenant?.ClosedIn(Key.Environment) is { } closed)
         {
-            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = "Production is closed until the consortium approves the launch review." });
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"{closed} Retry it then." });
         }
         var template = await GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Key.Tenant)).GetAsync(request.TemplateId);
         if (template is null)

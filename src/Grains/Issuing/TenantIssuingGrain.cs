@@ -177,9 +177,9 @@ public sealed class TenantIssuingGrain(
     {
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync()
             ?? throw new NotFoundException($"There is no member organisation '{Key.Tenant}'.");
-        if (Key.Environment == OrcidEnvironmentName.Production && !tenant.IsLaunchApproved)
+        if (tenant.ClosedIn(Key.Environment) is { } closed)
         {
-            throw new IssuingClosedException("Production issuing opens when the consortium approves this organisation's launch review. Use sandbox until then.");
+            throw new IssuingClosedException(closed);
         }
         if (await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment)).GetAsync() is null)
         {

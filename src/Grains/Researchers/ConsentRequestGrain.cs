@@ -39,9 +39,9 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         var consent = Consume(tenant, browserProof);
         var environment = consent.Environment;
         var profile = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync();
-        if (environment == OrcidEnvironmentName.Production && profile?.IsLaunchApproved != true)
+        if ((profile is null ? "There is no such organisation." : profile.ClosedIn(environment)) is { } closed)
         {
-            throw new ConsentRefusedException("This organisation is not connecting production ORCID records yet.");
+            throw new ConsentRefusedException(closed);
         }
         GrantedConsent granted;
         try

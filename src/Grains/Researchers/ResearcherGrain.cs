@@ -43,6 +43,9 @@ public sealed class ResearcherGrain(
             ? new OrcidBearer(clientId, Protector.Unprotect(token))
             : null);
 
+    public async Task<ResearcherConsent?> GetWithAccessAsync() =>
+        state.State.View is { } view ? new ResearcherConsent(view, await GetAccessAsync()) : null;
+
     public async Task<ResearcherView?> DisconnectAsync()
     {
         if (await GetAccessAsync() is not { } access)

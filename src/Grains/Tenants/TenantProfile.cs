@@ -1,3 +1,5 @@
+using Consortium.Grains.OrcidClients;
+
 namespace Consortium.Grains.Tenants;
 
 /// <summary>A member organisation as its pages and qualifications show it. The ROR id is held as ORCID holds it,
@@ -18,6 +20,14 @@ public sealed record TenantProfile(
 
     /// <summary>Production consent and issuing stay closed until the consortium approves the launch review.</summary>
     public bool IsLaunchApproved => LaunchApprovedAt is not null;
+
+    /// <summary>Why consent and issuing are closed in <paramref name="environment"/>, or null when they are open: the one rule the
+    /// researcher pages, the consent callback, submitting and every ORCID write ask (billing will add its reason here).</summary>
+    public string? ClosedIn(string environment) =>
+        IsSuspended ? $"{Name} is suspended by its consortium: nothing is connected or written until the consortium's lead resumes it."
+        : environment == OrcidEnvironmentName.Production && !IsLaunchApproved
+            ? "Production opens when the consortium approves this organisation's launch review. Use sandbox until then."
+            : null;
 
     /// <summary>What is still missing before a qualification names this organisation: its ROR id, which verifications match
     /// issuers by. City and country are optional for ORCID's qualifications (a city needs a country, which

@@ -42,7 +42,7 @@ public static partial class ResearcherEndpoints
         {
             return Results.NotFound();
         }
-        if (environment == OrcidEnvironmentName.Production && !profile.IsLaunchApproved)
+        if (profile.ClosedIn(environment) is not null)
         {
             return BackToPage(tenant, environment, problem: ResearcherProblem.Closed, invite: invite);
         }

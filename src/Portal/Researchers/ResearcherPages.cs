@@ -19,7 +19,7 @@ public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing)
             return null;
         }
         var branding = grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenantSlug));
-        var isOpen = (environment != OrcidEnvironmentName.Production || tenant.IsLaunchApproved)
+        var isOpen = tenant.ClosedIn(environment) is null
             && await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenantSlug, environment)).GetAsync() is not null;
         var researcher = orcid is null ? null : await grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenantSlug, environment, orcid)).GetAsync();
         var issuances = orcid is null

@@ -219,6 +219,24 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASuspendedOrganisationNeitherConnectsNorSubmitsUntilResumed()
+    {
+        var orcid = await _scenario.NewResearcherAsync();
+        var tenant = fixture.Cluster.Client.GetGrain<ITenantGrain>(TenantKey.For(_scenario.Tenant));
+        await tenant.SetSuspendedAsync(true);
+
+        var submit = await Assert.ThrowsAsync<IssuingClosedException>(() => _scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-susp", Orcid: orcid)));
+        var connect = await Assert.ThrowsAsync<ConsentRefusedException>(() => _scenario.ConnectAsync(orcid));
+        await tenant.SetSuspendedAsync(false);
+        await _scenario.ConnectAsync(orcid);
+        await _scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-susp", Orcid: orcid));
+
+        Assert.Contains("suspended", submit.Message);
+        Assert.Contains("suspended", connect.Message);
+        Assert.Equal(IssuanceStatus.InOrcid, (await _scenario.WaitForAsync("sandbox.cert-susp", v => v.Status == IssuanceStatus.InOrcid)).Status);
+    }
+
+    [Fact]
     public async Task ProductionIsClosedUntilTheLaunchIsApproved()
     {
         var production = fixture.Cluster.Client.GetGrain<ITenantIssuingGrain>(IssuingKey.For(_scenario.Tenant, OrcidEnvironmentName.Production));
