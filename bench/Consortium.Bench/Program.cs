@@ -6,6 +6,12 @@ using Npgsql;
 // Measures, side by side in one run, and writes bench/RESULTS.md:
 //   dotnet run -c Release --project bench/Consortium.Bench [-- writes parallelism]
 // PostgreSQL is measured too when CONSORTIUM_TEST_POSTGRES names a server (./test.sh shows how one is set up).
+//   dotnet run -c Release --project bench/Consortium.Bench -- projection   (only the issuing lists, printed)
+if (args is ["projection"])
+{
+    Console.WriteLine(await ProjectionReportAsync());
+    return;
+}
 var writes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var parallelism = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
 var results = new List<StorageBenchmark.Result>();
@@ -41,6 +47,8 @@ var issuing = new List<IssuingBenchmark.Result>
     await IssuingBenchmark.RunAsync(tenants: 4, issuancesPerTenant: 600),
 };
 
+var projection = await ProjectionReportAsync();
+
 // Verification: a warm-cache decision over HTTP against a bare endpoint returning a constant, same host, same client.
 var verification = await VerificationBenchmark.RunAsync(requests: 20_000, parallelism: 32);
 
@@ -75,6 +83,7 @@ foreach (var result in issuing)
     report.AppendLine(CultureInfo.InvariantCulture,
         $"| {result.Tenants} | {result.IssuancesPerTenant} | {result.Elapsed.TotalSeconds:0.0} | {result.PerTenantPerSecond:0.0} | {result.ShareOfRateLimit:P0} | {result.Duplicates} | {result.Missing} |");
 }
+report.AppendLine().Append(projection);
 report
     .AppendLine()
     .AppendLine("## Verification on a warm cache over HTTP")
@@ -110,6 +119,61 @@ report
 var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "RESULTS.md");
 await File.WriteAllTextAsync(path, report.ToString());
 Console.WriteLine(report);
+
+// The issuing lists at 100,000 issuances next to 100, on SQLite and (when a server is named) PostgreSQL; and the queue's state.
+static async Task<string> ProjectionReportAsync()
+{
+    var reads = new List<ProjectionBenchmark.ReadResult>();
+    var (sqlite, disposeSqlite) = await ProjectionBenchmark.SqliteAsync();
+    try
+    {
+        reads.AddRange(await ProjectionBenchmark.RunAsync("SQLite", sqlite));
+    }
+    finally
+    {
+        await disposeSqlite();
+    }
+    if (Environment.GetEnvironmentVariable("CONSORTIUM_TEST_POSTGRES") is { } server)
+    {
+        var name = $"consortium_bench_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE {name}");
+        try
+        {
+            var postgres = await ProjectionBenchmark.PostgresAsync(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+            reads.AddRange(await ProjectionBenchmark.RunAsync("PostgreSQL", postgres));
+            await postgres.DataSource.DisposeAsync();
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+    var text = new StringBuilder()
+        .AppendLine("## Issuing lists at scale (the projection)")
+        .AppendLine()
+        .AppendLine("The reads behind the Issuing tab and the API list, for a tenant with 100,000 issuances next to one with 100, in the same")
+        .AppendLine("database. Target: the large tenant within 1.5x of the small one.")
+        .AppendLine()
+        .AppendLine("| database | read | issuances | p50 | p99 | ratio of p50 to 100 issuances | allocated per read |")
+        .AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var read in reads)
+    {
+        var baseline = reads.First(r => r.Database == read.Database && r.Read == read.Read);
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| {read.Database} | {read.Read} | {read.Issuances:N0} | {read.P50.TotalMilliseconds:0.00} ms | {read.P99.TotalMilliseconds:0.00} ms | {read.P50 / baseline.P50:0.00} | {read.BytesPerRead / 1024.0:0} KB |");
+    }
+    text.AppendLine()
+        .AppendLine("The queue grain's stored state (Orleans' serializer), which every flush rewrote:")
+        .AppendLine()
+        .AppendLine("| state | tenant's issuances | bytes |")
+        .AppendLine("| --- | ---: | ---: |");
+    foreach (var size in ProjectionBenchmark.StateSizes())
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {size.State} | {size.Issuances:N0} | {size.Bytes:N0} |");
+    }
+    return text.ToString();
+}
 
 static async Task ExecuteAsync(string connectionString, string sql)
 {

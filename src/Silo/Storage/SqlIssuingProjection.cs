@@ -24,59 +24,108 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
     /// <summary>Text sorts by code point, as .NET's ordinal comparison does (SQLite's default; PostgreSQL's follows its locale).</summary>
     private string Ordinal => database.Kind == "PostgreSQL" ? " COLLATE \"C\"" : "";
 
-    public async Task SaveAsync(string tenant, IssuanceView issuance, long version)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT INTO consortium_issuances (tenant, version, search, {IssuanceColumns})
-            VALUES (@tenant, @version, @search, @id, @environment, @external_id, @template_id, @orcid, @email, @status, @put_code, @error,
-                    @created_at, @updated_at, @title, @start_date, @end_date, @researcher_name, @attempts, @certificate_id)
-            ON CONFLICT (tenant, id) DO UPDATE SET
-                version = excluded.version, search = excluded.search, environment = excluded.environment, external_id = excluded.external_id,
-                template_id = excluded.template_id, orcid = excluded.orcid, email = excluded.email, status = excluded.status,
-                put_code = excluded.put_code, error = excluded.error, created_at = excluded.created_at, updated_at = excluded.updated_at,
-                title = excluded.title, start_date = excluded.start_date, end_date = excluded.end_date,
-                researcher_name = excluded.researcher_name, attempts = excluded.attempts, certificate_id = excluded.certificate_id
-            WHERE excluded.version >= consortium_issuances.version
-            """;
-        command.With("tenant", tenant).With("version", version)
+    public Task SaveAsync(string tenant, IssuanceView issuance, long version) => SaveAsync(
+        new Row("consortium_issuances", "issuance", tenant, issuance.Environment, issuance.Status.ToString(), version,
+            "id = @id", command => command.With("id", issuance.Id)),
+        $"""
+        INSERT INTO consortium_issuances (tenant, version, search, {IssuanceColumns})
+        VALUES (@tenant, @version, @search, @id, @environment, @external_id, @template_id, @orcid, @email, @status, @put_code, @error,
+                @created_at, @updated_at, @title, @start_date, @end_date, @researcher_name, @attempts, @certificate_id)
+        ON CONFLICT (tenant, id) DO UPDATE SET
+            version = excluded.version, search = excluded.search, environment = excluded.environment, external_id = excluded.external_id,
+            template_id = excluded.template_id, orcid = excluded.orcid, email = excluded.email, status = excluded.status,
+            put_code = excluded.put_code, error = excluded.error, created_at = excluded.created_at, updated_at = excluded.updated_at,
+            title = excluded.title, start_date = excluded.start_date, end_date = excluded.end_date,
+            researcher_name = excluded.researcher_name, attempts = excluded.attempts, certificate_id = excluded.certificate_id
+        """,
+        command => command
             .With("search", SearchText(issuance.ExternalId, issuance.Orcid, issuance.Email, issuance.ResearcherName))
-            .With("id", issuance.Id).With("environment", issuance.Environment).With("external_id", issuance.ExternalId)
-            .With("template_id", issuance.TemplateId).With("orcid", issuance.Orcid).With("email", issuance.Email)
-            .With("status", issuance.Status.ToString()).With("put_code", issuance.PutCode, DbType.Int64).With("error", issuance.Error)
+            .With("external_id", issuance.ExternalId).With("template_id", issuance.TemplateId).With("orcid", issuance.Orcid).With("email", issuance.Email)
+            .With("put_code", issuance.PutCode, DbType.Int64).With("error", issuance.Error)
             .With("created_at", issuance.CreatedAt.ToUnixTimeMilliseconds()).With("updated_at", issuance.UpdatedAt.ToUnixTimeMilliseconds())
             .With("title", issuance.Title).With("start_date", Date(issuance.StartDate)).With("end_date", Date(issuance.EndDate))
-            .With("researcher_name", issuance.ResearcherName).With("attempts", (long)issuance.Attempts).With("certificate_id", issuance.CertificateId);
-        await command.ExecuteNonQueryAsync();
-    }
+            .With("researcher_name", issuance.ResearcherName).With("attempts", (long)issuance.Attempts).With("certificate_id", issuance.CertificateId));
 
-    public async Task SaveAsync(string tenant, ResearcherView researcher, long version)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT INTO consortium_researchers (tenant, version, {ResearcherColumns})
-            VALUES (@tenant, @version, @orcid, @name, @environment, @status, @scopes, @connected_at, @expires_at, @ended_at)
-            ON CONFLICT (tenant, environment, orcid) DO UPDATE SET
-                version = excluded.version, name = excluded.name, status = excluded.status, scopes = excluded.scopes,
-                connected_at = excluded.connected_at, expires_at = excluded.expires_at, ended_at = excluded.ended_at
-            WHERE excluded.version >= consortium_researchers.version
-            """;
-        command.With("tenant", tenant).With("version", version).With("orcid", researcher.Orcid).With("name", researcher.Name)
-            .With("environment", researcher.Environment).With("status", researcher.Status.ToString())
+    public Task SaveAsync(string tenant, ResearcherView researcher, long version) => SaveAsync(
+        new Row("consortium_researchers", "researcher", tenant, researcher.Environment, researcher.Status.ToString(), version,
+            "environment = @environment AND orcid = @orcid", command => command.With("orcid", researcher.Orcid)),
+        $"""
+        INSERT INTO consortium_researchers (tenant, version, {ResearcherColumns})
+        VALUES (@tenant, @version, @orcid, @name, @environment, @status, @scopes, @connected_at, @expires_at, @ended_at)
+        ON CONFLICT (tenant, environment, orcid) DO UPDATE SET
+            version = excluded.version, name = excluded.name, status = excluded.status, scopes = excluded.scopes,
+            connected_at = excluded.connected_at, expires_at = excluded.expires_at, ended_at = excluded.ended_at
+        """,
+        command => command.With("name", researcher.Name)
             .With("scopes", string.Join(' ', researcher.Scopes)).With("connected_at", researcher.ConnectedAt.ToUnixTimeMilliseconds())
             .With("expires_at", researcher.ExpiresAt.ToUnixTimeMilliseconds())
-            .With("ended_at", researcher.EndedAt?.ToUnixTimeMilliseconds(), DbType.Int64);
-        await command.ExecuteNonQueryAsync();
+            .With("ended_at", researcher.EndedAt?.ToUnixTimeMilliseconds(), DbType.Int64));
+
+    /// <summary>One projected row: its table and key, and what the counts know it by.</summary>
+    private sealed record Row(string Table, string Kind, string Tenant, string Environment, string Status, long Version,
+        string KeyFilter, Action<DbCommand> AddKey);
+
+    /// <summary>Writes the row unless the table holds a newer version, and moves its count from its old status to its new one,
+    /// in one transaction. Each row has one writer at a time (its grain), so the row read first is the one replaced.</summary>
+    private async Task SaveAsync(Row row, string upsert, Action<DbCommand> addValues)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        string? previousStatus = null;
+        await using (var read = Command(connection, transaction, $"SELECT status, version FROM {row.Table} WHERE tenant = @tenant AND {row.KeyFilter}"))
+        {
+            read.With("tenant", row.Tenant).With("environment", row.Environment);
+            row.AddKey(read);
+            await using var reader = await read.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
+            {
+                if (reader.GetInt64(1) > row.Version)
+                {
+                    return;
+                }
+                previousStatus = reader.GetString(0);
+            }
+        }
+        await using (var write = Command(connection, transaction, upsert))
+        {
+            write.With("tenant", row.Tenant).With("version", row.Version).With("environment", row.Environment).With("status", row.Status);
+            row.AddKey(write);
+            addValues(write);
+            await write.ExecuteNonQueryAsync();
+        }
+        if (previousStatus != row.Status)
+        {
+            if (previousStatus is not null)
+            {
+                await CountAsync(connection, transaction, row with { Status = previousStatus }, -1);
+            }
+            await CountAsync(connection, transaction, row, +1);
+        }
+        await transaction.CommitAsync();
+    }
+
+    private static async Task CountAsync(DbConnection connection, DbTransaction transaction, Row row, long change)
+    {
+        await using var count = Command(connection, transaction, """
+            INSERT INTO consortium_issuing_counts (tenant, environment, kind, status, count) VALUES (@tenant, @environment, @kind, @status, @change)
+            ON CONFLICT (tenant, environment, kind, status) DO UPDATE SET count = consortium_issuing_counts.count + excluded.count
+            """);
+        count.With("tenant", row.Tenant).With("environment", row.Environment).With("kind", row.Kind).With("status", row.Status).With("change", change);
+        await count.ExecuteNonQueryAsync();
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
     }
 
     public async Task<IssuancePage> ListAsync(string tenant, string environment, IssuanceQuery query)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM consortium_issuances WHERE {Where(count, tenant, environment, query)}";
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        var total = await TotalAsync(connection, tenant, environment, query);
 
         await using var select = connection.CreateCommand();
         select.CommandText = $"""
@@ -85,6 +134,35 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
             """;
         select.With("limit", (long)Math.Clamp(query.Take, 1, IssuanceQuery.MaxTake)).With("offset", (long)Math.Max(0, query.Skip));
         return new IssuancePage(await ReadIssuancesAsync(select), total);
+    }
+
+    /// <summary>A list's total: from the counts when only statuses filter it (the first page, a status tab), else counted.</summary>
+    private static async Task<int> TotalAsync(DbConnection connection, string tenant, string environment, IssuanceQuery query)
+    {
+        await using var count = connection.CreateCommand();
+        if (query is { TemplateId: null, Orcid: null, From: null, To: null } && string.IsNullOrWhiteSpace(query.Search))
+        {
+            var byStatus = await StatusCountsAsync(connection, tenant, environment);
+            return query.Statuses is { Count: > 0 } statuses
+                ? statuses.Distinct().Sum(status => byStatus.GetValueOrDefault(("issuance", status.ToString())))
+                : byStatus.Where(c => c.Key.Kind == "issuance").Sum(c => c.Value);
+        }
+        count.CommandText = $"SELECT COUNT(*) FROM consortium_issuances WHERE {Where(count, tenant, environment, query)}";
+        return Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<Dictionary<(string Kind, string Status), int>> StatusCountsAsync(DbConnection connection, string tenant, string environment)
+    {
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT kind, status, count FROM consortium_issuing_counts WHERE tenant = @tenant AND environment = @environment";
+        select.With("tenant", tenant).With("environment", environment);
+        var counts = new Dictionary<(string, string), int>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts[(reader.GetString(0), reader.GetString(1))] = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
+        }
+        return counts;
     }
 
     public async Task<IReadOnlyList<string>> IdsAsync(string tenant, string environment, IssuanceQuery query)
@@ -120,23 +198,16 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
     public async Task<IssuingCounts> CountAsync(string tenant, string environment)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        var byStatus = new Dictionary<IssuanceStatus, int>();
-        await using (var statuses = connection.CreateCommand())
-        {
-            statuses.CommandText = "SELECT status, COUNT(*) FROM consortium_issuances WHERE tenant = @tenant AND environment = @environment GROUP BY status";
-            statuses.With("tenant", tenant).With("environment", environment);
-            await using var reader = await statuses.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                byStatus[Enum.Parse<IssuanceStatus>(reader.GetString(0))] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-            }
-        }
+        var counts = await StatusCountsAsync(connection, tenant, environment);
+        var byStatus = counts.Where(c => c.Key.Kind == "issuance" && c.Value > 0)
+            .ToDictionary(c => Enum.Parse<IssuanceStatus>(c.Key.Status), c => c.Value);
         (string Error, DateTimeOffset At)? lastError = null;
         await using (var errors = connection.CreateCommand())
         {
+            // The partial index ix_consortium_issuances_error answers this without a scan.
             errors.CommandText = """
                 SELECT error, updated_at FROM consortium_issuances
-                WHERE tenant = @tenant AND environment = @environment AND status IN ('Failed', 'Queued') AND error IS NOT NULL
+                WHERE tenant = @tenant AND environment = @environment AND error IS NOT NULL AND status IN ('Failed', 'Queued')
                 ORDER BY updated_at DESC LIMIT 1
                 """;
             errors.With("tenant", tenant).With("environment", environment);
@@ -146,18 +217,8 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
                 lastError = (reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
             }
         }
-        int researchers, connected;
-        await using (var consents = connection.CreateCommand())
-        {
-            consents.CommandText = """
-                SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'Connected' THEN 1 ELSE 0 END), 0)
-                FROM consortium_researchers WHERE tenant = @tenant AND environment = @environment
-                """;
-            consents.With("tenant", tenant).With("environment", environment);
-            await using var reader = await consents.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            (researchers, connected) = (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
-        }
+        var researchers = counts.Where(c => c.Key.Kind == "researcher").Sum(c => c.Value);
+        var connected = counts.GetValueOrDefault(("researcher", nameof(ConsentStatus.Connected)));
         return new IssuingCounts(byStatus, byStatus.GetValueOrDefault(IssuanceStatus.Queued), researchers, connected, lastError?.Error, lastError?.At);
     }
 
@@ -190,7 +251,7 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
     public async Task ClearAsync(string? tenant)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        foreach (var table in new[] { "consortium_issuances", "consortium_researchers" })
+        foreach (var table in new[] { "consortium_issuances", "consortium_researchers", "consortium_issuing_counts" })
         {
             await using var delete = connection.CreateCommand();
             delete.CommandText = $"DELETE FROM {table} WHERE @tenant IS NULL OR tenant = @tenant";
