@@ -1,6 +1,7 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Launch;
+using Consortium.Grains.Live;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Tenants;
@@ -81,6 +82,7 @@ public sealed class TenantIssuingGrain(
                 Resume(created.View);
             }
         }
+        Announce([.. results.Select(c => c.View.Id)]);
         await SaveAsync();
         return results;
     }
@@ -140,6 +142,7 @@ public sealed class TenantIssuingGrain(
     public async Task ResearcherChangedAsync(ResearcherView researcher)
     {
         ledger.Record(researcher);
+        Feed.EverythingChangedAsync().Ignore();
         Reached(researcher.Status == ConsentStatus.Connected ? LaunchStep.Authorized
             : researcher.Status == ConsentStatus.Disconnected ? LaunchStep.Disconnected
             : null, researcher.Orcid);
@@ -180,6 +183,7 @@ public sealed class TenantIssuingGrain(
     {
         var view = await command(Issuance(issuanceId)) ?? throw new NotFoundException($"There is no issuance '{issuanceId}'.");
         ledger.Record(view);
+        Announce([view.Id]);
         Enqueue(view.Id);
         await SaveAsync();
         return view;
@@ -315,6 +319,7 @@ public sealed class TenantIssuingGrain(
         if (work.Result.View is { } view)
         {
             ledger.Record(view);
+            Announce([view.Id]);
             Reached(work.Result.Did switch
             {
                 OrcidAction.Created or OrcidAction.Recovered => LaunchStep.Written,
@@ -347,6 +352,7 @@ public sealed class TenantIssuingGrain(
             if (await Issuance(id).MoveToAsync(from, primary) is { } moved)
             {
                 ledger.Record(moved);
+                Announce([id]);
                 Enqueue(id);
             }
         }
@@ -369,6 +375,7 @@ public sealed class TenantIssuingGrain(
                     Status = IssuanceStatus.Failed, Attempts = attempts, UpdatedAt = clock.GetUtcNow(),
                     Error = $"Gave up after {attempts} attempts: {failure.Message}",
                 });
+                Announce([issuanceId]);
             }
             ledger.Unschedule(issuanceId);
             return;
@@ -376,6 +383,7 @@ public sealed class TenantIssuingGrain(
         logger.LogWarning(failure, "Processing issuance {Issuance} failed (attempt {Attempts} of {MaxAttempts}); it will be tried again.",
             issuanceId, attempts, options.Value.MaxAttempts);
         ledger.Record(known with { Attempts = attempts, Error = failure.Message, UpdatedAt = clock.GetUtcNow() });
+        Announce([issuanceId]);
         ledger.Schedule(issuanceId, clock.GetUtcNow() + options.Value.RetryDelay(attempts));
     }
 
@@ -419,6 +427,12 @@ public sealed class TenantIssuingGrain(
         }
         reminderRegistered = wanted;
     }
+
+    /// <summary>Tells the pages showing this tenant's issuing that these views changed. Called right after the ledger records
+    /// them, so a page that reads on the push reads them; one-way, so the queue never waits on a page.</summary>
+    private void Announce(IReadOnlyList<string> issuanceIds) => Feed.IssuancesChangedAsync(issuanceIds).Ignore();
+
+    private IIssuingFeedGrain Feed => GrainFactory.GetIssuingFeed(Key.Tenant, Key.Environment);
 
     private IIssuanceGrain Issuance(string issuanceId) => GrainFactory.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(Key.Tenant, issuanceId));
 }
