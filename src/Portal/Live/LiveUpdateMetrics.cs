@@ -3,8 +3,9 @@ using System.Diagnostics.Metrics;
 namespace Consortium.Portal.Live;
 
 /// <summary>
-/// How often pages are pushed a change and how often they read because of one: with pushes in place of polling, reads follow
-/// pushes one for one (plus a page's first read), so the two counters side by side show a page that polls.
+/// How often pages are pushed a change and how often they read because of one. With pushes in place of polling a page reads
+/// at most once per push (once exactly when every push concerns it), plus its first read and a read after a lost
+/// subscription, so the two counters side by side show a page that polls.
 /// </summary>
 public static class LiveUpdateMetrics
 {
