@@ -2,6 +2,7 @@ using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.Launch;
+using Consortium.Grains.Live;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Consortium.Grains.Tenants;
@@ -87,6 +88,7 @@ public sealed class TenantIssuingGrain(
                 Resume(created.View);
             }
         }
+        Announce([.. results.Select(c => c.View.Id)]);
         await SaveAsync();
         return results;
     }
@@ -120,6 +122,7 @@ public sealed class TenantIssuingGrain(
 
     public async Task ResearcherChangedAsync(ResearcherView researcher)
     {
+        Feed.EverythingChangedAsync().Ignore();
         Reached(researcher.Status == ConsentStatus.Connected ? LaunchStep.Authorized
             : researcher.Status == ConsentStatus.Disconnected ? LaunchStep.Disconnected
             : null, researcher.Orcid);
@@ -168,6 +171,7 @@ public sealed class TenantIssuingGrain(
             await SaveAsync();
             throw new NotFoundException($"There is no issuance '{issuanceId}'.");
         }
+        Announce([view.Id]);
         Enqueue(view.Id);
         await SaveAsync();
         return view;
@@ -323,6 +327,7 @@ public sealed class TenantIssuingGrain(
         queue.CallSucceeded(issuanceId);
         if (work.Result.View is { } view)
         {
+            Announce([view.Id]);
             Reached(work.Result.Did switch
             {
                 OrcidAction.Created or OrcidAction.Recovered => LaunchStep.Written,
@@ -354,6 +359,7 @@ public sealed class TenantIssuingGrain(
         {
             if (await Issuance(id).MoveToAsync(from, primary) is not null)
             {
+                Announce([id]);
                 Enqueue(id);
             }
         }
@@ -376,6 +382,7 @@ public sealed class TenantIssuingGrain(
         try
         {
             await Issuance(issuanceId).GiveUpAsync(attempts, failure.Message);
+            Announce([issuanceId]);
         }
         catch (Exception unmarked)
         {
@@ -424,6 +431,12 @@ public sealed class TenantIssuingGrain(
         }
         reminderRegistered = wanted;
     }
+
+    /// <summary>Tells the pages showing this tenant's issuing that these issuances changed. Called once they answered, so their
+    /// projection rows are written and a page that reads on the push reads them; one-way, so the queue never waits on a page.</summary>
+    private void Announce(IReadOnlyList<string> issuanceIds) => Feed.IssuancesChangedAsync(issuanceIds).Ignore();
+
+    private IIssuingFeedGrain Feed => GrainFactory.GetIssuingFeed(Key.Tenant, Key.Environment);
 
     private IIssuanceGrain Issuance(string issuanceId) => GrainFactory.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(Key.Tenant, issuanceId));
 }

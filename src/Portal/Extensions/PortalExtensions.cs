@@ -6,6 +6,7 @@ using Consortium.Portal.Hosting;
 using Consortium.Portal.Invitations;
 using Consortium.Portal.Issuing;
 using Consortium.Portal.Launch;
+using Consortium.Portal.Live;
 using Consortium.Portal.Services;
 using Consortium.Portal.Researchers;
 using Consortium.Portal.Security;
@@ -46,6 +47,7 @@ public static class PortalExtensions
         builder.AddInvitations();
         builder.Services.AddSingleton<IssuingService>();
         builder.Services.AddSingleton<BatchService>();
+        builder.Services.AddSingleton<IssuingFeed>();
         builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<LaunchReviewService>();
         builder.Services.AddSingleton<ConsentInvitationEmail>();

@@ -1,10 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Consortium.OrcidSimulator.Controls;
 using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
 
-/// <summary>A member admin issues from a CSV on the Issuing tab: dry run, apply, live progress, result download.</summary>
+/// <summary>A member admin issues from a CSV on the Issuing tab: dry run, apply, live progress (pushed, not polled), result download.</summary>
 public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
@@ -29,14 +30,8 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
 
         await Portal.SignInAsync(page, PortalServerOperator, "/tenants/csv-org");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
-        await page.GetByText("Issue from a CSV file").ClickAsync();
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "october.csv",
-            MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes(
-                $"template,external_id,orcid\nlaser-2,oct-1,{researcher.Orcid}\nlaser-2,oct-2,{researcher.Orcid}\nlaser-2,oct-3,0000-0002-1825-0098\n"),
-        });
+        await ChooseCsvAsync(page, "october.csv",
+            $"template,external_id,orcid\nlaser-2,oct-1,{researcher.Orcid}\nlaser-2,oct-2,{researcher.Orcid}\nlaser-2,oct-3,0000-0002-1825-0098\n");
 
         await Assertions.Expect(page.GetByTestId("batch-summary")).ToContainTextAsync("Dry run of october.csv: 2 of 3 rows can be issued; 1 problems.");
         await Assertions.Expect(page.GetByTestId("batch-problems")).ToContainTextAsync("check digit");
@@ -64,6 +59,56 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         var markdown = await File.ReadAllTextAsync((await pack.PathAsync())!);
         Assert.StartsWith("# Launch review: CSV University", markdown);
         Assert.Contains("| a researcher authorizing | yes |", markdown);
+    }
+
+    [Fact]
+    public async Task ABatchsProgressMovesOnThePageAsTheFeedPushesItWithoutPolling()
+    {
+        var api = Portal.CreateApiClient();
+        var tenant = await Portal.CreateTenantAsync();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/organisation",
+            new { name = "Live University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Live University");
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        var researcher = await Portal.CreateResearcherAsync("Grace", "Hopper", "grace@example.org");
+        await Portal.ConnectResearcherAsync(tenant, researcher.Orcid);
+
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await ChooseCsvAsync(page, "live.csv", $"template,external_id,orcid\nlaser-2,live-1,{researcher.Orcid}\nlaser-2,live-2,{researcher.Orcid}\n");
+        await Assertions.Expect(page.GetByTestId("batch-summary")).ToContainTextAsync("Dry run of live.csv: 2 of 2 rows can be issued");
+
+        // ORCID takes 2.5 s over each call: the rows stay queued that long, long enough for a 1 s or 2 s poll to read several times.
+        using (var faults = new HttpClient { BaseAddress = Portal.Sandbox })
+        {
+            (await faults.PostAsJsonAsync("/_sim/faults", new FaultRequest("latency", Rate: 1, DurationSeconds: 60, LatencyMilliseconds: 2500))).EnsureSuccessStatusCode();
+        }
+        using var counts = new LiveUpdateCounts(tenant, "batch");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply: issue 2 rows in sandbox" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("batch-progress-text")).ToHaveTextAsync("Written to ORCID or settled: 0 of 2");
+        await Assertions.Expect(page.GetByTestId("batch-progress-text")).ToHaveTextAsync("Written to ORCID or settled: 2 of 2", new() { Timeout = 30_000 });
+
+        // The page read once when it subscribed, and then once per push: no read came from a timer.
+        Assert.Equal((counts.Pushes + 1, true), (counts.Reads, counts.Pushes > 0));
+        var record = await Portal.GetFromSandboxAsync($"/_sim/records/{researcher.Orcid}");
+        Assert.Equal(2, record.GetProperty("qualifications").GetArrayLength());
+    }
+
+    /// <summary>Opens the CSV panel and chooses a file for its dry run.</summary>
+    private static async Task ChooseCsvAsync(IPage page, string name, string csv)
+    {
+        await page.GetByText("Issue from a CSV file").ClickAsync();
+        // Blazor's InputFile hears a chosen file only once its script has set the input up (after the panel's render reached
+        // the browser); a file set before that is lost.
+        await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = name,
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
     }
 
     private static string PortalServerOperator => PortalServer.DemoOperator.Orcid;
