@@ -1,16 +1,18 @@
+using Consortium.Grains.Email;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
-namespace Consortium.Portal.Email;
+namespace Consortium.Silo.Email;
 
 /// <summary>Sends through an SMTP server with MailKit.</summary>
-public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
+        using var message = MimeMessages.From(email, settings);
         using var smtp = new SmtpClient();
         await smtp.ConnectAsync(settings.SmtpHost!, settings.SmtpPort,
             settings.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
