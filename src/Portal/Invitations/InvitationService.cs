@@ -19,19 +19,19 @@ public sealed class InvitationService(IGrainFactory grains, PortalAddress portal
     {
         var invitation = grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(InvitationGrain.NewId()));
         var created = await invitation.CreateAsync(new NewInvitation(address, role, actor.Name), ValidFor);
-        await grains.GetStaffOutbox().EnqueueAsync([new OutboxItem(created.View.Id, Message(created, scopeName, portal.For($"/invitations/{created.Token}")))]);
+        await grains.GetStaffOutbox(role).EnqueueAsync([new OutboxItem(created.View.Id, Message(created, scopeName, portal.For($"/invitations/{created.Token}")))]);
         await audit.RecordAsync(actor, "invitation.sent", $"{created.View.Email} as {role}", consortium, tenant);
         return created.View;
     }
 
-    /// <summary>The staff invitations' messages not sent yet (pending or failed), newest first.</summary>
-    public Task<IReadOnlyList<OutboxEntry>> UnsentAsync() => grains.GetStaffOutbox().UnsentAsync();
+    /// <summary>The team's invitation emails not sent yet (pending or failed), newest first.</summary>
+    public Task<IReadOnlyList<OutboxEntry>> UnsentAsync(StaffRole role) => grains.GetStaffOutbox(role).UnsentAsync();
 
     /// <summary>Sends a failed invitation email again, with the same link; audited.</summary>
     /// <returns>False when no failed email is about this invitation.</returns>
-    public async Task<bool> ResendAsync(string invitationId, string? consortium, string? tenant, AuditActor actor)
+    public async Task<bool> ResendAsync(StaffRole role, string invitationId, string? consortium, string? tenant, AuditActor actor)
     {
-        var requeued = await grains.GetStaffOutbox().ResendAsync(invitationId);
+        var requeued = await grains.GetStaffOutbox(role).ResendAsync(invitationId);
         if (requeued)
         {
             await audit.RecordAsync(actor, "invitation.resent", invitationId, consortium, tenant);

@@ -2,14 +2,35 @@ using Consortium.Grains.Email;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
 using Consortium.Portal.Hosting;
 
 namespace Consortium.Portal.Researchers;
 
 /// <summary>Asks researchers who are not connected yet to connect their ORCID iD, so a qualification can be written: the
-/// messages go to the member organisation's outbox (one call for them all), which sends them in the background.</summary>
-public sealed class ConsentInvitationEmail(IGrainFactory grains, PortalAddress portal)
+/// messages go to the member organisation's outbox (one call for them all), which sends them in the background. Each
+/// message's reference is its issuance id, so the Issuing tab shows a failed one on its row and can re-send it.</summary>
+public sealed class ConsentInvitationEmail(IGrainFactory grains, PortalAddress portal, AuditLog audit)
 {
+    /// <summary>The newest invitation email of each of these issuances that has one.</summary>
+    public async Task<IReadOnlyDictionary<string, OutboxEntry>> ForIssuancesAsync(TenantProfile tenant, IReadOnlyList<string> issuanceIds) =>
+        (await grains.GetTenantOutbox(tenant.Slug).ForReferencesAsync(issuanceIds)).ToDictionary(entry => entry.Reference);
+
+    /// <summary>Invitation emails not sent yet, pending or failed, newest first.</summary>
+    public Task<IReadOnlyList<OutboxEntry>> UnsentAsync(TenantProfile tenant) => grains.GetTenantOutbox(tenant.Slug).UnsentAsync();
+
+    /// <summary>Sends the failed invitation email of an issuance again: the same message, with the same link. Audited.</summary>
+    /// <returns>False when the issuance has no failed invitation email.</returns>
+    public async Task<bool> ResendAsync(TenantProfile tenant, string issuanceId, AuditActor actor)
+    {
+        var requeued = await grains.GetTenantOutbox(tenant.Slug).ResendAsync(issuanceId);
+        if (requeued)
+        {
+            await audit.RecordAsync(actor, "invitation.resent", issuanceId, tenant.ConsortiumSlug, tenant.Slug);
+        }
+        return requeued;
+    }
+
     /// <param name="invited">Issuances that returned an invitation token; each message's reference is its issuance id.</param>
     public async Task QueueAsync(TenantProfile tenant, IReadOnlyList<IssuanceCreated> invited)
     {
