@@ -20,12 +20,14 @@ public static class OutboxApi
         api.MapPost("/{reference}/resend", ResendAsync);
     }
 
+    /// <param name="limit">At most this many of each kind, newest first (default 100, at most 1000).</param>
     private static async Task<Ok<IReadOnlyList<UnsentEmail>>> ListAsync(
-        TenantContext tenantContext, ConsentInvitationEmail researchers, InvitationService staff)
+        TenantContext tenantContext, ConsentInvitationEmail researchers, InvitationService staff, int? limit)
     {
         var tenant = tenantContext.Profile;
-        var researcherEmails = await researchers.UnsentAsync(tenant);
-        var staffEmails = await staff.UnsentAsync(AdminRole(tenant.Slug));
+        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        var researcherEmails = await researchers.UnsentAsync(tenant, take);
+        var staffEmails = await staff.UnsentAsync(AdminRole(tenant.Slug), take);
         IReadOnlyList<UnsentEmail> unsent = [.. researcherEmails.Select(email => new UnsentEmail("researcher", email)),
             .. staffEmails.Select(email => new UnsentEmail("staff", email))];
         return TypedResults.Ok(unsent);

@@ -25,7 +25,7 @@ public sealed class InvitationService(IGrainFactory grains, PortalAddress portal
     }
 
     /// <summary>The team's invitation emails not sent yet (pending or failed), newest first.</summary>
-    public Task<IReadOnlyList<OutboxEntry>> UnsentAsync(StaffRole role) => grains.GetStaffOutbox(role).UnsentAsync();
+    public Task<IReadOnlyList<OutboxEntry>> UnsentAsync(StaffRole role, int limit = 100) => grains.GetStaffOutbox(role).UnsentAsync(limit);
 
     /// <summary>Sends a failed invitation email again, with the same link; audited.</summary>
     /// <returns>False when no failed email is about this invitation.</returns>

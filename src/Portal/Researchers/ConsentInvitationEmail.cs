@@ -17,7 +17,7 @@ public sealed class ConsentInvitationEmail(IGrainFactory grains, PortalAddress p
         (await grains.GetTenantOutbox(tenant.Slug).ForReferencesAsync(issuanceIds)).ToDictionary(entry => entry.Reference);
 
     /// <summary>Invitation emails not sent yet, pending or failed, newest first.</summary>
-    public Task<IReadOnlyList<OutboxEntry>> UnsentAsync(TenantProfile tenant) => grains.GetTenantOutbox(tenant.Slug).UnsentAsync();
+    public Task<IReadOnlyList<OutboxEntry>> UnsentAsync(TenantProfile tenant, int limit = 100) => grains.GetTenantOutbox(tenant.Slug).UnsentAsync(limit);
 
     /// <summary>Sends the failed invitation email of an issuance again: the same message, with the same link. Audited.</summary>
     /// <returns>False when the issuance has no failed invitation email.</returns>
