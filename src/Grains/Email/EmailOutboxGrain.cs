@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Consortium.Grains.Interfaces;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
@@ -7,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Consortium.Grains.Email;
 
 /// <summary>
-/// Sends one outbox's messages in the background. Its rows are in <see cref="IEmailOutboxStore"/>, so the grain holds
-/// nothing but a timer: a round reads a few due messages, hands them to the transport, records each outcome, and arms the
-/// timer for the next due one. Between rounds other calls get in. A reminder wakes the outbox after a restart while
-/// anything is pending; once nothing is, it is unregistered.
+/// Schedules one outbox's sending. Its messages are rows in <see cref="IEmailOutboxStore"/>, so the grain holds nothing but a
+/// timer and whether a round is out: a round reads a few due messages and tells a sender (<see cref="IEmailSenderGrain"/>)
+/// to send them; when the sender reports back, the next round starts, or the timer waits for the next due message. The
+/// outbox never waits on the mail server, so queuing answers at once. A reminder wakes it after a restart while anything
+/// is pending; once nothing is, it is unregistered.
 /// </summary>
 public sealed class EmailOutboxGrain(
     IEmailOutboxStore store,
-    IEmailTransport transport,
     IDataProtectionProvider protection,
     IOptions<EmailOutboxOptions> options,
     TimeProvider clock,
@@ -24,10 +23,9 @@ public sealed class EmailOutboxGrain(
 
     private IGrainTimer? _timer;
     private bool _reminderRegistered;
+    private DateTimeOffset? _roundSentAt;
 
     private string Outbox => this.GetPrimaryKeyString();
-
-    private IDataProtector Protector => protection.CreateProtector(OutboxKey.ProtectionPurpose);
 
     private EmailOutboxOptions Options => options.Value;
 
@@ -39,7 +37,7 @@ public sealed class EmailOutboxGrain(
         }
         var now = clock.GetUtcNow();
         await store.AddAsync([.. items.Select(item => new StoredEmail(Guid.NewGuid().ToString("N"), Outbox, item.Reference, item.Message.To,
-            item.Message.Subject, Protect(item.Message), OutboxStatus.Pending, Attempts: 0, LastError: null, now, NextAttemptAt: now, SentAt: null))]);
+            item.Message.Subject, protection.ProtectMessage(item.Message), OutboxStatus.Pending, Attempts: 0, LastError: null, now, NextAttemptAt: now, SentAt: null))]);
         // Stored first: from here a crash loses nothing, and the reminder finds the rows after a restart.
         await KeepAwakeAsync();
         SendIn(TimeSpan.Zero);
@@ -64,6 +62,13 @@ public sealed class EmailOutboxGrain(
         return true;
     }
 
+    public Task RoundFinishedAsync()
+    {
+        _roundSentAt = null;
+        SendIn(TimeSpan.Zero);
+        return Task.CompletedTask;
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         SendIn(TimeSpan.Zero);
@@ -75,7 +80,7 @@ public sealed class EmailOutboxGrain(
     {
         if (_timer is null)
         {
-            _timer = this.RegisterGrainTimer(SendRoundAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            _timer = this.RegisterGrainTimer(RoundAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
         else
         {
@@ -83,19 +88,21 @@ public sealed class EmailOutboxGrain(
         }
     }
 
-    private async Task SendRoundAsync(CancellationToken cancellationToken)
+    private async Task RoundAsync(CancellationToken cancellationToken)
     {
-        var due = await store.DueAsync(Outbox, clock.GetUtcNow(), Options.BatchSize);
-        foreach (var group in due.Chunk(Math.Max(1, Options.Concurrency)))
+        // One round out at a time; its end starts the next. A sender that never reports (its silo died) is given up on.
+        if (_roundSentAt is { } sentAt && clock.GetUtcNow() - sentAt < Options.RoundTimeout)
         {
-            // Recorded per small group: a crash re-sends at most the group in flight.
-            await store.RecordAsync(await Task.WhenAll(group.Select(row => AttemptAsync(row, cancellationToken))));
-        }
-        if (due.Count == Options.BatchSize)
-        {
-            SendIn(TimeSpan.Zero);
             return;
         }
+        var due = await store.DueAsync(Outbox, clock.GetUtcNow(), Options.BatchSize);
+        if (due.Count > 0)
+        {
+            _roundSentAt = clock.GetUtcNow();
+            await GrainFactory.GetGrain<IEmailSenderGrain>(0).SendAsync(Outbox, due);
+            return;
+        }
+        _roundSentAt = null;
         if (await store.NextDueAsync(Outbox) is { } next)
         {
             var wait = next - clock.GetUtcNow();
@@ -104,32 +111,6 @@ public sealed class EmailOutboxGrain(
         }
         await store.PruneSentAsync(Outbox, clock.GetUtcNow() - Options.SentHistory);
         await SleepAsync();
-    }
-
-    private async Task<SendOutcome> AttemptAsync(StoredEmail row, CancellationToken cancellationToken)
-    {
-        var attempts = row.Attempts + 1;
-        try
-        {
-            await transport.SendAsync(Unprotect(row.ProtectedMessage!), cancellationToken);
-            return new SendOutcome(row.Id, OutboxStatus.Sent, attempts, LastError: null, NextAttemptAt: null, clock.GetUtcNow());
-        }
-        // Whatever stopped the hand-over (network, server, a key that no longer decrypts) is kept on the row for the admin
-        // and retried; nothing is hidden. Only the exception's type and message: never the body, which holds the link.
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var error = $"{exception.GetType().Name}: {exception.Message}";
-            if (attempts >= Options.MaxAttempts)
-            {
-                logger.LogWarning("Message {MessageId} about {Reference} in outbox {Outbox} failed {Attempts} times and waits for a re-send: {Error}",
-                    row.Id, row.Reference, Outbox, attempts, error);
-                return new SendOutcome(row.Id, OutboxStatus.Failed, attempts, error, NextAttemptAt: null, SentAt: null);
-            }
-            var retryAt = clock.GetUtcNow() + Options.RetryDelay(attempts);
-            logger.LogInformation("Message {MessageId} in outbox {Outbox} not sent (attempt {Attempts}), retrying at {RetryAt}: {Error}",
-                row.Id, Outbox, attempts, retryAt, error);
-            return new SendOutcome(row.Id, OutboxStatus.Pending, attempts, error, retryAt, SentAt: null);
-        }
     }
 
     private async Task KeepAwakeAsync()
@@ -149,10 +130,4 @@ public sealed class EmailOutboxGrain(
         }
         _reminderRegistered = false;
     }
-
-    private string Protect(EmailMessage message) => Protector.Protect(JsonSerializer.Serialize(message));
-
-    private EmailMessage Unprotect(string protectedMessage) =>
-        JsonSerializer.Deserialize<EmailMessage>(Protector.Unprotect(protectedMessage))
-            ?? throw new InvalidOperationException("A stored message decrypted to nothing.");
 }

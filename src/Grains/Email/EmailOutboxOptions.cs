@@ -16,6 +16,10 @@ public sealed class EmailOutboxOptions
     /// <summary>Messages read from the table per round; other calls to the outbox get in between rounds.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>How long a round may be out before the outbox gives up waiting for its sender (whose silo may have died) and
+    /// reads the table again. Longer than a round can take: <see cref="BatchSize"/> / <see cref="Concurrency"/> sends in a row.</summary>
+    public TimeSpan RoundTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Messages handed to the mail server at once.</summary>
     public int Concurrency { get; set; } = 4;
 

@@ -12,9 +12,6 @@ public static class OutboxKey
 
     public static string ForStaff(StaffRole role) => "staff:" + TeamKey.For(role);
 
-    /// <summary>Message bodies are encrypted under one purpose; the row's outbox is not part of it, so a row moved stays readable.</summary>
-    public const string ProtectionPurpose = "Consortium.EmailOutbox.v1";
-
     public static IEmailOutboxGrain GetEmailOutbox(this IGrainFactory grains, string outbox) => grains.GetGrain<IEmailOutboxGrain>(outbox);
 
     public static IEmailOutboxGrain GetTenantOutbox(this IGrainFactory grains, string tenant) => grains.GetEmailOutbox(ForTenant(tenant));

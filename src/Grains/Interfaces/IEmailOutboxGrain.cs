@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Consortium.Grains.Email;
 
 namespace Consortium.Grains.Interfaces;
@@ -25,4 +26,8 @@ public interface IEmailOutboxGrain : IGrainWithStringKey
     /// <returns>False when no failed message is about it.</returns>
     [Alias("Resend")]
     Task<bool> ResendAsync(string reference);
+
+    /// <summary>Told by the sender when a round's outcomes are recorded, so the next round can start.</summary>
+    [OneWay, Alias("RoundFinished")]
+    Task RoundFinishedAsync();
 }

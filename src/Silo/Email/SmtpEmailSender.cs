@@ -13,7 +13,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
     {
         var settings = options.Value;
         using var message = MimeMessages.From(email, settings);
-        using var smtp = new SmtpClient();
+        // Bounded, so a round of the outbox ends within its RoundTimeout even when the server stops answering.
+        using var smtp = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
         await smtp.ConnectAsync(settings.SmtpHost!, settings.SmtpPort,
             settings.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
         if (!string.IsNullOrEmpty(settings.SmtpUserName))
