@@ -1,3 +1,4 @@
+using Consortium.Silo.Email;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -23,4 +24,6 @@ if (args.FirstOrDefault() == "migrate")
 }
 
 builder.AddConsortiumOrleans();
+// The outbox grains run here, so this silo sends their mail.
+builder.AddEmail();
 await builder.Build().RunAsync();

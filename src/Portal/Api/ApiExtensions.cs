@@ -39,6 +39,7 @@ public static class ApiExtensions
         app.MapApiKeysApi();
         app.MapBrandingApi();
         app.MapInvitationsApi();
+        app.MapOutboxApi();
         app.MapOrcidClientsApi();
         app.MapTemplatesApi();
         app.MapIssuancesApi();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Consortium.Portal.Api;
+using Consortium.Silo.Email;
 
 namespace Consortium.Portal.Email;
 

@@ -2,6 +2,7 @@ using Consortium.Portal.Api;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Components;
 using Consortium.Portal.Email;
+using Consortium.Silo.Email;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Invitations;
 using Consortium.Portal.Issuing;

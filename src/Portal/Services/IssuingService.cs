@@ -27,17 +27,15 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, C
         return saved;
     }
 
-    /// <summary>Submits issuances and emails an invitation to each researcher asked for by email.</summary>
+    /// <summary>Submits issuances and queues an email invitation to each researcher asked for by email.</summary>
     /// <exception cref="InvalidFieldException">A request is malformed; nothing is submitted.</exception>
     /// <exception cref="IssuingClosedException">The environment is not open; nothing is submitted.</exception>
     public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(TenantProfile tenant, string environment, IReadOnlyList<NewIssuance> requests, AuditActor actor)
     {
         var env = OrcidEnvironmentName.Parse("env", environment);
         var created = await Ledger(tenant, env).SubmitAsync(requests, portal.Base.AbsoluteUri);
-        foreach (var invited in created.Where(c => c.InvitationToken is not null))
-        {
-            await invitations.SendAsync(tenant, invited.View, invited.InvitationToken!);
-        }
+        // Queued in the tenant's outbox in one call, sent in the background: the request never waits for email.
+        await invitations.QueueAsync(tenant, [.. created.Where(c => c.InvitationToken is not null)]);
         var changed = created.Where(c => c.Changed).ToList();
         if (changed.Count == 1)
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Consortium.Grains;
+using Consortium.Grains.Email;
 using Consortium.Grains.Issuing.Projection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -22,6 +23,7 @@ public static class SiloStorageExtensions
         silo.Services.AddConsortiumDatabase(new ConsortiumDatabase("SQLite", databasePath, dataSource));
         silo.Services.AddSingleton<IDatabaseMigrator>(sp => new SqliteMigrator(dataSource, sp.GetRequiredService<ILogger<SqliteMigrator>>()));
         silo.AddMigrationAtStart();
+        silo.Services.AddSingleton<IEmailOutboxStore, SqlEmailOutboxStore>();
         // Sqlite-Persistence.sql has no DeleteStorageKey query, so DeleteStateOnClear stays off (the default).
         silo.UseAdoNetStateAndReminders(AdoNetInvariants.Sqlite, dataSource);
         return silo;
@@ -34,6 +36,7 @@ public static class SiloStorageExtensions
         silo.Services.AddConsortiumDatabase(DescribePostgres(dataSource));
         silo.Services.AddSingleton<IDatabaseMigrator>(sp => new PostgresMigrator(dataSource, sp.GetRequiredService<ILogger<PostgresMigrator>>()));
         silo.AddMigrationAtStart();
+        silo.Services.AddSingleton<IEmailOutboxStore, SqlEmailOutboxStore>();
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = AdoNetInvariants.Postgres;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Consortium.Portal.Email;
+using Consortium.Silo.Email;
 using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +31,7 @@ public sealed partial class InvitationEmailTests(SmtpServerFixture smtp) : IClas
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var view = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var message = Assert.Single(await smtp.MessagesToAsync(address));
+        var message = Assert.Single(await smtp.WaitForMessagesToAsync(address));
         Assert.Equal($"You are invited to administer Org {tenant} on Consortium", message.Subject);
         var body = message.TextBody ?? "";
         var link = InvitationLink().Match(body);

@@ -60,6 +60,27 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         return messages;
     }
 
+    /// <summary>The messages to <paramref name="address"/> once at least <paramref name="count"/> have arrived: the portal's
+    /// outbox sends in the background, after the request has answered.</summary>
+    /// <exception cref="TimeoutException">Fewer arrived within <paramref name="timeout"/> (default 20 s).</exception>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesToAsync(string address, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var messages = await MessagesToAsync(address);
+            if (messages.Count >= count)
+            {
+                return messages;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{messages.Count} of {count} message(s) to {address} arrived.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     private async Task<bool> AcceptsConnectionsAsync()
     {
         try

@@ -1,4 +1,4 @@
-using Consortium.Portal.Email;
+using Consortium.Silo.Email;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consortium.Portal.Tests.Infrastructure;
@@ -7,11 +7,23 @@ namespace Consortium.Portal.Tests.Infrastructure;
 /// which only operators may read.</summary>
 public static class TestMailbox
 {
-    /// <returns>The text of the newest message with this subject.</returns>
+    /// <returns>The text of the newest message with this subject, waiting for it (up to 20 s): the outbox sends in the
+    /// background, after the request has answered.</returns>
     public static async Task<string> BodyAsync(IServiceProvider portal, string subject)
     {
-        var messages = await portal.GetRequiredService<MailboxEmailSender>().ListAsync();
-        return messages.FirstOrDefault(message => message.Subject == subject)?.TextBody
-            ?? throw new InvalidOperationException($"No message \"{subject}\" in the mailbox; it has: {string.Join("; ", messages.Select(m => m.Subject))}.");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var messages = await portal.GetRequiredService<MailboxEmailSender>().ListAsync();
+            if (messages.FirstOrDefault(message => message.Subject == subject) is { } message)
+            {
+                return message.TextBody;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"No message \"{subject}\" in the mailbox; it has: {string.Join("; ", messages.Select(m => m.Subject))}.");
+            }
+            await Task.Delay(50);
+        }
     }
 }

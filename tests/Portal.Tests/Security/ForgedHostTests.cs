@@ -50,8 +50,8 @@ public sealed class ForgedHostTests(SmtpServerFixture smtp) : IClassFixture<Smtp
         using var connect = new HttpRequestMessage(HttpMethod.Get, $"/t/{tenant}/connect?env=sandbox") { Headers = { Host = ForgedHost } };
         var toOrcid = await browser.SendAsync(connect);
 
-        var invitation = Assert.Single(await smtp.MessagesToAsync(admin)).TextBody ?? "";
-        var consent = Assert.Single(await smtp.MessagesToAsync(researcher)).TextBody ?? "";
+        var invitation = Assert.Single(await smtp.WaitForMessagesToAsync(admin)).TextBody ?? "";
+        var consent = Assert.Single(await smtp.WaitForMessagesToAsync(researcher)).TextBody ?? "";
         Assert.Contains($"{PublicUrl}invitations/", invitation);
         Assert.Contains($"{PublicUrl}t/{tenant}?env=sandbox&invite=", consent);
         Assert.Contains($"{PublicUrl}t/{tenant}?env=sandbox", pack);

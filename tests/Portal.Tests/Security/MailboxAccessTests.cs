@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Consortium.OrcidSimulator.Controls;
 using Consortium.Portal.Email;
+using Consortium.Silo.Email;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.Hosting.Internal;

@@ -21,7 +21,7 @@ public sealed class MigrationTests
 
         Assert.Equal(
             ["PostgreSQL-Main.sql", "PostgreSQL-Clustering.sql", "PostgreSQL-Persistence.sql", "PostgreSQL-Reminders.sql", "Consortium-Audit.sql",
-             "Consortium-DataProtection.sql", "Consortium-Issuing.sql"],
+             "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql"],
             together.SelectMany(applied => applied));
         Assert.Empty(again);
         Assert.Equal(queriesAfterFirst, await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery"));
@@ -39,7 +39,7 @@ public sealed class MigrationTests
         var queriesAfterFirst = await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery");
         var second = await migrator.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(["Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql", "Consortium-Audit.sql", "Consortium-DataProtection.sql", "Consortium-Issuing.sql"], first);
+        Assert.Equal(["Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql", "Consortium-Audit.sql", "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql"], first);
         Assert.Empty(second);
         Assert.Equal(queriesAfterFirst, await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery"));
         Assert.Equal("wal", await ScalarAsync(dataSource, "PRAGMA journal_mode"));

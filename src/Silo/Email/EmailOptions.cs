@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Hosting;
 
-namespace Consortium.Portal.Email;
+namespace Consortium.Silo.Email;
 
 public enum EmailDelivery
 {

@@ -1,17 +1,20 @@
+using Consortium.Grains.Email;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
-namespace Consortium.Portal.Email;
+namespace Consortium.Silo.Email;
 
 /// <summary>Sends through an SMTP server with MailKit.</summary>
-public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var smtp = new SmtpClient();
+        using var message = MimeMessages.From(email, settings);
+        // Bounded, so a round of the outbox ends within its RoundTimeout even when the server stops answering.
+        using var smtp = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
         await smtp.ConnectAsync(settings.SmtpHost!, settings.SmtpPort,
             settings.SmtpStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
         if (!string.IsNullOrEmpty(settings.SmtpUserName))
