@@ -39,7 +39,7 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         var consent = Consume(tenant, browserProof);
         var environment = consent.Environment;
         var profile = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync();
-        if ((profile is null ? "There is no such organisation." : profile.ClosedIn(environment)) is { } closed)
+        if (profile?.ClosedIn(environment) is { } closed)
         {
             throw new ConsentRefusedException(closed);
         }

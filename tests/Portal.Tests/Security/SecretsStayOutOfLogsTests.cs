@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Tests.Infrastructure;
@@ -52,6 +53,12 @@ public sealed class SecretsStayOutOfLogsTests
 
         (await api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/invitations", new { email = address })).EnsureSuccessStatusCode();
 
+        // The outbox sends in the background: wait for the send to be logged.
+        var sending = Stopwatch.StartNew();
+        while (!logs.Collector.GetSnapshot().Any(entry => entry.Message.Contains("recipient(s)")) && sending.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100);
+        }
         var logged = logs.Collector.GetSnapshot();
         Assert.Contains(logged, entry => entry.Message.Contains("invitation.sent"));
         Assert.Contains(logged, entry => entry.Message.Contains("recipient(s)"));
