@@ -67,7 +67,8 @@ public static class SiloStorageExtensions
         services.AddSingleton<IssuingReader>();
         services.AddSingleton<ProjectionRebuild>();
         services.AddDataProtection().SetApplicationName("Consortium");
-        services.AddOptions<KeyManagementOptions>().Configure(keys => keys.XmlRepository = new DatabaseXmlRepository(database));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
+            keys.XmlRepository = new DatabaseXmlRepository(database, provider.GetService<OnceMigration>()));
     }
 
     private static void UseAdoNetStateAndReminders(this ISiloBuilder silo, string invariant, DbDataSource dataSource)
@@ -93,13 +94,16 @@ public static class SiloStorageExtensions
         return new ConsortiumDatabase("PostgreSQL", $"{settings.Host}:{settings.Port}/{settings.Database}", dataSource);
     }
 
-    private static void AddMigrationAtStart(this ISiloBuilder silo) =>
+    private static void AddMigrationAtStart(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<OnceMigration>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MigrateAtStart>();
+    }
 
     /// <summary>Runs first in the silo's start, before membership, storage or reminders touch the database. When this start added
     /// the issuing projection (an upgrade from an installation without it), the projection is rebuilt from grain state once the
     /// silo is up, in the background.</summary>
-    private sealed class MigrateAtStart(IDatabaseMigrator migrator, ProjectionRebuild rebuild, ILogger<MigrateAtStart> logger)
+    private sealed class MigrateAtStart(OnceMigration migration, ProjectionRebuild rebuild, ILogger<MigrateAtStart> logger)
         : ILifecycleParticipant<ISiloLifecycle>
     {
         private const string ProjectionScript = "Consortium-Issuing.sql";
@@ -108,7 +112,7 @@ public static class SiloStorageExtensions
         public void Participate(ISiloLifecycle lifecycle)
         {
             lifecycle.Subscribe(nameof(MigrateAtStart), ServiceLifecycleStage.First,
-                async cancellationToken => projectionAdded = (await migrator.MigrateAsync(cancellationToken)).Contains(ProjectionScript));
+                async _ => projectionAdded = (await migration.RunAsync()).Contains(ProjectionScript));
             lifecycle.Subscribe(nameof(MigrateAtStart), ServiceLifecycleStage.Active, started =>
             {
                 if (projectionAdded)

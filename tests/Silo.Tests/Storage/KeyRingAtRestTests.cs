@@ -171,7 +171,7 @@ public sealed class KeyRingAtRestTests
             var dataSource = _postgres is null ? (System.Data.Common.DbDataSource)new GatedSqliteDataSource(SqlitePath) : Npgsql.NpgsqlDataSource.Create(_postgres.ConnectionString);
             using (dataSource)
             {
-                return new DatabaseXmlRepository(new ConsortiumDatabase(_mode.ToString(), "copy", dataSource)).GetAllElements();
+                return new DatabaseXmlRepository(new ConsortiumDatabase(_mode.ToString(), "copy", dataSource), schema: null).GetAllElements();
             }
         }
 
