@@ -53,7 +53,7 @@ public static class ActivationBenchmark
         foreach (var chunk in ids.Chunk(500))
         {
             await Task.WhenAll(chunk.Select(orcid =>
-                grains.GetGrain<IResearcherGrain>(ResearcherKey.For("bench", OrcidEnvironmentName.Sandbox, orcid)).GetAsync()));
+                grains.GetGrain<IResearcherGrain>(ResearcherKey.For("bench", OrcidEnvironment.Sandbox, orcid)).GetAsync()));
         }
         clock.Stop();
         var after = HeapAfterCollection();

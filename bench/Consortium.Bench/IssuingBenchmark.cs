@@ -62,7 +62,7 @@ public static class IssuingBenchmark
                 [.. Enumerable.Range(0, issuancesPerTenant).Select(i => new NewIssuance("bench", $"b-{i}", Orcid: setup.Researcher))], PortalUrl)));
             await Task.WhenAll(setups.Select(async setup =>
             {
-                while ((await reader.CountsAsync(setup.Tenant, OrcidEnvironmentName.Sandbox)).Count(IssuanceStatus.InOrcid) < issuancesPerTenant)
+                while ((await reader.CountsAsync(setup.Tenant, OrcidEnvironment.Sandbox)).Count(IssuanceStatus.InOrcid) < issuancesPerTenant)
                 {
                     await Task.Delay(20);
                 }
@@ -93,16 +93,16 @@ public static class IssuingBenchmark
         await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).SetOrganisationAsync(new OrganisationDetails("Bench University", "02mhbdp94", "Wellington", "NZ"));
         await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant)).SaveAsync("bench", new TemplateInput("Bench Safety", ValidityMonths: 12));
         var (clientId, clientSecret) = await orcid.RegisterClientAsync(tenant, $"{PortalUrl}/t/");
-        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, clientSecret);
+        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironment.Sandbox)).StoreAsync(clientId, clientSecret);
 
         var researcher = (await orcid.CreateResearcherAsync("Bench", "Researcher", $"{tenant}@example.org")).Orcid;
         await orcid.DecideNextConsentAsync(researcher, authorize: true);
         var state = ConsentRequestGrain.NewState();
         var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
-        await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironmentName.Sandbox, "bench", "nonce", null));
+        await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironment.Sandbox, "bench", "nonce", null));
         var redirect = new Uri($"{PortalUrl}/t/{tenant}/orcid/callback");
         var code = (await orcid.AuthorizeAsync(clientId, redirect, state, "openid /read-limited /activities/update", "nonce"))!;
         await request.AuthorizeAsync(tenant, "bench", code, redirect);
-        return (grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox)), tenant, researcher);
+        return (grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironment.Sandbox)), tenant, researcher);
     }
 }

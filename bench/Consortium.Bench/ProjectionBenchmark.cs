@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using System.Diagnostics;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Issuing.Projection;
@@ -35,13 +36,13 @@ public static class ProjectionBenchmark
         {
             results.Add(await MeasureAsync(databaseName, "Issuing tab: counts + first page of 50", count, async () =>
             {
-                await projection.CountAsync(tenant, "sandbox");
-                await projection.ListAsync(tenant, "sandbox", new IssuanceQuery { Take = 50 });
+                await projection.CountAsync(tenant, OrcidEnvironment.Sandbox);
+                await projection.ListAsync(tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Take = 50 });
             }));
             results.Add(await MeasureAsync(databaseName, "API: a page of 100, filtered by status", count, () =>
-                projection.ListAsync(tenant, "sandbox", new IssuanceQuery { Statuses = [IssuanceStatus.InOrcid], Take = 100 })));
+                projection.ListAsync(tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Statuses = [IssuanceStatus.InOrcid], Take = 100 })));
             results.Add(await MeasureAsync(databaseName, "search by part of an email", count, () =>
-                projection.ListAsync(tenant, "sandbox", new IssuanceQuery { Search = "person-42@", Take = 50 })));
+                projection.ListAsync(tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Search = "person-42@", Take = 50 })));
         }
         return results;
     }
@@ -83,9 +84,9 @@ public static class ProjectionBenchmark
     }
 
     private static IssuanceView View(int i, DateTimeOffset at) => new(
-        $"sandbox.cert-{i}", "sandbox", $"cert-{i}", "laser-2", $"0000-0002-{i / 10000 % 10000:0000}-{i % 10000:0000}", $"person-{i}@example.org",
+        $"sandbox.cert-{i}", $"cert-{i}", "laser-2", $"0000-0002-{i / 10000 % 10000:0000}-{i % 10000:0000}", $"person-{i}@example.org",
         (IssuanceStatus)(i % 7), i, null, at.AddSeconds(-i), at, "Laser Safety Level 2", new DateOnly(2026, 1, 1), new DateOnly(2028, 1, 1),
-        $"Researcher {i}", 0, $"certificate-{i}");
+        $"Researcher {i}", 0, $"certificate-{i}") { Environment = OrcidEnvironment.Sandbox };
 
     private static async Task<ReadResult> MeasureAsync(string database, string read, int issuances, Func<Task> once)
     {

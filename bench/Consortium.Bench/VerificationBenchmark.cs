@@ -47,7 +47,7 @@ public static class VerificationBenchmark
         await using var app = builder.Build();
         app.MapGet("/constant", () => Results.Ok(new { decision = "allow" }));
         app.MapGet("/verify/{orcid}", async (string orcid, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IVerifierGrain>("bench").VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, orcid, "bench"))));
+            Results.Ok(await grains.GetGrain<IVerifierGrain>("bench").VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, orcid, "bench"))));
         await app.StartAsync();
         try
         {
@@ -102,7 +102,7 @@ public static class VerificationBenchmark
         var consortium = await grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key).CreateAsync(new NewConsortium("bench-consortium", "Bench"));
         await grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(consortium.Slug)).CreateTenantAsync(new NewTenant("bench", "Bench University", "02mhbdp94"));
         var (clientId, clientSecret) = await controls.RegisterClientAsync("Bench University", "http://bench.test/t/");
-        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For("bench", OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, clientSecret);
+        await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For("bench", OrcidEnvironment.Sandbox)).StoreAsync(clientId, clientSecret);
         await grains.GetGrain<ITenantTrustRulesGrain>(TenantKey.For("bench"))
             .SaveAsync("bench", new TrustRuleInput(null, "Bench Safety", null, new TrustInput(true, [], false, false), null, null, null, null, null));
         var researcher = (await controls.CreateResearcherAsync("Bench", "Researcher", "bench@example.org")).Orcid;

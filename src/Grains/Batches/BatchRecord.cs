@@ -1,11 +1,20 @@
+using System.Text.Json.Serialization;
+using Consortium.Orcid;
+using Consortium.Grains.OrcidClients;
+
 namespace Consortium.Grains.Batches;
 
 /// <summary>An applied CSV upload, kept so its result (each line's status and put-code) can be downloaded later.</summary>
 [GenerateSerializer, Immutable, Alias("BatchRecord")]
 public sealed record BatchRecord(
     [property: Id(0)] string Id,
-    [property: Id(1)] string Environment,
     [property: Id(2)] string FileName,
     [property: Id(3)] DateTimeOffset CreatedAt,
     [property: Id(4)] string CreatedBy,
-    [property: Id(5)] IReadOnlyList<BatchLine> Lines);
+    [property: Id(5)] IReadOnlyList<BatchLine> Lines)
+{
+    /// <summary>Stored by its wire name under the [Id] it has always had, so state written while it was a string still reads.</summary>
+    [Id(1), JsonIgnore] public string EnvironmentName { get; init; } = "";
+
+    public OrcidEnvironment Environment { get => OrcidEnvironmentName.FromName(EnvironmentName); init => EnvironmentName = value.Name(); }
+}

@@ -25,7 +25,7 @@ public sealed class IssuanceGrain(
     TimeProvider clock,
     ILogger<IssuanceGrain> logger) : Grain, IIssuanceGrain
 {
-    private (string Tenant, string Environment, string ExternalId) Key => IssuingKey.ParseIssuance(this.GetPrimaryKeyString());
+    private (string Tenant, OrcidEnvironment Environment, string ExternalId) Key => IssuingKey.ParseIssuance(this.GetPrimaryKeyString());
 
     private IssuanceView View => state.State.View!;
 
@@ -75,8 +75,8 @@ public sealed class IssuanceGrain(
         {
             invitationId = ConsentInvitationGrain.NewId();
             invitationToken = await GrainFactory.GetGrain<IConsentInvitationGrain>(ConsentInvitationGrain.KeyFor(invitationId)).CreateAsync(
-                new ConsentInvitation(invitationId, tenant, environment, IssuingKey.IssuanceId(environment, externalId),
-                    request.Email!, request.GivenNames, request.FamilyNames, now + options.Value.InvitationValidity, request.TemplateId));
+                new ConsentInvitation(invitationId, tenant, IssuingKey.IssuanceId(environment, externalId),
+                    request.Email!, request.GivenNames, request.FamilyNames, now + options.Value.InvitationValidity, request.TemplateId) { Environment = environment });
         }
         var certificateId = await NewCertificateAsync();
         state.State = new IssuanceState
@@ -84,10 +84,10 @@ public sealed class IssuanceGrain(
             Request = request, CertificateUrl = Certificates.Url(portalUrl, tenant, certificateId), InvitationId = invitationId, Version = state.State.Version,
         };
         await SetAsync(new IssuanceView(
-            IssuingKey.IssuanceId(environment, externalId), environment, externalId, request.TemplateId, request.Orcid, request.Email,
+            IssuingKey.IssuanceId(environment, externalId), externalId, request.TemplateId, request.Orcid, request.Email,
             request.Orcid is null ? IssuanceStatus.AwaitingConsent : IssuanceStatus.Queued,
             PutCode: null, Error: null, CreatedAt: now, UpdatedAt: now, Title: null, StartDate: null, EndDate: null,
-            ResearcherName: JoinNames(request), Attempts: 0, CertificateId: certificateId));
+            ResearcherName: JoinNames(request), Attempts: 0, CertificateId: certificateId) { Environment = environment });
         return new IssuanceCreated(View, Changed: true, invitationToken);
     }
 
@@ -212,7 +212,7 @@ public sealed class IssuanceGrain(
         catch (OrcidApiException refused) when (refused.Kind == OrcidErrorKind.InvalidToken)
         {
             // ORCID disables a deactivated record's tokens, so the reason is only in the record's state.
-            if (await OrcidRecordProbe.StateOfAsync(orcid, OrcidEnvironmentName.ToEnvironment(Key.Environment), OrcidClient, researcherOrcid) is { State: OrcidRecordState.Deactivated } deactivated)
+            if (await OrcidRecordProbe.StateOfAsync(orcid, Key.Environment, OrcidClient, researcherOrcid) is { State: OrcidRecordState.Deactivated } deactivated)
             {
                 return await RecordEndedAsync(view, researcher, deactivated);
             }
@@ -296,7 +296,7 @@ public sealed class IssuanceGrain(
         var fingerprint = QualificationFactory.Fingerprint(qualification);
         view = view with { Title = template.Title, StartDate = start, EndDate = template.EndDateFor(start) };
 
-        var api = orcid.Member(OrcidEnvironmentName.ToEnvironment(Key.Environment));
+        var api = orcid.Member(Key.Environment);
         var record = OrcidId.Parse(researcherOrcid);
         if (view.PutCode is { } putCode && state.State.CheckRequested)
         {
@@ -348,7 +348,7 @@ public sealed class IssuanceGrain(
         {
             try
             {
-                await orcid.Member(OrcidEnvironmentName.ToEnvironment(Key.Environment)).DeleteQualificationAsync(access.ToOrcidAccess(), OrcidId.Parse(researcherOrcid), putCode);
+                await orcid.Member(Key.Environment).DeleteQualificationAsync(access.ToOrcidAccess(), OrcidId.Parse(researcherOrcid), putCode);
                 _did = OrcidAction.Deleted;
             }
             catch (OrcidApiException gone) when (gone.Kind == OrcidErrorKind.NotFound)

@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using Consortium.Orcid;
+using Consortium.Grains.OrcidClients;
+
 namespace Consortium.Grains.Issuing;
 
 /// <summary>An issuance as admins, the API, the researcher and the certificate page see it.
@@ -5,7 +9,6 @@ namespace Consortium.Grains.Issuing;
 [GenerateSerializer, Immutable, Alias("IssuanceView")]
 public sealed record IssuanceView(
     [property: Id(0)] string Id,
-    [property: Id(1)] string Environment,
     [property: Id(2)] string ExternalId,
     [property: Id(3)] string TemplateId,
     [property: Id(4)] string? Orcid,
@@ -20,4 +23,10 @@ public sealed record IssuanceView(
     [property: Id(13)] DateOnly? EndDate,
     [property: Id(14)] string? ResearcherName,
     [property: Id(15)] int Attempts,
-    [property: Id(16)] string? CertificateId = null);
+    [property: Id(16)] string? CertificateId = null)
+{
+    /// <summary>Stored by its wire name under the [Id] it has always had, so state written while it was a string still reads.</summary>
+    [Id(1), JsonIgnore] public string EnvironmentName { get; init; } = "";
+
+    public OrcidEnvironment Environment { get => OrcidEnvironmentName.FromName(EnvironmentName); init => EnvironmentName = value.Name(); }
+}

@@ -1,4 +1,5 @@
 using Consortium.Grains.OrcidClients;
+using Consortium.Orcid;
 
 namespace Consortium.Grains.Issuing;
 
@@ -7,19 +8,19 @@ namespace Consortium.Grains.Issuing;
 public static class IssuingKey
 {
     /// <summary>The tenant's issuing ledger and queue for one environment.</summary>
-    public static string For(string tenantSlug, string environment) => $"q:{tenantSlug}:{environment}";
+    public static string For(string tenantSlug, OrcidEnvironment environment) => $"q:{tenantSlug}:{environment.Name()}";
 
-    public static (string Tenant, string Environment) ParseLedger(string key)
+    public static (string Tenant, OrcidEnvironment Environment) ParseLedger(string key)
     {
         var parts = key.Split(':');
-        return (parts[1], parts[2]);
+        return (parts[1], OrcidEnvironmentName.FromName(parts[2]));
     }
 
-    public static string IssuanceId(string environment, string externalId) => $"{environment}.{externalId}";
+    public static string IssuanceId(OrcidEnvironment environment, string externalId) => $"{environment.Name()}.{externalId}";
 
     /// <returns>The environment and external id of a public issuance id, or null when it is not one.</returns>
-    public static (string Environment, string ExternalId)? ParseIssuanceId(string? id) =>
-        id?.Split('.', 2) is [var environment, { Length: > 0 } externalId] && environment is OrcidEnvironmentName.Sandbox or OrcidEnvironmentName.Production
+    public static (OrcidEnvironment Environment, string ExternalId)? ParseIssuanceId(string? id) =>
+        id?.Split('.', 2) is [var name, { Length: > 0 } externalId] && OrcidEnvironmentName.TryParse(name) is { } environment
             ? (environment, externalId)
             : null;
 
@@ -28,7 +29,7 @@ public static class IssuingKey
     /// <summary>A certificate id of the tenant, naming one of its issuances.</summary>
     public static string Certificate(string tenantSlug, string certificateId) => $"c:{tenantSlug}:{certificateId}";
 
-    public static (string Tenant, string Environment, string ExternalId) ParseIssuance(string key)
+    public static (string Tenant, OrcidEnvironment Environment, string ExternalId) ParseIssuance(string key)
     {
         var parts = key.Split(':', 3);
         var (environment, externalId) = ParseIssuanceId(parts[2])!.Value;

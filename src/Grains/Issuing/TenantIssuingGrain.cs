@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing.Projection;
@@ -47,7 +48,7 @@ public sealed class TenantIssuingGrain(
 
     private bool Dirty => queue.Version != savedVersion;
 
-    private (string Tenant, string Environment) Key => IssuingKey.ParseLedger(this.GetPrimaryKeyString());
+    private (string Tenant, OrcidEnvironment Environment) Key => IssuingKey.ParseLedger(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -187,7 +188,7 @@ public sealed class TenantIssuingGrain(
         }
         if (await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment)).GetAsync() is null)
         {
-            throw new IssuingClosedException($"Set up the ORCID {Key.Environment} client (Settings → ORCID clients) before issuing.");
+            throw new IssuingClosedException($"Set up the ORCID {Key.Environment.Name()} client (Settings → ORCID clients) before issuing.");
         }
         var templates = (await GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Key.Tenant)).ListAsync()).Select(t => t.Id).ToHashSet();
         if (requests.FirstOrDefault(r => !templates.Contains(r.TemplateId)) is { } unknown)

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
@@ -64,9 +65,9 @@ public sealed class LaunchReviewGrain(
     /// <summary>What the demo review looks for, each with evidence from the tenant's sandbox activity.</summary>
     private async Task<IReadOnlyList<LaunchCheck>> ChecklistAsync()
     {
-        var sandbox = GrainFactory.GetGrain<ITenantIssuingGrain>(IssuingKey.For(Tenant, OrcidEnvironmentName.Sandbox));
+        var sandbox = GrainFactory.GetGrain<ITenantIssuingGrain>(IssuingKey.For(Tenant, OrcidEnvironment.Sandbox));
         var milestones = await sandbox.MilestonesAsync();
-        var client = await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Tenant, OrcidEnvironmentName.Sandbox)).GetAsync();
+        var client = await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Tenant, OrcidEnvironment.Sandbox)).GetAsync();
         LaunchCheck Step(LaunchStep step, string title, string how) =>
             milestones.TryGetValue(step, out var first)
                 ? new LaunchCheck(step.ToString(), title, true, $"First on {first.At:yyyy-MM-dd HH:mm} UTC ({first.Detail}).")

@@ -35,7 +35,7 @@ public sealed partial class OrcidClientGrain(
         await ValidateAsync(id, secret);
         state.State = new OrcidClientState
         {
-            View = new OrcidClientView(Environment, id, "…" + secret[^4..], clock.GetUtcNow()),
+            View = new OrcidClientView(id, "…" + secret[^4..], clock.GetUtcNow()) { Environment = Environment },
             ProtectedSecret = Protector.Protect(secret),
         };
         await state.WriteStateAsync();
@@ -48,7 +48,7 @@ public sealed partial class OrcidClientGrain(
     public async Task<GrantedConsent> ExchangeCodeAsync(string code, Uri redirectUri, string? nonce)
     {
         var credentials = Credentials() ?? throw new ConsentRefusedException(
-            $"This organisation has not set up its ORCID {Environment} connection yet. Please contact the organisation.");
+            $"This organisation has not set up its ORCID {Environment.Name()} connection yet. Please contact the organisation.");
         try
         {
             var token = await OAuth.ExchangeCodeAsync(credentials, code, redirectUri);
@@ -118,9 +118,9 @@ public sealed partial class OrcidClientGrain(
         }
     }
 
-    private string Environment => OrcidClientKey.EnvironmentOf(this.GetPrimaryKeyString());
+    private OrcidEnvironment Environment => OrcidClientKey.EnvironmentOf(this.GetPrimaryKeyString());
 
-    private Consortium.Orcid.OAuth.OrcidOAuthClient OAuth => orcid.OAuth(OrcidEnvironmentName.ToEnvironment(Environment));
+    private Consortium.Orcid.OAuth.OrcidOAuthClient OAuth => orcid.OAuth(Environment);
 
     private OrcidClientCredentials? Credentials() =>
         state.State is { View: { } view, ProtectedSecret: { } secret } ? new OrcidClientCredentials(view.ClientId, Protector.Unprotect(secret)) : null;
@@ -135,7 +135,7 @@ public sealed partial class OrcidClientGrain(
         catch (OrcidApiException refused) when ((int)refused.Status is 400 or 401)
         {
             throw new InvalidFieldException("clientSecret",
-                $"ORCID {Environment} did not accept this client id and secret ({refused.OAuthError ?? refused.DeveloperMessage}). Check both in ORCID's developer tools.");
+                $"ORCID {Environment.Name()} did not accept this client id and secret ({refused.OAuthError ?? refused.DeveloperMessage}). Check both in ORCID's developer tools.");
         }
         catch (Exception unreachable) when (OrcidFailures.Unreachable(unreachable))
         {

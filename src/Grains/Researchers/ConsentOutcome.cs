@@ -1,3 +1,5 @@
+using Consortium.Orcid;
+
 namespace Consortium.Grains.Researchers;
 
 /// <summary>How a trip to ORCID ended: the researcher connected (<see cref="Researcher"/>), or denied.
@@ -6,7 +8,7 @@ namespace Consortium.Grains.Researchers;
 /// <see cref="OrcidUnreachable"/>: ORCID did not answer the code exchange, so nothing was connected.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ConsentOutcome(
-    [property: Id(0)] string Environment,
+    [property: Id(0)] OrcidEnvironment Environment,
     [property: Id(1)] ResearcherView? Researcher,
     [property: Id(2)] string? InvitationToken,
     [property: Id(3)] string? Notice,

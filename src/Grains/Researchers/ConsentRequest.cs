@@ -1,3 +1,6 @@
+using Consortium.Orcid;
+using Consortium.Grains.OrcidClients;
+
 namespace Consortium.Grains.Researchers;
 
 /// <summary>One trip to ORCID's authorize page, remembered under its OAuth <c>state</c> until the researcher comes back.
@@ -6,11 +9,11 @@ namespace Consortium.Grains.Researchers;
 [GenerateSerializer, Immutable]
 public sealed record ConsentRequest(
     [property: Id(0)] string Tenant,
-    [property: Id(1)] string Environment,
+    [property: Id(1)] OrcidEnvironment Environment,
     [property: Id(2)] string BrowserProof,
     [property: Id(3)] string Nonce,
     [property: Id(4)] string? InvitationToken,
     [property: Id(5)] string? ReturnPath = null)
 {
-    public override string ToString() => $"ConsentRequest {{ Tenant = {Tenant}, Environment = {Environment} }}";
+    public override string ToString() => $"ConsentRequest {{ Tenant = {Tenant}, Environment = {Environment.Name()} }}";
 }

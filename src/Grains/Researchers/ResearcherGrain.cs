@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
@@ -14,7 +15,7 @@ public sealed class ResearcherGrain(
     IIssuingProjection projection,
     TimeProvider clock) : Grain, IResearcherGrain
 {
-    private (string Tenant, string Environment, string Orcid) Key => ResearcherKey.Parse(this.GetPrimaryKeyString());
+    private (string Tenant, OrcidEnvironment Environment, string Orcid) Key => ResearcherKey.Parse(this.GetPrimaryKeyString());
 
     private IDataProtector Protector => protection.CreateProtector(ResearcherKey.ProtectionPurpose(Key.Tenant, Key.Environment));
 
@@ -26,8 +27,8 @@ public sealed class ResearcherGrain(
         }
         state.State = new ResearcherState
         {
-            View = new ResearcherView(consent.Orcid, consent.Name, Key.Environment, ConsentStatus.Connected, consent.Scopes,
-                clock.GetUtcNow(), consent.ExpiresAt, EndedAt: null),
+            View = new ResearcherView(consent.Orcid, consent.Name, ConsentStatus.Connected, consent.Scopes,
+                clock.GetUtcNow(), consent.ExpiresAt, EndedAt: null) { Environment = Key.Environment },
             ClientId = consent.ClientId,
             ProtectedAccessToken = Protector.Protect(consent.AccessToken),
             ProtectedRefreshToken = consent.RefreshToken is null ? null : Protector.Protect(consent.RefreshToken),

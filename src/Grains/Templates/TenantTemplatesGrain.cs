@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
@@ -19,7 +20,7 @@ public sealed class TenantTemplatesGrain(
         state.State.Templates[id] = template;
         await state.WriteStateAsync();
         var tenant = TenantKey.SlugOf(this.GetPrimaryKeyString());
-        foreach (var environment in new[] { OrcidEnvironmentName.Sandbox, OrcidEnvironmentName.Production })
+        foreach (var environment in new[] { OrcidEnvironment.Sandbox, OrcidEnvironment.Production })
         {
             await GrainFactory.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, environment)).TemplateChangedAsync(id);
         }

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.OrcidClients;
 
 namespace Consortium.Grains.Tenants;
@@ -23,9 +24,9 @@ public sealed record TenantProfile(
 
     /// <summary>Why consent and issuing are closed in <paramref name="environment"/>, or null when they are open: the one rule the
     /// researcher pages, the consent callback, submitting and every ORCID write ask (billing will add its reason here).</summary>
-    public string? ClosedIn(string environment) =>
+    public string? ClosedIn(OrcidEnvironment environment) =>
         IsSuspended ? $"{Name} is suspended by its consortium: nothing is connected or written until the consortium's lead resumes it."
-        : environment == OrcidEnvironmentName.Production && !IsLaunchApproved
+        : environment == OrcidEnvironment.Production && !IsLaunchApproved
             ? "Production opens when the consortium approves this organisation's launch review. Use sandbox until then."
             : null;
 

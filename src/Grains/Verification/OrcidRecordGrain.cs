@@ -32,9 +32,9 @@ public sealed class OrcidRecordGrain(
     // The address registered (pinned by IWebhookCallbackGrain, so ORCID keeps one hook for the record) and when.
     private (Uri Callback, DateTimeOffset At)? _webhook;
 
-    private (string Tenant, string Environment, string Orcid) Key => VerificationKey.ParseRecord(this.GetPrimaryKeyString());
+    private (string Tenant, OrcidEnvironment Environment, string Orcid) Key => VerificationKey.ParseRecord(this.GetPrimaryKeyString());
 
-    private OrcidEnvironment Environment => OrcidEnvironmentName.ToEnvironment(Key.Environment);
+    private OrcidEnvironment Environment => Key.Environment;
 
     public async Task<RecordVerdict> EvaluateAsync(TrustRule rule, EvaluationContext context, Uri? webhookCallback)
     {
@@ -101,7 +101,7 @@ public sealed class OrcidRecordGrain(
         }
         catch (OrcidApiException missing) when (missing.Kind == OrcidErrorKind.NotFound)
         {
-            throw new InvalidFieldException("orcid", $"ORCID {Key.Environment} has no record {Key.Orcid}.");
+            throw new InvalidFieldException("orcid", $"ORCID {Key.Environment.Name()} has no record {Key.Orcid}.");
         }
         catch (Exception unreachable) when (OrcidFailures.Unreachable(unreachable))
         {
@@ -130,14 +130,14 @@ public sealed class OrcidRecordGrain(
             var created = await orcid.Member(Environment).RegisterWebhookAsync(token.ToOrcidAccess(), OrcidId.Parse(Key.Orcid), callback);
             if (created && _webhook is not null)
             {
-                logger.LogInformation("ORCID {Environment} had lost the webhook of a record of {Tenant}; registered again", Key.Environment, Key.Tenant);
+                logger.LogInformation("ORCID {Environment} had lost the webhook of a record of {Tenant}; registered again", Key.Environment.Name(), Key.Tenant);
             }
             _webhook = (callback, now);
             await status.RegisteredAsync();
         }
         catch (Exception failed) when (failed is OrcidUnreachableException || OrcidFailures.Unreachable(failed))
         {
-            logger.LogWarning("Could not register ORCID's webhook for a record of {Tenant} in {Environment}: {Reason}", Key.Tenant, Key.Environment, failed.Message);
+            logger.LogWarning("Could not register ORCID's webhook for a record of {Tenant} in {Environment}: {Reason}", Key.Tenant, Key.Environment.Name(), failed.Message);
             await status.FailedAsync(failed is OrcidApiException or OrcidUnreachableException ? failed.Message : $"ORCID did not answer ({failed.GetType().Name})");
         }
     }

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Trust;
 
 namespace Consortium.Grains.Verification;
@@ -6,7 +7,7 @@ namespace Consortium.Grains.Verification;
 /// <param name="PortalUrl">Where ORCID's webhook may reach the portal to say the record changed; null registers none.</param>
 [GenerateSerializer, Immutable]
 public sealed record VerificationRequest(
-    [property: Id(0)] string Environment,
+    [property: Id(0)] OrcidEnvironment Environment,
     [property: Id(1)] string Orcid,
     [property: Id(2)] string? RuleId,
     [property: Id(3)] TrustRuleInput? Draft = null,

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Trust;
 
 namespace Consortium.Grains.Verification;
@@ -13,7 +14,7 @@ public sealed record VerificationResult(
     [property: Id(5)] bool Cached,
     [property: Id(6)] RecordReadMode? ReadWith,
     [property: Id(7)] DateTimeOffset? RecordReadAt,
-    [property: Id(8)] string Environment,
+    [property: Id(8)] OrcidEnvironment Environment,
     [property: Id(9)] string Orcid)
 {
     /// <summary>What the read could see: limited items with the researcher's consent, or public items only (others may be hidden).</summary>

@@ -17,7 +17,7 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
 
     public async Task<VerificationResult> VerifyAsync(VerificationRequest request)
     {
-        var environment = OrcidEnvironmentName.Parse("env", request.Environment);
+        var environment = request.Environment;
         var orcid = OrcidId.TryParse(request.Orcid, out var id, out var error) ? id.Value : throw new InvalidFieldException("orcid", error);
         var now = clock.GetUtcNow();
         var rules = GrainFactory.GetGrain<ITenantTrustRulesGrain>(TenantKey.For(Tenant));
@@ -43,7 +43,7 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
     }
 
     /// <summary>The primary record of a deprecated one; deprecated in its turn, it is not followed further.</summary>
-    private async Task<VerificationResult> EvaluateOnceAsync(TrustRule rule, string environment, string orcid, DateTimeOffset now, string? portalUrl)
+    private async Task<VerificationResult> EvaluateOnceAsync(TrustRule rule, OrcidEnvironment environment, string orcid, DateTimeOffset now, string? portalUrl)
     {
         try
         {
@@ -56,7 +56,7 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
     }
 
     /// <exception cref="OrcidRecordStateException">The record is deprecated into a primary iD; any other state is answered unknown.</exception>
-    private async Task<VerificationResult> EvaluateAsync(TrustRule rule, string environment, string orcid, DateTimeOffset now, string? portalUrl)
+    private async Task<VerificationResult> EvaluateAsync(TrustRule rule, OrcidEnvironment environment, string orcid, DateTimeOffset now, string? portalUrl)
     {
         var context = await ContextAsync(rule, environment, orcid, now);
         var record = GrainFactory.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(Tenant, environment, orcid));
@@ -77,11 +77,11 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
         }
     }
 
-    private static VerificationResult Unknown(TrustRule rule, DateTimeOffset now, string environment, string orcid, string reason) =>
+    private static VerificationResult Unknown(TrustRule rule, DateTimeOffset now, OrcidEnvironment environment, string orcid, string reason) =>
         new(Decision.Unknown, $"Unknown: {reason}", rule, [], now, Cached: false, ReadWith: null, RecordReadAt: null, environment, orcid);
 
     /// <summary>What the rule compares against: this tenant's client, the trusted members' clients in this environment, and the template titles.</summary>
-    private async Task<EvaluationContext> ContextAsync(TrustRule rule, string environment, string orcid, DateTimeOffset now)
+    private async Task<EvaluationContext> ContextAsync(TrustRule rule, OrcidEnvironment environment, string orcid, DateTimeOffset now)
     {
         var own = await ClientIdAsync(Tenant, environment);
         var trusted = new HashSet<string>(rule.Trust.ClientIds, StringComparer.Ordinal);
@@ -99,17 +99,17 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
         return new EvaluationContext(orcid, own, trusted, templates, DateOnly.FromDateTime(now.UtcDateTime));
     }
 
-    private async Task<string?> ClientIdAsync(string tenant, string environment) =>
+    private async Task<string?> ClientIdAsync(string tenant, OrcidEnvironment environment) =>
         (await GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, environment)).GetAsync())?.ClientId;
 
     /// <summary>The portal's webhook address for this record; its token proves the call comes from an address only we gave ORCID.</summary>
-    private Uri? WebhookCallback(string? portalUrl, string environment, string orcid)
+    private Uri? WebhookCallback(string? portalUrl, OrcidEnvironment environment, string orcid)
     {
         if (portalUrl is null)
         {
             return null;
         }
-        var token = protection.CreateProtector(VerificationKey.WebhookPurpose).Protect(System.Text.Encoding.UTF8.GetBytes($"{Tenant}:{environment}:{orcid}"));
+        var token = protection.CreateProtector(VerificationKey.WebhookPurpose).Protect(System.Text.Encoding.UTF8.GetBytes($"{Tenant}:{environment.Name()}:{orcid}"));
         return new Uri($"{portalUrl.TrimEnd('/')}/webhooks/orcid/{WebEncoders.Base64UrlEncode(token)}");
     }
 }

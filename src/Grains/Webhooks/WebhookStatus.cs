@@ -1,9 +1,11 @@
+using Consortium.Orcid;
+
 namespace Consortium.Grains.Webhooks;
 
 /// <summary>"Record updates from ORCID" for one environment, as the admin sees them.</summary>
 [GenerateSerializer, Immutable]
 public sealed record WebhookStatus(
-    [property: Id(0)] string Environment,
+    [property: Id(0)] OrcidEnvironment Environment,
     [property: Id(1)] WebhookHealth Health,
     [property: Id(2)] DateTimeOffset? LastRegisteredAt,
     [property: Id(3)] DateTimeOffset? FailingSince,

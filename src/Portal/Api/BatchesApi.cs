@@ -1,3 +1,4 @@
+using Consortium.Grains.OrcidClients;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Issuing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,9 +44,10 @@ public static class BatchesApi
         }
         await using (csv)
         {
+            var environment = OrcidEnvironmentName.Parse("env", env);
             return TypedResults.Ok(dryRun
-                ? await batches.DryRunAsync(tenant.Profile, env, csv)
-                : await batches.ApplyAsync(tenant.Profile, env, csv, fileName, AuditActor.FromApiCaller(http)));
+                ? await batches.DryRunAsync(tenant.Profile, environment, csv)
+                : await batches.ApplyAsync(tenant.Profile, environment, csv, fileName, AuditActor.FromApiCaller(http)));
         }
     }
 

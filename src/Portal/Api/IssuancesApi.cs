@@ -1,3 +1,4 @@
+using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.Researchers;
@@ -29,9 +30,9 @@ public static class IssuancesApi
         issuances.MapPost("/{id}/retry", async (string id, TenantContext tenant, IssuingService issuing, HttpContext http) =>
             TypedResults.Ok(await issuing.RetryAsync(tenant.Profile, id, AuditActor.FromApiCaller(http))));
         issuances.MapPost("/reconcile", async (string env, TenantContext tenant, IssuingService issuing, HttpContext http) =>
-            TypedResults.Ok(new { @checked = await issuing.ReconcileAsync(tenant.Profile, env, AuditActor.FromApiCaller(http)) }));
+            TypedResults.Ok(new { @checked = await issuing.ReconcileAsync(tenant.Profile, OrcidEnvironmentName.Parse("env", env), AuditActor.FromApiCaller(http)) }));
         tenants.MapGet("/issuing/summary", async (string env, TenantContext tenant, IssuingService issuing) =>
-            TypedResults.Ok(await issuing.CountsAsync(tenant.Profile, env))).WithTags("Issuances");
+            TypedResults.Ok(await issuing.CountsAsync(tenant.Profile, OrcidEnvironmentName.Parse("env", env)))).WithTags("Issuances");
 
         var researchers = tenants.MapGroup("/researchers").WithTags("Researchers");
         researchers.MapGet("/", ListResearchersAsync);
@@ -42,7 +43,7 @@ public static class IssuancesApi
     {
         var request = new NewIssuance(body.TemplateId ?? "", body.ExternalId ?? Guid.NewGuid().ToString("n"), body.Orcid, body.Email,
             body.StartDate, body.GivenNames, body.FamilyNames);
-        var created = await issuing.SubmitAsync(tenant.Profile, body.Env ?? "", [request], AuditActor.FromApiCaller(http));
+        var created = await issuing.SubmitAsync(tenant.Profile, OrcidEnvironmentName.Parse("env", body.Env), [request], AuditActor.FromApiCaller(http));
         var view = created[0].View;
         return TypedResults.Accepted($"/api/v1/tenants/{tenant.Slug}/issuances/{view.Id}", view);
     }
@@ -52,7 +53,7 @@ public static class IssuancesApi
     private static async Task<Ok<IssuancePage>> ListAsync(string env, TenantContext tenant, IssuingService issuing,
         string? status = null, string? templateId = null, string? orcid = null, string? q = null, DateOnly? from = null, DateOnly? to = null,
         string? sort = null, int skip = 0, int take = 50) =>
-        TypedResults.Ok(await issuing.ListAsync(tenant.Profile, env, new IssuanceQuery
+        TypedResults.Ok(await issuing.ListAsync(tenant.Profile, OrcidEnvironmentName.Parse("env", env), new IssuanceQuery
         {
             Statuses = IssuanceStatusNames.Parse("status", status) is { } one ? [one] : null,
             TemplateId = Blank(templateId), Orcid = Blank(orcid), Search = Blank(q),
@@ -65,7 +66,7 @@ public static class IssuancesApi
 
     private static async Task<Ok<ResearcherPage>> ListResearchersAsync(string env, TenantContext tenant, IssuingService issuing,
         string? q = null, int skip = 0, int take = 50) =>
-        TypedResults.Ok(await issuing.ListResearchersAsync(tenant.Profile, env, new ResearcherQuery
+        TypedResults.Ok(await issuing.ListResearchersAsync(tenant.Profile, OrcidEnvironmentName.Parse("env", env), new ResearcherQuery
         {
             Search = Blank(q),
             Skip = Paging.AtLeast(nameof(skip), skip, 0),
@@ -79,8 +80,9 @@ public static class IssuancesApi
 
     private static async Task<Results<Ok<ResearcherDetails>, NotFound>> GetResearcherAsync(string orcid, string env, TenantContext tenant, IssuingService issuing)
     {
-        var consent = await issuing.GetResearcherAsync(tenant.Profile, env, orcid);
-        var issuances = await issuing.ListAsync(tenant.Profile, env, new IssuanceQuery { Orcid = orcid, Take = IssuanceQuery.MaxTake });
+        var environment = OrcidEnvironmentName.Parse("env", env);
+        var consent = await issuing.GetResearcherAsync(tenant.Profile, environment, orcid);
+        var issuances = await issuing.ListAsync(tenant.Profile, environment, new IssuanceQuery { Orcid = orcid, Take = IssuanceQuery.MaxTake });
         return consent is null && issuances.Total == 0
             ? TypedResults.NotFound()
             : TypedResults.Ok(new ResearcherDetails(consent, issuances.Items));

@@ -20,11 +20,11 @@ public static class OrcidClientsApi
     }
 
     private static async Task<Ok<OrcidClientView>> SaveAsync(string env, OrcidClientRequest body, TenantContext tenant, TenantAdminService admin, HttpContext http) =>
-        TypedResults.Ok(await admin.SaveOrcidClientAsync(tenant.Profile, env, body.ClientId ?? "", body.ClientSecret ?? "", AuditActor.FromApiCaller(http)));
+        TypedResults.Ok(await admin.SaveOrcidClientAsync(tenant.Profile, OrcidEnvironmentName.Parse("environment", env), body.ClientId ?? "", body.ClientSecret ?? "", AuditActor.FromApiCaller(http)));
 
     private static async Task<Ok<WebhookStatus>> GetWebhookStatusAsync(string env, TenantContext tenant, TenantAdminService admin) =>
-        TypedResults.Ok(await admin.GetWebhookStatusAsync(tenant.Profile, env));
+        TypedResults.Ok(await admin.GetWebhookStatusAsync(tenant.Profile, OrcidEnvironmentName.Parse("environment", env)));
 
     private static async Task<Results<Ok<OrcidClientView>, NotFound>> GetAsync(string env, TenantContext tenant, TenantAdminService admin) =>
-        await admin.GetOrcidClientAsync(tenant.Profile, env) is { } client ? TypedResults.Ok(client) : TypedResults.NotFound();
+        await admin.GetOrcidClientAsync(tenant.Profile, OrcidEnvironmentName.Parse("environment", env)) is { } client ? TypedResults.Ok(client) : TypedResults.NotFound();
 }

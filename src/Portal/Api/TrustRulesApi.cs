@@ -1,3 +1,4 @@
+using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Trust;
 using Consortium.Grains.Verification;
 using Consortium.Portal.Audit;
@@ -25,11 +26,11 @@ public static class TrustRulesApi
             TypedResults.Ok(await verification.SaveRuleAsync(tenant.Profile, id, body, AuditActor.FromApiCaller(http))));
         rules.MapPost("/test", async (RuleTest body, TenantContext tenant, VerificationService verification, HttpContext http) =>
             TypedResults.Ok(await verification.VerifyAsync(tenant.Profile,
-                new VerificationRequest(body.Env ?? "", body.Orcid ?? "", "draft", body.Rule ?? new TrustRuleInput(null, null, null, null, null, null, null, null, null)),
+                new VerificationRequest(OrcidEnvironmentName.Parse("env", body.Env), body.Orcid ?? "", "draft", body.Rule ?? new TrustRuleInput(null, null, null, null, null, null, null, null, null)),
                 AuditActor.FromApiCaller(http))));
         tenants.MapPost("/verifications", async (VerificationBody body, TenantContext tenant, VerificationService verification, HttpContext http) =>
             TypedResults.Ok(await verification.VerifyAsync(tenant.Profile,
-                new VerificationRequest(body.Env ?? "", body.Orcid ?? "", body.RuleId),
+                new VerificationRequest(OrcidEnvironmentName.Parse("env", body.Env), body.Orcid ?? "", body.RuleId),
                 AuditActor.FromApiCaller(http)))).WithTags("Verifications");
     }
 

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
@@ -36,7 +37,7 @@ public sealed class DemoDataSeeder(IGrainFactory grains, ILogger<DemoDataSeeder>
         }
         if (simulators is not null)
         {
-            await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(DemoTenant.Slug, OrcidEnvironmentName.Sandbox))
+            await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(DemoTenant.Slug, OrcidEnvironment.Sandbox))
                 .StoreAsync(EmbeddedOrcid.DemoTenantClient.ClientId, EmbeddedOrcid.DemoTenantClient.ClientSecret);
             logger.LogInformation("Researcher page of the demo organisation: /t/{Tenant} (sandbox simulator client {ClientId})",
                 DemoTenant.Slug, EmbeddedOrcid.DemoTenantClient.ClientId);

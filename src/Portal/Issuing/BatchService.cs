@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Batches;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
@@ -18,31 +19,32 @@ public sealed class BatchService(IGrainFactory grains, IssuingService issuing, T
     /// <summary>Rows submitted per grain call: large enough to be quick, small enough to keep each call short.</summary>
     private const int SubmitChunk = 500;
 
-    public async Task<BatchReport> DryRunAsync(TenantProfile tenant, string environment, Stream csv)
+    public async Task<BatchReport> DryRunAsync(TenantProfile tenant, OrcidEnvironment environment, Stream csv)
     {
-        var env = OrcidEnvironmentName.Parse("env", environment);
         var parsed = await ParseAsync(tenant, csv);
-        return new BatchReport(null, env, DryRun: true, parsed.TotalRows, parsed.Rows.Count, parsed.Problems,
+        return new BatchReport(null, environment, DryRun: true, parsed.TotalRows, parsed.Rows.Count, parsed.Problems,
             [.. parsed.Rows.Select(row => new BatchRowOutcome(row.Line, row.ExternalId, row.Orcid, row.Email, "valid", null, null)), .. Rejected(parsed)]);
     }
 
     /// <exception cref="IssuingClosedException">The environment is not open; nothing is issued.</exception>
-    public async Task<BatchReport> ApplyAsync(TenantProfile tenant, string environment, Stream csv, string fileName, AuditActor actor)
+    public async Task<BatchReport> ApplyAsync(TenantProfile tenant, OrcidEnvironment environment, Stream csv, string fileName, AuditActor actor)
     {
-        var env = OrcidEnvironmentName.Parse("env", environment);
         var parsed = await ParseAsync(tenant, csv);
         var issued = new List<(BatchRow Row, IssuanceView View)>(parsed.Rows.Count);
         foreach (var chunk in parsed.Rows.Chunk(SubmitChunk))
         {
-            var created = await issuing.SubmitAsync(tenant, env, [.. chunk.Select(ToIssuance)], actor);
+            var created = await issuing.SubmitAsync(tenant, environment, [.. chunk.Select(ToIssuance)], actor);
             issued.AddRange(chunk.Zip(created, (row, c) => (row, c.View)));
         }
         var batchId = BatchKey.NewId();
         var problemLines = parsed.Problems.Where(p => p.Line > 1).GroupBy(p => p.Line)
             .Select(g => new BatchLine(g.Key, null, null, null, null, string.Join(" ", g.Select(p => $"{p.Field}: {p.Message}"))));
-        await grains.GetGrain<IBatchGrain>(BatchKey.For(tenant.Slug, batchId)).SaveAsync(new BatchRecord(batchId, env, fileName, clock.GetUtcNow(), actor.Name,
-            [.. issued.Select(i => new BatchLine(i.Row.Line, i.Row.ExternalId, i.Row.Orcid, i.Row.Email, i.View.Id, null)), .. problemLines]));
-        return new BatchReport(batchId, env, DryRun: false, parsed.TotalRows, parsed.Rows.Count, parsed.Problems,
+        await grains.GetGrain<IBatchGrain>(BatchKey.For(tenant.Slug, batchId)).SaveAsync(new BatchRecord(batchId, fileName, clock.GetUtcNow(), actor.Name,
+            [.. issued.Select(i => new BatchLine(i.Row.Line, i.Row.ExternalId, i.Row.Orcid, i.Row.Email, i.View.Id, null)), .. problemLines])
+        {
+            Environment = environment,
+        });
+        return new BatchReport(batchId, environment, DryRun: false, parsed.TotalRows, parsed.Rows.Count, parsed.Problems,
             [.. issued.Select(i => Outcome(i.Row.Line, i.Row.ExternalId, i.Row.Orcid, i.Row.Email, i.View)), .. Rejected(parsed)]);
     }
 

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Live;
 
 namespace Consortium.Portal.Live;
@@ -7,6 +8,6 @@ public sealed class IssuingFeed(IGrainFactory grains, ILogger<IssuingFeedSubscri
 {
     /// <param name="view">The page, for <see cref="LiveUpdateMetrics"/>: <c>issuing</c> or <c>batch</c>.</param>
     /// <param name="changed">Called on each push; a page re-renders through its own dispatcher (<c>InvokeAsync</c>).</param>
-    public Task<IssuingFeedSubscription> SubscribeAsync(string tenant, string environment, string view, Func<IssuingChange, Task> changed) =>
+    public Task<IssuingFeedSubscription> SubscribeAsync(string tenant, OrcidEnvironment environment, string view, Func<IssuingChange, Task> changed) =>
         IssuingFeedSubscription.StartAsync(grains, tenant, environment, view, changed, logger);
 }

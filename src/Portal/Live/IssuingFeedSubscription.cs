@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Live;
 
@@ -24,7 +25,7 @@ public sealed class IssuingFeedSubscription : IIssuingFeedObserver, IAsyncDispos
     private readonly CancellationTokenSource _stop = new();
     private Task _renewing = Task.CompletedTask;
 
-    private IssuingFeedSubscription(IGrainFactory grains, string tenant, string environment, string view, Func<IssuingChange, Task> changed, ILogger logger)
+    private IssuingFeedSubscription(IGrainFactory grains, string tenant, OrcidEnvironment environment, string view, Func<IssuingChange, Task> changed, ILogger logger)
     {
         _grains = grains;
         _feed = grains.GetIssuingFeed(tenant, environment);
@@ -36,12 +37,12 @@ public sealed class IssuingFeedSubscription : IIssuingFeedObserver, IAsyncDispos
         Environment = environment;
     }
 
-    public string Environment { get; }
+    public OrcidEnvironment Environment { get; }
 
     /// <summary>Subscribes <paramref name="changed"/> to the feed of <paramref name="tenant"/> in <paramref name="environment"/>.
     /// The page reads once after this returns, so nothing between its last read and the subscription is missed.</summary>
     /// <param name="view">The page, for <see cref="LiveUpdateMetrics"/>.</param>
-    public static async Task<IssuingFeedSubscription> StartAsync(IGrainFactory grains, string tenant, string environment, string view,
+    public static async Task<IssuingFeedSubscription> StartAsync(IGrainFactory grains, string tenant, OrcidEnvironment environment, string view,
         Func<IssuingChange, Task> changed, ILogger logger)
     {
         var subscription = new IssuingFeedSubscription(grains, tenant, environment, view, changed, logger);

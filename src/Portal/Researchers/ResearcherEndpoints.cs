@@ -78,7 +78,7 @@ public static partial class ResearcherEndpoints
             Path = $"/t/{tenant}",
             MaxAge = ConsentRequestGrain.Lifetime,
         });
-        var authorize = orcid.OAuth(OrcidEnvironmentName.ToEnvironment(environment)).BuildAuthorizeUrl(new AuthorizeRequest
+        var authorize = orcid.OAuth(environment).BuildAuthorizeUrl(new AuthorizeRequest
         {
             ClientId = client.ClientId,
             Scopes = Scopes,
@@ -99,7 +99,7 @@ public static partial class ResearcherEndpoints
         http.Response.Cookies.Delete(ProofCookie, new CookieOptions { Path = $"/t/{tenant}" });
         if (string.IsNullOrEmpty(state))
         {
-            return BackToPage(tenant, OrcidEnvironmentName.Sandbox, problem: ResearcherProblem.Expired);
+            return BackToPage(tenant, OrcidEnvironment.Sandbox, problem: ResearcherProblem.Expired);
         }
         var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
         try
@@ -123,7 +123,7 @@ public static partial class ResearcherEndpoints
         catch (ConsentRefusedException refused)
         {
             loggers.CreateLogger(typeof(ResearcherEndpoints)).LogInformation("A researcher's consent for {Tenant} was refused: {Reason}", tenant, refused.Message);
-            return BackToPage(tenant, OrcidEnvironmentName.Sandbox, problem: ResearcherProblem.Expired);
+            return BackToPage(tenant, OrcidEnvironment.Sandbox, problem: ResearcherProblem.Expired);
         }
     }
 
@@ -145,8 +145,8 @@ public static partial class ResearcherEndpoints
         return BackToPage(tenant, environment, outcome: "disconnected");
     }
 
-    private static IResult BackToPage(string tenant, string environment, string? outcome = null, string? problem = null, string? invite = null, string? path = null) =>
-        Results.Redirect($"{path ?? $"/t/{Uri.EscapeDataString(tenant)}"}?env={environment}"
+    private static IResult BackToPage(string tenant, OrcidEnvironment environment, string? outcome = null, string? problem = null, string? invite = null, string? path = null) =>
+        Results.Redirect($"{path ?? $"/t/{Uri.EscapeDataString(tenant)}"}?env={environment.Name()}"
             + (outcome is null ? "" : $"&outcome={outcome}")
             + (problem is null ? "" : $"&problem={problem}")
             + (invite is null ? "" : $"&invite={Uri.EscapeDataString(invite)}"));

@@ -1,3 +1,5 @@
+using Consortium.Grains.OrcidClients;
+using Consortium.Orcid;
 using Consortium.Portal.Hosting;
 
 namespace Consortium.Portal.Researchers;
@@ -5,11 +7,11 @@ namespace Consortium.Portal.Researchers;
 /// <summary>The addresses of a member organisation's researcher pages.</summary>
 public static class ResearcherLinks
 {
-    public static string Page(PortalAddress portal, string tenant, string environment, string? invitationToken = null) =>
-        portal.For($"/t/{tenant}?env={environment}" + (invitationToken is null ? "" : $"&invite={Uri.EscapeDataString(invitationToken)}")).AbsoluteUri;
+    public static string Page(PortalAddress portal, string tenant, OrcidEnvironment environment, string? invitationToken = null) =>
+        portal.For($"/t/{tenant}?env={environment.Name()}" + (invitationToken is null ? "" : $"&invite={Uri.EscapeDataString(invitationToken)}")).AbsoluteUri;
 
     public static Uri Callback(PortalAddress portal, string tenant) => portal.For($"/t/{tenant}/orcid/callback");
 
-    public static string OrcidRecord(string environment, string orcid) =>
-        environment == Grains.OrcidClients.OrcidEnvironmentName.Production ? $"https://orcid.org/{orcid}" : $"https://sandbox.orcid.org/{orcid}";
+    public static string OrcidRecord(OrcidEnvironment environment, string orcid) =>
+        environment == OrcidEnvironment.Production ? $"https://orcid.org/{orcid}" : $"https://sandbox.orcid.org/{orcid}";
 }

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Branding;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Researchers;
@@ -10,7 +11,7 @@ public sealed record ResearcherPageModel(
     TenantProfile Tenant,
     TenantBranding Branding,
     bool HasLogo,
-    string Environment,
+    OrcidEnvironment Environment,
     bool IsOpen,
     ResearcherView? Researcher,
     IReadOnlyList<IssuanceView> Issuances,

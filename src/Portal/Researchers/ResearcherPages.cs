@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
 using Consortium.Grains.Issuing;
@@ -11,7 +12,7 @@ namespace Consortium.Portal.Researchers;
 /// <summary>Loads what the public researcher and certificate pages show; a suspended or unknown tenant has no pages.</summary>
 public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing)
 {
-    public async Task<ResearcherPageModel?> LoadAsync(string tenantSlug, string environment, string? orcid, string? invite)
+    public async Task<ResearcherPageModel?> LoadAsync(string tenantSlug, OrcidEnvironment environment, string? orcid, string? invite)
     {
         var tenant = await grains.GetGrain<ITenantGrain>(TenantKey.For(tenantSlug)).GetProfileAsync();
         if (tenant is null || tenant.IsSuspended)
@@ -47,7 +48,7 @@ public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing)
         return new CertificateModel(page, issuance, holder?.Name);
     }
 
-    private async Task<(ConsentInvitation?, string?)> OpenInvitationAsync(string? invite, string tenantSlug, string environment)
+    private async Task<(ConsentInvitation?, string?)> OpenInvitationAsync(string? invite, string tenantSlug, OrcidEnvironment environment)
     {
         if (invite is null)
         {

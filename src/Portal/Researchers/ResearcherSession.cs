@@ -1,4 +1,6 @@
+using Consortium.Orcid;
 using System.Security.Claims;
+using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
 using Microsoft.AspNetCore.Authentication;
 
@@ -16,7 +18,7 @@ public static class ResearcherSession
     private const string TenantClaim = "tenant";
     private const string EnvironmentClaim = "env";
 
-    public sealed record Researcher(string Orcid, string Tenant, string Environment);
+    public sealed record Researcher(string Orcid, string Tenant, OrcidEnvironment Environment);
 
     public static void AddResearcherSession(this WebApplicationBuilder builder) =>
         builder.Services.AddAuthentication().AddCookie(Scheme, options =>
@@ -30,18 +32,18 @@ public static class ResearcherSession
 
     public static Task SignInAsync(HttpContext http, string tenant, ResearcherView researcher) =>
         http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(
-            [new(OrcidClaim, researcher.Orcid), new(TenantClaim, tenant), new(EnvironmentClaim, researcher.Environment)], Scheme)));
+            [new(OrcidClaim, researcher.Orcid), new(TenantClaim, tenant), new(EnvironmentClaim, researcher.Environment.Name())], Scheme)));
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(Scheme);
 
     /// <returns>The researcher connected in this browser to this tenant and environment, or null.</returns>
-    public static async Task<Researcher?> ReadAsync(HttpContext http, string tenant, string environment)
+    public static async Task<Researcher?> ReadAsync(HttpContext http, string tenant, OrcidEnvironment environment)
     {
         var result = await http.AuthenticateAsync(Scheme);
         return result.Principal is { } principal
                && principal.FindFirst(OrcidClaim)?.Value is { } orcid
                && principal.FindFirst(TenantClaim)?.Value == tenant
-               && principal.FindFirst(EnvironmentClaim)?.Value == environment
+               && principal.FindFirst(EnvironmentClaim)?.Value == environment.Name()
             ? new Researcher(orcid, tenant, environment)
             : null;
     }

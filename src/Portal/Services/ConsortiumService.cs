@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
@@ -41,10 +42,10 @@ public sealed class ConsortiumService(IGrainFactory grains, IssuingReader issuin
         var tenants = await ListTenantsAsync(consortiumSlug);
         return await Task.WhenAll(tenants.Select(async tenant => new TenantStatus(
             tenant,
-            await Client(tenant, OrcidEnvironmentName.Sandbox).GetAsync(),
-            await Client(tenant, OrcidEnvironmentName.Production).GetAsync(),
-            await issuing.CountsAsync(tenant.Slug, OrcidEnvironmentName.Sandbox),
-            await issuing.CountsAsync(tenant.Slug, OrcidEnvironmentName.Production),
+            await Client(tenant, OrcidEnvironment.Sandbox).GetAsync(),
+            await Client(tenant, OrcidEnvironment.Production).GetAsync(),
+            await issuing.CountsAsync(tenant.Slug, OrcidEnvironment.Sandbox),
+            await issuing.CountsAsync(tenant.Slug, OrcidEnvironment.Production),
             await grains.GetGrain<ILaunchReviewGrain>(TenantKey.For(tenant.Slug)).GetAsync())));
     }
 
@@ -60,7 +61,7 @@ public sealed class ConsortiumService(IGrainFactory grains, IssuingReader issuin
     private ITeamGrain Leads(string consortiumSlug) =>
         grains.GetGrain<ITeamGrain>(TeamKey.For(new StaffRole(StaffRoleKind.ConsortiumLead, consortiumSlug)));
 
-    private IOrcidClientGrain Client(TenantProfile tenant, string environment) =>
+    private IOrcidClientGrain Client(TenantProfile tenant, OrcidEnvironment environment) =>
         grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, environment));
 
     /// <summary>Creates the member organisation and, when an admin's address is given, emails them an invitation.</summary>

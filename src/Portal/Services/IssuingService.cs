@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
@@ -30,10 +31,9 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, C
     /// <summary>Submits issuances and queues an email invitation to each researcher asked for by email.</summary>
     /// <exception cref="InvalidFieldException">A request is malformed; nothing is submitted.</exception>
     /// <exception cref="IssuingClosedException">The environment is not open; nothing is submitted.</exception>
-    public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(TenantProfile tenant, string environment, IReadOnlyList<NewIssuance> requests, AuditActor actor)
+    public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(TenantProfile tenant, OrcidEnvironment environment, IReadOnlyList<NewIssuance> requests, AuditActor actor)
     {
-        var env = OrcidEnvironmentName.Parse("env", environment);
-        var created = await Ledger(tenant, env).SubmitAsync(requests, portal.Base.AbsoluteUri);
+        var created = await Ledger(tenant, environment).SubmitAsync(requests, portal.Base.AbsoluteUri);
         // Queued in the tenant's outbox in one call, sent in the background: the request never waits for email.
         await invitations.QueueAsync(tenant, [.. created.Where(c => c.InvitationToken is not null)]);
         var changed = created.Where(c => c.Changed).ToList();
@@ -43,7 +43,7 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, C
         }
         else if (changed.Count > 1)
         {
-            await RecordAsync(tenant, actor, "issuance.submitted", $"{changed.Count} issuances in {env}");
+            await RecordAsync(tenant, actor, "issuance.submitted", $"{changed.Count} issuances in {environment.Name()}");
         }
         return created;
     }
@@ -52,13 +52,13 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, C
     public Task<IssuanceView?> GetAsync(TenantProfile tenant, string issuanceId) =>
         IssuingKey.ParseIssuanceId(issuanceId) is null ? Task.FromResult<IssuanceView?>(null) : Issuance(tenant, issuanceId).GetAsync();
 
-    public Task<IssuancePage> ListAsync(TenantProfile tenant, string environment, IssuanceQuery query) =>
-        reader.ListAsync(tenant.Slug, OrcidEnvironmentName.Parse("env", environment), query);
+    public Task<IssuancePage> ListAsync(TenantProfile tenant, OrcidEnvironment environment, IssuanceQuery query) =>
+        reader.ListAsync(tenant.Slug, environment, query);
 
     public Task<IReadOnlyList<IssuanceView>> GetManyAsync(TenantProfile tenant, IReadOnlyList<string> ids) => reader.GetManyAsync(tenant.Slug, ids);
 
-    public Task<IssuingCounts> CountsAsync(TenantProfile tenant, string environment) =>
-        reader.CountsAsync(tenant.Slug, OrcidEnvironmentName.Parse("env", environment));
+    public Task<IssuingCounts> CountsAsync(TenantProfile tenant, OrcidEnvironment environment) =>
+        reader.CountsAsync(tenant.Slug, environment);
 
     /// <exception cref="NotFoundException">No issuance has this id.</exception>
     public async Task<IssuanceView> RevokeAsync(TenantProfile tenant, string issuanceId, AuditActor actor)
@@ -76,20 +76,20 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, C
         return retried;
     }
 
-    public async Task<int> ReconcileAsync(TenantProfile tenant, string environment, AuditActor actor)
+    public async Task<int> ReconcileAsync(TenantProfile tenant, OrcidEnvironment environment, AuditActor actor)
     {
         var checkedCount = await Ledger(tenant, environment).ReconcileAsync();
-        await RecordAsync(tenant, actor, "issuance.reconciled", $"{checkedCount} in {environment}");
+        await RecordAsync(tenant, actor, "issuance.reconciled", $"{checkedCount} in {environment.Name()}");
         return checkedCount;
     }
 
-    public Task<ResearcherPage> ListResearchersAsync(TenantProfile tenant, string environment, ResearcherQuery query) =>
-        reader.ListResearchersAsync(tenant.Slug, OrcidEnvironmentName.Parse("env", environment), query);
+    public Task<ResearcherPage> ListResearchersAsync(TenantProfile tenant, OrcidEnvironment environment, ResearcherQuery query) =>
+        reader.ListResearchersAsync(tenant.Slug, environment, query);
 
-    public Task<ResearcherView?> GetResearcherAsync(TenantProfile tenant, string environment, string orcid) =>
-        grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant.Slug, OrcidEnvironmentName.Parse("env", environment), orcid)).GetAsync();
+    public Task<ResearcherView?> GetResearcherAsync(TenantProfile tenant, OrcidEnvironment environment, string orcid) =>
+        grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant.Slug, environment, orcid)).GetAsync();
 
-    private static string EnvironmentOf(string issuanceId) =>
+    private static OrcidEnvironment EnvironmentOf(string issuanceId) =>
         IssuingKey.ParseIssuanceId(issuanceId)?.Environment ?? throw new NotFoundException($"There is no issuance '{issuanceId}'.");
 
     private Task RecordAsync(TenantProfile tenant, AuditActor actor, string action, string target) =>
@@ -97,8 +97,8 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, C
 
     private ITenantTemplatesGrain Templates(TenantProfile tenant) => grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant.Slug));
 
-    private ITenantIssuingGrain Ledger(TenantProfile tenant, string environment) =>
-        grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant.Slug, OrcidEnvironmentName.Parse("env", environment)));
+    private ITenantIssuingGrain Ledger(TenantProfile tenant, OrcidEnvironment environment) =>
+        grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant.Slug, environment));
 
     private IIssuanceGrain Issuance(TenantProfile tenant, string issuanceId) =>
         grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenant.Slug, issuanceId));

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.ApiKeys;
 using Consortium.Grains.Branding;
 using Consortium.Grains.Common;
@@ -59,22 +60,22 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
         await RecordAsync(tenant, actor, "api-key.revoked", id);
     }
 
-    public Task<OrcidClientView?> GetOrcidClientAsync(TenantProfile tenant, string environment) =>
+    public Task<OrcidClientView?> GetOrcidClientAsync(TenantProfile tenant, OrcidEnvironment environment) =>
         OrcidClient(tenant, environment).GetAsync();
 
     /// <summary>Validated against the environment by ORCID itself before anything is stored.</summary>
     /// <exception cref="InvalidFieldException">Malformed, or ORCID refused them; nothing is changed.</exception>
     /// <exception cref="OrcidUnreachableException">ORCID did not answer; nothing is changed.</exception>
-    public async Task<OrcidClientView> SaveOrcidClientAsync(TenantProfile tenant, string environment, string clientId, string clientSecret, AuditActor actor)
+    public async Task<OrcidClientView> SaveOrcidClientAsync(TenantProfile tenant, OrcidEnvironment environment, string clientId, string clientSecret, AuditActor actor)
     {
         var saved = await OrcidClient(tenant, environment).StoreAsync(clientId, clientSecret);
-        await RecordAsync(tenant, actor, "orcid-client.saved", $"{saved.Environment} {saved.ClientId}");
+        await RecordAsync(tenant, actor, "orcid-client.saved", $"{saved.Environment.Name()} {saved.ClientId}");
         return saved;
     }
 
     /// <summary>Whether ORCID takes this environment's webhooks, which end cached records early when they change.</summary>
-    public Task<WebhookStatus> GetWebhookStatusAsync(TenantProfile tenant, string environment) =>
-        grains.GetGrain<IWebhookStatusGrain>(OrcidClientKey.For(tenant.Slug, OrcidEnvironmentName.Parse("environment", environment))).GetAsync();
+    public Task<WebhookStatus> GetWebhookStatusAsync(TenantProfile tenant, OrcidEnvironment environment) =>
+        grains.GetGrain<IWebhookStatusGrain>(OrcidClientKey.For(tenant.Slug, environment)).GetAsync();
 
     public Task<IReadOnlyList<TeamMember>> ListAdminsAsync(TenantProfile tenant) => Admins(tenant).ListAsync();
 
@@ -93,8 +94,8 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
 
     private ITenantBrandingGrain Branding(TenantProfile tenant) => grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenant.Slug));
 
-    private IOrcidClientGrain OrcidClient(TenantProfile tenant, string environment) =>
-        grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, OrcidEnvironmentName.Parse("environment", environment)));
+    private IOrcidClientGrain OrcidClient(TenantProfile tenant, OrcidEnvironment environment) =>
+        grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant.Slug, environment));
 
     private ITeamGrain Admins(TenantProfile tenant) =>
         grains.GetGrain<ITeamGrain>(TeamKey.For(new StaffRole(StaffRoleKind.MemberAdmin, tenant.Slug)));

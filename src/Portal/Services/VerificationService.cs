@@ -1,3 +1,4 @@
+using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
@@ -35,7 +36,7 @@ public sealed class VerificationService(IGrainFactory grains, PortalAddress port
         if (request.Draft is null)
         {
             await audit.RecordAsync(actor, "verification.decided",
-                $"{result.Rule.Id} v{result.Rule.Version} {result.Environment} {result.Orcid}: {result.Decision.ToString().ToLowerInvariant()}",
+                $"{result.Rule.Id} v{result.Rule.Version} {result.Environment.Name()} {result.Orcid}: {result.Decision.ToString().ToLowerInvariant()}",
                 tenant.ConsortiumSlug, tenant.Slug);
         }
         return result;

@@ -1,3 +1,4 @@
+using Consortium.Grains.OrcidClients;
 using System.Security.Cryptography;
 using System.Text;
 using Consortium.Grains.Interfaces;
@@ -27,7 +28,8 @@ public static class OrcidWebhookEndpoint
             {
                 return Results.NotFound();
             }
-            await grains.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(parts[0], parts[1], parts[2])).InvalidateAsync();
+            // The token is ours (it unprotected), so its environment is a canonical name.
+            await grains.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(parts[0], OrcidEnvironmentName.FromName(parts[1]), parts[2])).InvalidateAsync();
             return Results.NoContent();
         }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 }

@@ -3,8 +3,10 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.Researchers;
+using Consortium.Orcid;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -25,7 +27,7 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
     private string Ordinal => database.Kind == "PostgreSQL" ? " COLLATE \"C\"" : "";
 
     public Task SaveAsync(string tenant, IssuanceView issuance, long version) => SaveAsync(
-        new Row("consortium_issuances", "issuance", tenant, issuance.Environment, issuance.Status.ToString(), version,
+        new Row("consortium_issuances", "issuance", tenant, issuance.Environment.Name(), issuance.Status.ToString(), version,
             "id = @id", command => command.With("id", issuance.Id)),
         $"""
         INSERT INTO consortium_issuances (tenant, version, search, {IssuanceColumns})
@@ -47,7 +49,7 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
             .With("researcher_name", issuance.ResearcherName).With("attempts", (long)issuance.Attempts).With("certificate_id", issuance.CertificateId));
 
     public Task SaveAsync(string tenant, ResearcherView researcher, long version) => SaveAsync(
-        new Row("consortium_researchers", "researcher", tenant, researcher.Environment, researcher.Status.ToString(), version,
+        new Row("consortium_researchers", "researcher", tenant, researcher.Environment.Name(), researcher.Status.ToString(), version,
             "environment = @environment AND orcid = @orcid", command => command.With("orcid", researcher.Orcid)),
         $"""
         INSERT INTO consortium_researchers (tenant, version, {ResearcherColumns})
@@ -122,8 +124,9 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
         return command;
     }
 
-    public async Task<IssuancePage> ListAsync(string tenant, string environment, IssuanceQuery query)
+    public async Task<IssuancePage> ListAsync(string tenant, OrcidEnvironment env, IssuanceQuery query)
     {
+        var environment = env.Name();
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var total = await TotalAsync(connection, tenant, environment, query);
 
@@ -165,8 +168,9 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
         return counts;
     }
 
-    public async Task<IReadOnlyList<string>> IdsAsync(string tenant, string environment, IssuanceQuery query)
+    public async Task<IReadOnlyList<string>> IdsAsync(string tenant, OrcidEnvironment env, IssuanceQuery query)
     {
+        var environment = env.Name();
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT id FROM consortium_issuances WHERE {Where(select, tenant, environment, query)}";
@@ -195,8 +199,9 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
-    public async Task<IssuingCounts> CountAsync(string tenant, string environment)
+    public async Task<IssuingCounts> CountAsync(string tenant, OrcidEnvironment env)
     {
+        var environment = env.Name();
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var counts = await StatusCountsAsync(connection, tenant, environment);
         var byStatus = counts.Where(c => c.Key.Kind == "issuance" && c.Value > 0)
@@ -222,8 +227,9 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
         return new IssuingCounts(byStatus, byStatus.GetValueOrDefault(IssuanceStatus.Queued), researchers, connected, lastError?.Error, lastError?.At);
     }
 
-    public async Task<ResearcherPage> ListResearchersAsync(string tenant, string environment, ResearcherQuery query)
+    public async Task<ResearcherPage> ListResearchersAsync(string tenant, OrcidEnvironment env, ResearcherQuery query)
     {
+        var environment = env.Name();
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var count = connection.CreateCommand();
         count.CommandText = $"SELECT COUNT(*) FROM consortium_researchers WHERE {Where(count, tenant, environment, query)}";
@@ -240,10 +246,13 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
         while (await reader.ReadAsync())
         {
             items.Add(new ResearcherView(
-                reader.GetString(0), NullableString(reader, 1), reader.GetString(2), Enum.Parse<ConsentStatus>(reader.GetString(3)),
+                reader.GetString(0), NullableString(reader, 1), Enum.Parse<ConsentStatus>(reader.GetString(3)),
                 reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-                reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7))));
+                reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)))
+            {
+                Environment = OrcidEnvironmentName.FromName(reader.GetString(2)),
+            });
         }
         return new ResearcherPage(items, total);
     }
@@ -358,11 +367,14 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
         while (await reader.ReadAsync())
         {
             items.Add(new IssuanceView(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), NullableString(reader, 4), NullableString(reader, 5),
+                reader.GetString(0), reader.GetString(2), reader.GetString(3), NullableString(reader, 4), NullableString(reader, 5),
                 Enum.Parse<IssuanceStatus>(reader.GetString(6)), reader.IsDBNull(7) ? null : reader.GetInt64(7), NullableString(reader, 8),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
                 NullableString(reader, 11), ParseDate(NullableString(reader, 12)), ParseDate(NullableString(reader, 13)), NullableString(reader, 14),
-                Convert.ToInt32(reader.GetValue(15), CultureInfo.InvariantCulture), NullableString(reader, 16)));
+                Convert.ToInt32(reader.GetValue(15), CultureInfo.InvariantCulture), NullableString(reader, 16))
+            {
+                Environment = OrcidEnvironmentName.FromName(reader.GetString(1)),
+            });
         }
         return items;
     }

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using System.Text.Json;
 using Consortium.Grains.Consortia;
 using Consortium.Grains.Interfaces;
@@ -39,19 +40,19 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string consortium
 
     private IGrainFactory Grains => cluster.Client;
 
-    public ITenantIssuingGrain Ledger => Grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironmentName.Sandbox));
+    public ITenantIssuingGrain Ledger => Grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, OrcidEnvironment.Sandbox));
 
     /// <summary>The lists and counts, as the portal reads them: the projection in the silo's database, and the queue.</summary>
     public IssuingReader Reader => cluster.Services.GetRequiredService<IssuingReader>();
 
-    public Task<IssuingCounts> CountsAsync() => Reader.CountsAsync(tenant, OrcidEnvironmentName.Sandbox);
+    public Task<IssuingCounts> CountsAsync() => Reader.CountsAsync(tenant, OrcidEnvironment.Sandbox);
 
     public Task<IReadOnlyList<IssuanceView>> GetManyAsync(params string[] ids) => Reader.GetManyAsync(tenant, ids);
 
-    public async Task<IReadOnlyList<IssuanceView>> ListAsync(IssuanceQuery query) => (await Reader.ListAsync(tenant, OrcidEnvironmentName.Sandbox, query)).Items;
+    public async Task<IReadOnlyList<IssuanceView>> ListAsync(IssuanceQuery query) => (await Reader.ListAsync(tenant, OrcidEnvironment.Sandbox, query)).Items;
 
     public async Task<IReadOnlyList<ResearcherView>> ListResearchersAsync() =>
-        (await Reader.ListResearchersAsync(tenant, OrcidEnvironmentName.Sandbox, new ResearcherQuery { Take = ResearcherQuery.MaxTake })).Items;
+        (await Reader.ListResearchersAsync(tenant, OrcidEnvironment.Sandbox, new ResearcherQuery { Take = ResearcherQuery.MaxTake })).Items;
 
     /// <param name="consortium">The consortium the member organisation joins; a new one by default.</param>
     public static async Task<IssuingScenario> CreateAsync(SqliteTestCluster cluster, string? consortium = null)
@@ -64,7 +65,7 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string consortium
             .SaveAsync(TemplateId, new TemplateInput(TemplateTitle, "Radiation Protection Office", ValidityMonths: 24));
         using var controls = new SimulatorControls(cluster.OrcidSandbox);
         var (clientId, clientSecret) = await controls.RegisterClientAsync("Test University", $"{PortalUrl}/t/");
-        await cluster.Client.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox)).StoreAsync(clientId, clientSecret);
+        await cluster.Client.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironment.Sandbox)).StoreAsync(clientId, clientSecret);
         return new IssuingScenario(cluster, created.ConsortiumSlug, tenant, clientId, clientSecret);
     }
 
@@ -108,7 +109,7 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string consortium
         var state = ConsentRequestGrain.NewState();
         const string proof = "this-browser";
         var request = Grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
-        await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironmentName.Sandbox, proof, "nonce-1", invitationToken));
+        await request.BeginAsync(new ConsentRequest(tenant, OrcidEnvironment.Sandbox, proof, "nonce-1", invitationToken));
         await Controls.DecideNextConsentAsync(orcid, authorize);
         return await Controls.AuthorizeAsync(clientId, RedirectUri, state, scope, "nonce-1") is { } code
             ? await request.AuthorizeAsync(tenant, proof, code, RedirectUri)
@@ -122,7 +123,7 @@ public sealed class IssuingScenario(SqliteTestCluster cluster, string consortium
         (await _simulator.PostAsync("/oauth/revoke", form)).EnsureSuccessStatusCode();
     }
 
-    public IResearcherGrain Researcher(string orcid) => Grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, OrcidEnvironmentName.Sandbox, orcid));
+    public IResearcherGrain Researcher(string orcid) => Grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, OrcidEnvironment.Sandbox, orcid));
 
     public Task<IReadOnlyList<IssuanceCreated>> IssueAsync(params NewIssuance[] issuances) => Ledger.SubmitAsync(issuances, PortalUrl);
 

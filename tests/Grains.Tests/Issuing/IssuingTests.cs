@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Consortium.Grains.Common;
@@ -141,14 +142,14 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
     {
         var state = ConsentRequestGrain.NewState();
         var request = fixture.Cluster.Client.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
-        await request.BeginAsync(new ConsentRequest(_scenario.Tenant, OrcidEnvironmentName.Sandbox, "browser-a", "n", null));
+        await request.BeginAsync(new ConsentRequest(_scenario.Tenant, OrcidEnvironment.Sandbox, "browser-a", "n", null));
 
         await Assert.ThrowsAsync<ConsentRefusedException>(() => request.DenyAsync(_scenario.Tenant, "browser-b"));
         // Spent by the wrong attempt: the right browser cannot use it afterwards either.
         await Assert.ThrowsAsync<ConsentRefusedException>(() => request.DenyAsync(_scenario.Tenant, "browser-a"));
 
         var other = fixture.Cluster.Client.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(ConsentRequestGrain.NewState()));
-        await other.BeginAsync(new ConsentRequest(_scenario.Tenant, OrcidEnvironmentName.Sandbox, "browser-a", "n", null));
+        await other.BeginAsync(new ConsentRequest(_scenario.Tenant, OrcidEnvironment.Sandbox, "browser-a", "n", null));
         await Assert.ThrowsAsync<ConsentRefusedException>(() => other.DenyAsync("another-tenant", "browser-a"));
     }
 
@@ -239,13 +240,13 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ProductionIsClosedUntilTheLaunchIsApproved()
     {
-        var production = fixture.Cluster.Client.GetGrain<ITenantIssuingGrain>(IssuingKey.For(_scenario.Tenant, OrcidEnvironmentName.Production));
+        var production = fixture.Cluster.Client.GetGrain<ITenantIssuingGrain>(IssuingKey.For(_scenario.Tenant, OrcidEnvironment.Production));
 
         var closed = await Assert.ThrowsAsync<IssuingClosedException>(() =>
             production.SubmitAsync([new NewIssuance(IssuingScenario.TemplateId, "cert-prod", Orcid: "0000-0002-1825-0097")], IssuingScenario.PortalUrl));
 
         Assert.Contains("launch review", closed.Message);
-        Assert.Equal(0, (await _scenario.Reader.CountsAsync(_scenario.Tenant, OrcidEnvironmentName.Production)).Total);
+        Assert.Equal(0, (await _scenario.Reader.CountsAsync(_scenario.Tenant, OrcidEnvironment.Production)).Total);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using System.Text.Json;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Issuing.Projection;
@@ -24,7 +25,7 @@ public sealed class ProjectionTests : IAsyncLifetime
             SqliteTestCluster.ResumeQuickly(silo);
             // As a crash right after the issuance stored its state: its first projection write never happens.
             silo.Services.AddSingleton<IIssuingProjection>(services =>
-                new FirstWriteLost(ActivatorUtilities.CreateInstance<SqlIssuingProjection>(services), IssuingKey.IssuanceId(OrcidEnvironmentName.Sandbox, Unprojected)));
+                new FirstWriteLost(ActivatorUtilities.CreateInstance<SqlIssuingProjection>(services), IssuingKey.IssuanceId(OrcidEnvironment.Sandbox, Unprojected)));
         });
         _scenario = await IssuingScenario.CreateAsync(_cluster);
     }
@@ -103,15 +104,15 @@ public sealed class ProjectionTests : IAsyncLifetime
 
         public Task SaveAsync(string tenant, ResearcherView researcher, long version) => inner.SaveAsync(tenant, researcher, version);
 
-        public Task<IssuancePage> ListAsync(string tenant, string environment, IssuanceQuery query) => inner.ListAsync(tenant, environment, query);
+        public Task<IssuancePage> ListAsync(string tenant, OrcidEnvironment environment, IssuanceQuery query) => inner.ListAsync(tenant, environment, query);
 
-        public Task<IReadOnlyList<string>> IdsAsync(string tenant, string environment, IssuanceQuery query) => inner.IdsAsync(tenant, environment, query);
+        public Task<IReadOnlyList<string>> IdsAsync(string tenant, OrcidEnvironment environment, IssuanceQuery query) => inner.IdsAsync(tenant, environment, query);
 
         public Task<IReadOnlyList<IssuanceView>> GetManyAsync(string tenant, IReadOnlyList<string> ids) => inner.GetManyAsync(tenant, ids);
 
-        public Task<IssuingCounts> CountAsync(string tenant, string environment) => inner.CountAsync(tenant, environment);
+        public Task<IssuingCounts> CountAsync(string tenant, OrcidEnvironment environment) => inner.CountAsync(tenant, environment);
 
-        public Task<ResearcherPage> ListResearchersAsync(string tenant, string environment, ResearcherQuery query) =>
+        public Task<ResearcherPage> ListResearchersAsync(string tenant, OrcidEnvironment environment, ResearcherQuery query) =>
             inner.ListResearchersAsync(tenant, environment, query);
 
         public Task ClearAsync(string? tenant) => inner.ClearAsync(tenant);

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Launch;
@@ -60,7 +61,7 @@ public sealed class LaunchReviewTests(SqliteClusterFixture fixture) : IAsyncLife
         Assert.Equal((LaunchReviewStatus.Submitted, LaunchReviewStatus.Returned, LaunchReviewStatus.Approved), (submitted.Status, returned.Status, approved.Status));
         Assert.Equal("Please show the certificate page too.", returned.Comments);
         Assert.True((await fixture.Cluster.Client.GetGrain<ITenantGrain>(TenantKey.For(_scenario.Tenant)).GetProfileAsync())!.IsLaunchApproved);
-        var production = fixture.Cluster.Client.GetGrain<ITenantIssuingGrain>(IssuingKey.For(_scenario.Tenant, OrcidEnvironmentName.Production));
+        var production = fixture.Cluster.Client.GetGrain<ITenantIssuingGrain>(IssuingKey.For(_scenario.Tenant, OrcidEnvironment.Production));
         var stillNeedsAClient = await Assert.ThrowsAsync<IssuingClosedException>(() =>
             production.SubmitAsync([new NewIssuance(IssuingScenario.TemplateId, "prod-1", Orcid: researcher)], IssuingScenario.PortalUrl));
         Assert.Contains("production client", stillNeedsAClient.Message);

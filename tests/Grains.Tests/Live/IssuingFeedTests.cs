@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using System.Threading.Channels;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
@@ -33,7 +34,7 @@ public sealed class IssuingFeedTests(SqliteClusterFixture fixture) : IAsyncLifet
     [Fact]
     public async Task ABurstOfChangesIsPushedAsOneChangeNamingThemAll()
     {
-        var feed = Client.GetIssuingFeed(UniqueSlug.New(), OrcidEnvironmentName.Sandbox);
+        var feed = Client.GetIssuingFeed(UniqueSlug.New(), OrcidEnvironment.Sandbox);
         await feed.SubscribeAsync(_reference);
 
         await feed.IssuancesChangedAsync(["sandbox.a"]);
@@ -51,7 +52,7 @@ public sealed class IssuingFeedTests(SqliteClusterFixture fixture) : IAsyncLifet
     [Fact]
     public async Task MoreChangesThanAPushNamesArePushedAsEverything()
     {
-        var feed = Client.GetIssuingFeed(UniqueSlug.New(), OrcidEnvironmentName.Sandbox);
+        var feed = Client.GetIssuingFeed(UniqueSlug.New(), OrcidEnvironment.Sandbox);
         await feed.SubscribeAsync(_reference);
 
         await feed.IssuancesChangedAsync([.. Enumerable.Range(0, IssuingFeedGrain.MaxIdsPerPush + 1).Select(i => $"sandbox.row-{i}")]);
@@ -62,7 +63,7 @@ public sealed class IssuingFeedTests(SqliteClusterFixture fixture) : IAsyncLifet
     [Fact]
     public async Task SubscribingTellsWhetherTheFeedHadLostTheObserver()
     {
-        var feed = Client.GetIssuingFeed(UniqueSlug.New(), OrcidEnvironmentName.Sandbox);
+        var feed = Client.GetIssuingFeed(UniqueSlug.New(), OrcidEnvironment.Sandbox);
 
         var first = await feed.SubscribeAsync(_reference);
         var renewal = await feed.SubscribeAsync(_reference);
@@ -78,7 +79,7 @@ public sealed class IssuingFeedTests(SqliteClusterFixture fixture) : IAsyncLifet
         using var scenario = await IssuingScenario.CreateAsync(fixture.Cluster);
         var orcid = await scenario.NewResearcherAsync();
         await scenario.ConnectAsync(orcid);
-        var feed = Client.GetIssuingFeed(scenario.Tenant, OrcidEnvironmentName.Sandbox);
+        var feed = Client.GetIssuingFeed(scenario.Tenant, OrcidEnvironment.Sandbox);
         await feed.SubscribeAsync(_reference);
 
         await scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, "live-1", Orcid: orcid));

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
@@ -15,11 +16,11 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
     public async Task CredentialsOrcidAcceptsAreStoredWithTheSecretEncryptedAndShownOnlyAsAHint()
     {
         var (clientId, secret) = await RegisterClientAsync(fixture.Cluster.OrcidSandbox);
-        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironmentName.Sandbox));
+        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironment.Sandbox));
 
         var stored = await client.StoreAsync(clientId, secret);
 
-        Assert.Equal(("sandbox", clientId, "…" + secret[^4..]), (stored.Environment, stored.ClientId, stored.SecretHint));
+        Assert.Equal((OrcidEnvironment.Sandbox, "sandbox", clientId, "…" + secret[^4..]), (stored.Environment, stored.EnvironmentName, stored.ClientId, stored.SecretHint));
         Assert.Equal(stored, await client.GetAsync());
         Assert.False(await fixture.Cluster.StateContainsAsync(secret), "The client secret is in the database in plain text.");
         Assert.True(await fixture.Cluster.StateContainsAsync(clientId), "The scan should find what is stored in the clear.");
@@ -30,8 +31,8 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
     {
         var (clientId, secret) = await RegisterClientAsync(fixture.Cluster.OrcidSandbox);
         var tenant = UniqueSlug.New();
-        var sandbox = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Sandbox));
-        var production = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironmentName.Production));
+        var sandbox = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironment.Sandbox));
+        var production = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenant, OrcidEnvironment.Production));
 
         var wrongSecret = await Assert.ThrowsAsync<InvalidFieldException>(() => sandbox.StoreAsync(clientId, secret + "x"));
         var sandboxClientInProduction = await Assert.ThrowsAsync<InvalidFieldException>(() => production.StoreAsync(clientId, secret));
@@ -48,7 +49,7 @@ public sealed class OrcidClientGrainTests(SqliteClusterFixture fixture)
     [InlineData("APP-ABCDEFGHIJ123456", "short", "clientSecret")]
     public async Task MalformedCredentialsAreNamedAndNothingIsStored(string clientId, string secret, string field)
     {
-        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironmentName.Production));
+        var client = _grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(UniqueSlug.New(), OrcidEnvironment.Production));
 
         var invalid = await Assert.ThrowsAsync<InvalidFieldException>(() => client.StoreAsync(clientId, secret));
 

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tests.Infrastructure;
@@ -79,8 +80,8 @@ public sealed class RecordStateVerificationTests(SqliteClusterFixture fixture) :
     }
 
     private IOrcidRecordGrain RecordGrain(string orcid) =>
-        fixture.Cluster.Client.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(_tenant.Tenant, OrcidEnvironmentName.Sandbox, orcid));
+        fixture.Cluster.Client.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(_tenant.Tenant, OrcidEnvironment.Sandbox, orcid));
 
     private Task<VerificationResult> VerifyAsync(string orcid) =>
-        fixture.Cluster.Client.GetGrain<IVerifierGrain>(_tenant.Tenant).VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, orcid, "draft", OwnRadiation));
+        fixture.Cluster.Client.GetGrain<IVerifierGrain>(_tenant.Tenant).VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, orcid, "draft", OwnRadiation));
 }

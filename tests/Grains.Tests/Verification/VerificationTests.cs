@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using System.Net.Http.Json;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
@@ -114,10 +115,10 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
             new TrustInput(true, [], false, false), null, null, null, null, null));
 
         var verifier = Grains.GetGrain<IVerifierGrain>(_tenant.Tenant);
-        var cold = await verifier.VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, _orcid, "laser"));
-        var warm = await verifier.VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, _orcid, "laser"));
-        await Grains.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(_tenant.Tenant, OrcidEnvironmentName.Sandbox, _orcid)).InvalidateAsync();
-        var afterInvalidation = await verifier.VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, _orcid, "laser"));
+        var cold = await verifier.VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, _orcid, "laser"));
+        var warm = await verifier.VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, _orcid, "laser"));
+        await Grains.GetGrain<IOrcidRecordGrain>(VerificationKey.Record(_tenant.Tenant, OrcidEnvironment.Sandbox, _orcid)).InvalidateAsync();
+        var afterInvalidation = await verifier.VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, _orcid, "laser"));
 
         Assert.Equal((1, 1, 2), (first.Version, unchanged.Version, second.Version));
         Assert.Equal([1, 2], (await rules.VersionsAsync("laser")).Select(v => v.Version));
@@ -203,7 +204,7 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
             .SaveAsync("private-rule", new TrustRuleInput(null, Radiation, null, new TrustInput(true, [], false, false), null, null, null, null, null));
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            Grains.GetGrain<IVerifierGrain>(_member.Tenant).VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, _orcid, "private-rule")));
+            Grains.GetGrain<IVerifierGrain>(_member.Tenant).VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, _orcid, "private-rule")));
         Assert.Empty(await Grains.GetGrain<ITenantTrustRulesGrain>(TenantKey.For(_member.Tenant)).ListAsync());
     }
 
@@ -218,7 +219,7 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
     }
 
     private Task<VerificationResult> VerifyWithAsync(TrustRuleInput draft, string? orcid = null) =>
-        Grains.GetGrain<IVerifierGrain>(_tenant.Tenant).VerifyAsync(new VerificationRequest(OrcidEnvironmentName.Sandbox, orcid ?? _orcid, "draft", draft));
+        Grains.GetGrain<IVerifierGrain>(_tenant.Tenant).VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, orcid ?? _orcid, "draft", draft));
 
     /// <summary>Puts an item on the record: written by a client, or by the researcher when <paramref name="clientId"/> is null.</summary>
     private Task PutAsync(string? clientId, string title, string start, string? end, string? orcid = null) =>

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tenants;
@@ -22,7 +23,7 @@ public sealed class WebhookCallbackTests(SqliteClusterFixture fixture)
         await Grains.GetGrain<ITenantTrustRulesGrain>(TenantKey.For(tenant.Tenant))
             .SaveAsync("laser", new TrustRuleInput(null, "Laser Safety Level 2", null, new TrustInput(true, [], false, false), null, null, null, null, null));
         var verifier = Grains.GetGrain<IVerifierGrain>(tenant.Tenant);
-        var request = new VerificationRequest(OrcidEnvironmentName.Sandbox, orcid, "laser", PortalUrl: IssuingScenario.PortalUrl);
+        var request = new VerificationRequest(OrcidEnvironment.Sandbox, orcid, "laser", PortalUrl: IssuingScenario.PortalUrl);
 
         await verifier.VerifyAsync(request);
         var first = Assert.Single(await tenant.Controls.WebhooksAsync(orcid));
@@ -33,7 +34,7 @@ public sealed class WebhookCallbackTests(SqliteClusterFixture fixture)
 
         Assert.StartsWith($"{IssuingScenario.PortalUrl}/webhooks/orcid/", first.Callback);
         Assert.Equal(first.Callback, after.Callback);
-        var status = await Grains.GetGrain<IWebhookStatusGrain>(OrcidClientKey.For(tenant.Tenant, OrcidEnvironmentName.Sandbox)).GetAsync();
+        var status = await Grains.GetGrain<IWebhookStatusGrain>(OrcidClientKey.For(tenant.Tenant, OrcidEnvironment.Sandbox)).GetAsync();
         Assert.Equal(WebhookHealth.Registered, status.Health);
     }
 }

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Researchers;
@@ -20,7 +21,7 @@ public static class StoredSecrets
         await Client(grains).StoreAsync(clientId, secret);
         var state = ConsentRequestGrain.NewState();
         var request = grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state));
-        await request.BeginAsync(new ConsentRequest(Tenant, OrcidEnvironmentName.Sandbox, "browser", "nonce", null));
+        await request.BeginAsync(new ConsentRequest(Tenant, OrcidEnvironment.Sandbox, "browser", "nonce", null));
         await orcid.DecideNextConsentAsync(OrcidSimulatorApp.DemoResearcher.Orcid, authorize: true);
         var code = (await orcid.AuthorizeAsync(clientId, RedirectUri, state, "/activities/update"))!;
         await request.AuthorizeAsync(Tenant, "browser", code, RedirectUri);
@@ -33,8 +34,8 @@ public static class StoredSecrets
     /// <summary>Decrypts the stored client secret to ask ORCID for a client token with it.</summary>
     public static async Task<string?> UseClientSecretAsync(IGrainFactory grains) => (await Client(grains).GetClientTokenAsync("/read-public"))?.AccessToken;
 
-    private static IOrcidClientGrain Client(IGrainFactory grains) => grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Tenant, OrcidEnvironmentName.Sandbox));
+    private static IOrcidClientGrain Client(IGrainFactory grains) => grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Tenant, OrcidEnvironment.Sandbox));
 
     private static IResearcherGrain Researcher(IGrainFactory grains) =>
-        grains.GetGrain<IResearcherGrain>(ResearcherKey.For(Tenant, OrcidEnvironmentName.Sandbox, OrcidSimulatorApp.DemoResearcher.Orcid));
+        grains.GetGrain<IResearcherGrain>(ResearcherKey.For(Tenant, OrcidEnvironment.Sandbox, OrcidSimulatorApp.DemoResearcher.Orcid));
 }

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.Issuing.Projection;
 using Consortium.Grains.Researchers;
@@ -32,9 +33,9 @@ public sealed class IssuingProjectionTests
         await projection.SaveAsync(Tenant, View("b-1", "radiation", IssuanceStatus.Failed, Day.AddDays(2), orcid: "0000-0001-5109-3700", error: "Refused"), 1);
         await projection.SaveAsync(Tenant, View("b_2", "radiation", IssuanceStatus.Queued, Day.AddDays(3), orcid: "0000-0001-5109-3700"), 1);
         await projection.SaveAsync("other-uni", View("a-9", "laser", IssuanceStatus.InOrcid, Day, orcid: "0000-0002-1825-0097"), 1);
-        await projection.SaveAsync(Tenant, View("p-1", "laser", IssuanceStatus.InOrcid, Day, environment: "production"), 1);
+        await projection.SaveAsync(Tenant, View("p-1", "laser", IssuanceStatus.InOrcid, Day, environment: OrcidEnvironment.Production), 1);
 
-        async Task<string[]> Ids(IssuanceQuery query) => [.. (await projection.ListAsync(Tenant, "sandbox", query)).Items.Select(i => i.ExternalId)];
+        async Task<string[]> Ids(IssuanceQuery query) => [.. (await projection.ListAsync(Tenant, OrcidEnvironment.Sandbox, query)).Items.Select(i => i.ExternalId)];
 
         Assert.Equal(["b_2", "b-1", "a-2", "a-1"], await Ids(new IssuanceQuery()));
         Assert.Equal(["a-1", "a-2", "b-1", "b_2"], await Ids(new IssuanceQuery { Sort = IssuanceSort.Oldest }));
@@ -47,12 +48,12 @@ public sealed class IssuingProjectionTests
         Assert.Equal(["a-1"], await Ids(new IssuanceQuery { Search = "1825-0097" }));       // part of an iD
         Assert.Equal(["b_2"], await Ids(new IssuanceQuery { Search = "b_" }));              // a LIKE wildcard is only itself
         Assert.Equal(["a-2", "b-1"], await Ids(new IssuanceQuery { From = Day.AddDays(1), To = Day.AddDays(3), Sort = IssuanceSort.Oldest }));
-        var second = await projection.ListAsync(Tenant, "sandbox", new IssuanceQuery { Skip = 1, Take = 2 });
+        var second = await projection.ListAsync(Tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Skip = 1, Take = 2 });
         Assert.Equal(["b-1", "a-2"], second.Items.Select(i => i.ExternalId));
         Assert.Equal(4, second.Total);
         Assert.Equal(["sandbox.b-1", "sandbox.a-1"], (await projection.GetManyAsync(Tenant, ["sandbox.b-1", "sandbox.nope", "sandbox.a-1"])).Select(i => i.Id));
 
-        var counts = await projection.CountAsync(Tenant, "sandbox");
+        var counts = await projection.CountAsync(Tenant, OrcidEnvironment.Sandbox);
         Assert.Equal((4, 2, 1, 1), (counts.Total, counts.Count(IssuanceStatus.InOrcid) + counts.Count(IssuanceStatus.Failed), counts.Count(IssuanceStatus.Queued), counts.Pending));
         Assert.Equal("Refused", counts.LastError);
     }
@@ -84,9 +85,9 @@ public sealed class IssuingProjectionTests
         await store.Projection.SaveAsync(Tenant, Researcher("0000-0001-5109-3700", "Grace Hopper", ConsentStatus.Disconnected, Day.AddDays(1)), 1);
         await store.Projection.SaveAsync(Tenant, Researcher("0000-0001-5109-3700", "Grace Hopper", ConsentStatus.Connected, Day.AddDays(1)), 0);
 
-        var all = await store.Projection.ListResearchersAsync(Tenant, "sandbox", new ResearcherQuery());
-        var found = await store.Projection.ListResearchersAsync(Tenant, "sandbox", new ResearcherQuery { Search = "ADA" });
-        var counts = await store.Projection.CountAsync(Tenant, "sandbox");
+        var all = await store.Projection.ListResearchersAsync(Tenant, OrcidEnvironment.Sandbox, new ResearcherQuery());
+        var found = await store.Projection.ListResearchersAsync(Tenant, OrcidEnvironment.Sandbox, new ResearcherQuery { Search = "ADA" });
+        var counts = await store.Projection.CountAsync(Tenant, OrcidEnvironment.Sandbox);
 
         Assert.Equal(["0000-0001-5109-3700", "0000-0002-1825-0097"], all.Items.Select(r => r.Orcid));
         Assert.Equal(ConsentStatus.Disconnected, all.Items[0].Status);
@@ -96,12 +97,15 @@ public sealed class IssuingProjectionTests
     }
 
     private static IssuanceView View(string externalId, string template, IssuanceStatus status, DateTimeOffset created,
-        string? orcid = null, string? email = null, string? name = null, long? putCode = null, string? error = null, string environment = "sandbox") =>
-        new($"{environment}.{externalId}", environment, externalId, template, orcid, email, status, putCode, error, created, created.AddMinutes(5),
-            "Laser Safety", new DateOnly(2026, 3, 1), new DateOnly(2028, 3, 1), name, Attempts: 0, CertificateId: "cert-" + externalId);
+        string? orcid = null, string? email = null, string? name = null, long? putCode = null, string? error = null, OrcidEnvironment environment = OrcidEnvironment.Sandbox) =>
+        new(IssuingKey.IssuanceId(environment, externalId), externalId, template, orcid, email, status, putCode, error, created, created.AddMinutes(5),
+            "Laser Safety", new DateOnly(2026, 3, 1), new DateOnly(2028, 3, 1), name, Attempts: 0, CertificateId: "cert-" + externalId) { Environment = environment };
 
     private static ResearcherView Researcher(string orcid, string name, ConsentStatus status, DateTimeOffset connected) =>
-        new(orcid, name, "sandbox", status, ["openid", "/read-limited"], connected, connected.AddYears(20), status == ConsentStatus.Connected ? null : connected.AddHours(1));
+        new(orcid, name, status, ["openid", "/read-limited"], connected, connected.AddYears(20), status == ConsentStatus.Connected ? null : connected.AddHours(1))
+        {
+            Environment = OrcidEnvironment.Sandbox,
+        };
 
     /// <summary>A migrated database of either kind, with the projection over it.</summary>
     private sealed class Store : IAsyncDisposable

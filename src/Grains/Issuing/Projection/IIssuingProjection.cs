@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Researchers;
 
 namespace Consortium.Grains.Issuing.Projection;
@@ -15,17 +16,17 @@ public interface IIssuingProjection
     /// <summary>Stores the researcher's consent as of <paramref name="version"/>, unless the table holds a newer one.</summary>
     Task SaveAsync(string tenant, ResearcherView researcher, long version);
 
-    Task<IssuancePage> ListAsync(string tenant, string environment, IssuanceQuery query);
+    Task<IssuancePage> ListAsync(string tenant, OrcidEnvironment environment, IssuanceQuery query);
 
     /// <summary>Every matching id, unpaged: what the queue acts on.</summary>
-    Task<IReadOnlyList<string>> IdsAsync(string tenant, string environment, IssuanceQuery query);
+    Task<IReadOnlyList<string>> IdsAsync(string tenant, OrcidEnvironment environment, IssuanceQuery query);
 
     Task<IReadOnlyList<IssuanceView>> GetManyAsync(string tenant, IReadOnlyList<string> ids);
 
     /// <summary>Counts by status and of researchers; <see cref="IssuingCounts.Pending"/> is the queued count (the queue knows more).</summary>
-    Task<IssuingCounts> CountAsync(string tenant, string environment);
+    Task<IssuingCounts> CountAsync(string tenant, OrcidEnvironment environment);
 
-    Task<ResearcherPage> ListResearchersAsync(string tenant, string environment, ResearcherQuery query);
+    Task<ResearcherPage> ListResearchersAsync(string tenant, OrcidEnvironment environment, ResearcherQuery query);
 
     /// <summary>Empties the rows of one tenant, or of all when null: the first step of a rebuild.</summary>
     Task ClearAsync(string? tenant);

@@ -1,3 +1,4 @@
+using Consortium.Orcid;
 using Consortium.Grains.Interfaces;
 
 namespace Consortium.Grains.Issuing.Projection;
@@ -6,7 +7,7 @@ namespace Consortium.Grains.Issuing.Projection;
 /// written from the queue.</summary>
 public sealed class IssuingReader(IGrainFactory grains, IIssuingProjection projection)
 {
-    public async Task<IssuingCounts> CountsAsync(string tenant, string environment)
+    public async Task<IssuingCounts> CountsAsync(string tenant, OrcidEnvironment environment)
     {
         var counts = await projection.CountAsync(tenant, environment);
         var pending = await grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, environment)).PendingAsync();
@@ -14,10 +15,10 @@ public sealed class IssuingReader(IGrainFactory grains, IIssuingProjection proje
         return counts with { Pending = Math.Max(pending, counts.Pending) };
     }
 
-    public Task<IssuancePage> ListAsync(string tenant, string environment, IssuanceQuery query) => projection.ListAsync(tenant, environment, query);
+    public Task<IssuancePage> ListAsync(string tenant, OrcidEnvironment environment, IssuanceQuery query) => projection.ListAsync(tenant, environment, query);
 
     public Task<IReadOnlyList<IssuanceView>> GetManyAsync(string tenant, IReadOnlyList<string> ids) => projection.GetManyAsync(tenant, ids);
 
-    public Task<ResearcherPage> ListResearchersAsync(string tenant, string environment, ResearcherQuery query) =>
+    public Task<ResearcherPage> ListResearchersAsync(string tenant, OrcidEnvironment environment, ResearcherQuery query) =>
         projection.ListResearchersAsync(tenant, environment, query);
 }
