@@ -14,6 +14,8 @@ public static class BenchHost
             ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans:ServiceId"] = $"bench-{Guid.NewGuid():N}",
+            // Outside Development the key ring must be encrypted; a throw-away key for each run.
+            ["DataProtection:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         if (orcid is not null)
         {

@@ -12,6 +12,7 @@ using Consortium.Orcid;
 using Consortium.OrcidSimulator;
 using Consortium.OrcidSimulator.Controls;
 using Consortium.Silo.Hosting;
+using Consortium.Silo.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,10 @@ public static class IssuingBenchmark
     private const double OrcidRateLimit = 24;
     private const string PortalUrl = "http://bench.test";
 
-    public sealed record Result(int Tenants, int IssuancesPerTenant, TimeSpan Elapsed, double PerTenantPerSecond, int Duplicates, int Missing)
+    /// <param name="GrainCallsPerIssuance">Every grain call the silo served from the submit to the last write, per issuance.</param>
+    /// <param name="StateWritesPerIssuance">Grain state writes of the issuances and their queue (Orleans' row versions), per issuance.</param>
+    public sealed record Result(int Tenants, int IssuancesPerTenant, TimeSpan Elapsed, double PerTenantPerSecond, int Duplicates, int Missing,
+        double GrainCallsPerIssuance, double StateWritesPerIssuance)
     {
         public double ShareOfRateLimit => PerTenantPerSecond / OrcidRateLimit;
     }
@@ -43,6 +47,8 @@ public static class IssuingBenchmark
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(BenchHost.Settings(orcid));
+        var calls = new GrainCallCounter();
+        builder.Services.AddSingleton<IIncomingGrainCallFilter>(calls);
         builder.AddConsortiumOrleans();
         using var host = builder.Build();
         await host.StartAsync();
@@ -57,6 +63,7 @@ public static class IssuingBenchmark
                 setups.Add(await SetUpTenantAsync(grains, controls, $"bench-{t}-{Guid.NewGuid():N}"[..20]));
             }
 
+            calls.Reset();
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(setups.Select(setup => setup.Ledger.SubmitAsync(
                 [.. Enumerable.Range(0, issuancesPerTenant).Select(i => new NewIssuance("bench", $"b-{i}", Orcid: setup.Researcher))], PortalUrl)));
@@ -68,6 +75,8 @@ public static class IssuingBenchmark
                 }
             }));
             clock.Stop();
+            var callsMade = calls.Calls;
+            var stateWrites = await StateWritesAsync(host.Services.GetRequiredService<ConsortiumDatabase>(), [.. setups.Select(setup => setup.Tenant)]);
 
             var onRecords = 0;
             foreach (var (_, _, researcher) in setups)
@@ -76,13 +85,31 @@ public static class IssuingBenchmark
             }
             var expected = tenants * issuancesPerTenant;
             return new Result(tenants, issuancesPerTenant, clock.Elapsed, issuancesPerTenant / clock.Elapsed.TotalSeconds,
-                Math.Max(0, onRecords - expected), Math.Max(0, expected - onRecords));
+                Math.Max(0, onRecords - expected), Math.Max(0, expected - onRecords), (double)callsMade / expected, (double)stateWrites / expected);
         }
         finally
         {
             await host.StopAsync();
             await simulator.DisposeAsync();
         }
+    }
+
+    /// <summary>Orleans' state rows count their writes (Version): the issuances' and the queues' of these tenants.</summary>
+    private static async Task<long> StateWritesAsync(ConsortiumDatabase database, IReadOnlyList<string> tenants)
+    {
+        long writes = 0;
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        foreach (var tenant in tenants)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT COALESCE(SUM(Version), 0) FROM OrleansStorage
+                WHERE (GrainTypeString = 'issuance' AND GrainIdExtensionString LIKE @issuances) OR (GrainTypeString = 'issuing' AND GrainIdExtensionString LIKE @queue)
+                """;
+            command.With("issuances", IssuingKey.Issuance(tenant, "%")).With("queue", IssuingKey.For(tenant, OrcidEnvironment.Sandbox) + "%");
+            writes += Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+        return writes;
     }
 
     /// <summary>A tenant with its own client, a template, and one researcher who connected through the OAuth round trip.</summary>
