@@ -178,7 +178,6 @@ public sealed class IssuanceGrain(
     public async Task<IssuanceWork> ProcessAsync()
     {
         _did = OrcidAction.None;
-        await EnsureProjectedAsync();
         if (state.State.View is not { } view || state.State.Request is not { } request)
         {
             return new IssuanceWork(null, null);
@@ -186,6 +185,8 @@ public sealed class IssuanceGrain(
         if (view.Status is IssuanceStatus.Denied or IssuanceStatus.DeletedInOrcid or IssuanceStatus.Failed
             || (view.Status == IssuanceStatus.Revoked && state.State.RevokeRequested))
         {
+            // The only step that stores nothing: every other one ends in SetAsync, which writes the projection anyway.
+            await EnsureProjectedAsync();
             return new IssuanceWork(view, null);
         }
         if (request.Orcid is not { } researcherOrcid)

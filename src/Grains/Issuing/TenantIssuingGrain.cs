@@ -107,10 +107,7 @@ public sealed class TenantIssuingGrain(
         {
             await Task.WhenAll(chunk.Select(id => Issuance(id).RequestCheckAsync()));
         }
-        foreach (var id in written)
-        {
-            Enqueue(id);
-        }
+        Enqueue(written);
         await SaveAsync();
         return written.Count;
     }
@@ -127,10 +124,7 @@ public sealed class TenantIssuingGrain(
         Reached(researcher.Status == ConsentStatus.Connected ? LaunchStep.Authorized
             : researcher.Status == ConsentStatus.Disconnected ? LaunchStep.Disconnected
             : null, researcher.Orcid);
-        foreach (var id in await IdsAsync(new IssuanceQuery { Orcid = researcher.Orcid }))
-        {
-            Enqueue(id);
-        }
+        Enqueue(await IdsAsync(new IssuanceQuery { Orcid = researcher.Orcid }));
         await SaveAsync();
     }
 
@@ -148,10 +142,7 @@ public sealed class TenantIssuingGrain(
         var affected = await IdsAsync(new IssuanceQuery { TemplateId = templateId, Statuses = [IssuanceStatus.InOrcid, IssuanceStatus.Queued] });
         if (affected.Count > 0)
         {
-            foreach (var id in affected)
-            {
-                Enqueue(id);
-            }
+            Enqueue(affected);
             await SaveAsync();
         }
     }
@@ -218,7 +209,15 @@ public sealed class TenantIssuingGrain(
         await SaveAsync();
     }
 
-    private async Task<IReadOnlyList<string>> IdsAsync(IssuanceQuery query) => await projection.IdsAsync(Key.Tenant, Key.Environment, query);
+    private Task<IReadOnlyList<string>> IdsAsync(IssuanceQuery query) => projection.IdsAsync(Key.Tenant, Key.Environment, query);
+
+    private void Enqueue(IEnumerable<string> issuanceIds)
+    {
+        foreach (var id in issuanceIds)
+        {
+            Enqueue(id);
+        }
+    }
 
     private void Enqueue(string issuanceId)
     {

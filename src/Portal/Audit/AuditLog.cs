@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Consortium.Silo.Storage;
 
 namespace Consortium.Portal.Audit;
@@ -67,11 +66,9 @@ public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, IL
         while (await reader.ReadAsync())
         {
             items.Add(new AuditEntry(
-                reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), NullableString(reader, 2), NullableString(reader, 3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), NullableString(reader, 7)));
+                reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.NullableString(2), reader.NullableString(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.NullableString(7)));
         }
         return new AuditPage(items, page, pageSize, total);
     }
-
-    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

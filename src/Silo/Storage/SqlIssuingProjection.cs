@@ -142,7 +142,6 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
     /// <summary>A list's total: from the counts when only statuses filter it (the first page, a status tab), else counted.</summary>
     private static async Task<int> TotalAsync(DbConnection connection, string tenant, string environment, IssuanceQuery query)
     {
-        await using var count = connection.CreateCommand();
         if (query is { TemplateId: null, Orcid: null, From: null, To: null } && string.IsNullOrWhiteSpace(query.Search))
         {
             var byStatus = await StatusCountsAsync(connection, tenant, environment);
@@ -150,6 +149,7 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
                 ? statuses.Distinct().Sum(status => byStatus.GetValueOrDefault(("issuance", status.ToString())))
                 : byStatus.Where(c => c.Key.Kind == "issuance").Sum(c => c.Value);
         }
+        await using var count = connection.CreateCommand();
         count.CommandText = $"SELECT COUNT(*) FROM consortium_issuances WHERE {Where(count, tenant, environment, query)}";
         return Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
@@ -246,7 +246,7 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
         while (await reader.ReadAsync())
         {
             items.Add(new ResearcherView(
-                reader.GetString(0), NullableString(reader, 1), Enum.Parse<ConsentStatus>(reader.GetString(3)),
+                reader.GetString(0), reader.NullableString(1), Enum.Parse<ConsentStatus>(reader.GetString(3)),
                 reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
                 reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)))
@@ -367,11 +367,11 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
         while (await reader.ReadAsync())
         {
             items.Add(new IssuanceView(
-                reader.GetString(0), reader.GetString(2), reader.GetString(3), NullableString(reader, 4), NullableString(reader, 5),
-                Enum.Parse<IssuanceStatus>(reader.GetString(6)), reader.IsDBNull(7) ? null : reader.GetInt64(7), NullableString(reader, 8),
+                reader.GetString(0), reader.GetString(2), reader.GetString(3), reader.NullableString(4), reader.NullableString(5),
+                Enum.Parse<IssuanceStatus>(reader.GetString(6)), reader.IsDBNull(7) ? null : reader.GetInt64(7), reader.NullableString(8),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
-                NullableString(reader, 11), ParseDate(NullableString(reader, 12)), ParseDate(NullableString(reader, 13)), NullableString(reader, 14),
-                Convert.ToInt32(reader.GetValue(15), CultureInfo.InvariantCulture), NullableString(reader, 16))
+                reader.NullableString(11), ParseDate(reader.NullableString(12)), ParseDate(reader.NullableString(13)), reader.NullableString(14),
+                Convert.ToInt32(reader.GetValue(15), CultureInfo.InvariantCulture), reader.NullableString(16))
             {
                 Environment = OrcidEnvironmentName.FromName(reader.GetString(1)),
             });
@@ -386,6 +386,4 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? ParseDate(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
