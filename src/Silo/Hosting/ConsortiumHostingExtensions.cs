@@ -54,12 +54,12 @@ public static class ConsortiumHostingExtensions
                 builder.UseOrleans(silo => silo
                     .Configure<ClusterOptions>(cluster => (cluster.ServiceId, cluster.ClusterId) = (options.ServiceId, options.ClusterId))
                     .ConfigureEndpoints(advertised.Address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true)
-                    .UseConsortiumPostgres(options.PostgresConnectionString ?? ""));
+                    .UseConsortiumPostgres(options.PostgresConnectionString!));
                 break;
             case HostingMode.Client:
                 builder.UseOrleansClient(client => client
                     .Configure<ClusterOptions>(cluster => (cluster.ServiceId, cluster.ClusterId) = (options.ServiceId, options.ClusterId))
-                    .UseConsortiumPostgres(options.PostgresConnectionString ?? ""));
+                    .UseConsortiumPostgres(options.PostgresConnectionString!));
                 break;
         }
 
@@ -78,6 +78,8 @@ public static class ConsortiumHostingExtensions
         if (options.Mode != HostingMode.Embedded && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
         {
             RequiredSettings.Report(builder, "ConnectionStrings:Consortium", $"Orleans:Mode is {options.Mode}, which keeps the cluster in PostgreSQL: give its connection string");
+            // Only so the host can be built, for the start to refuse: nothing connects before that.
+            options.PostgresConnectionString = "Host=localhost";
         }
         return options;
     }
