@@ -33,7 +33,7 @@ public static class OutboxBenchmark
         try
         {
             await WaitForPortAsync(port, smtp);
-            var builder = Host.CreateApplicationBuilder();
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = BenchHost.EnvironmentName });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             var settings = BenchHost.Settings();
             settings["DataProtection:KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -1,4 +1,5 @@
 using System.Net;
+using Consortium.Silo.Email;
 using Consortium.Silo.Hosting;
 using Consortium.Silo.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public sealed class ClusterConfigurationTests : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster" });
         builder.AddConsortiumOrleans();
+        builder.AddEmail();
         using var silo = builder.Build();
 
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => silo.StartAsync());
@@ -57,7 +59,7 @@ public sealed class ClusterConfigurationTests : IAsyncLifetime
         [
             "ConnectionStrings:Consortium", "DataProtection:KeyEncryptionKey",
             "Orcid:Sandbox:OAuthUrl", "Orcid:Sandbox:MemberApiUrl", "Orcid:Sandbox:PublicApiUrl",
-            "Orcid:Production:OAuthUrl", "Orcid:Production:MemberApiUrl", "Orcid:Production:PublicApiUrl",
+            "Orcid:Production:OAuthUrl", "Orcid:Production:MemberApiUrl", "Orcid:Production:PublicApiUrl", "Email:Delivery",
         ], refused.Failures.Select(failure => failure[..failure.IndexOf(" is not set", StringComparison.Ordinal)]));
     }
 
