@@ -26,6 +26,9 @@ public sealed class OrleansHostingOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>A cluster silo in a Kubernetes pod: the pod's IP is advertised and its name is the silo's (see <see cref="KubernetesHosting"/>).</summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>Cluster and client modes: the PostgreSQL connection string (<c>ConnectionStrings:Consortium</c>).</summary>
     public string? PostgresConnectionString { get; set; }
 
