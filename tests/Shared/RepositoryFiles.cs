@@ -1,4 +1,4 @@
-namespace Consortium.Silo.Tests.Infrastructure;
+namespace Consortium.Tests;
 
 /// <summary>Files of this repository (deploy/, ...), found from the test's output folder upwards.</summary>
 public static class RepositoryFiles
