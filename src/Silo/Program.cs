@@ -1,14 +1,19 @@
+using Consortium.Silo.Dashboard;
 using Consortium.Silo.Email;
+using Consortium.Silo.Health;
 using Consortium.Silo.Hosting;
+using Consortium.Silo.Observability;
 using Consortium.Silo.Storage;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-// The cluster silo: `dotnet run --project src/Silo` (PostgreSQL from ConnectionStrings:Consortium),
+// The cluster silo: `dotnet run --project src/Silo` (PostgreSQL from ConnectionStrings:Consortium), with its health
+// endpoints (and, when configured, the operators' dashboard) on `Urls` (http://localhost:8081);
 // or `dotnet run --project src/Silo -- migrate` to apply the schema and exit.
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.Configuration["Orleans:Mode"] ??= nameof(HostingMode.Cluster);
 
 if (args.FirstOrDefault() == "migrate")
@@ -17,13 +22,20 @@ if (args.FirstOrDefault() == "migrate")
         ?? throw new InvalidOperationException("migrate needs a PostgreSQL connection string in ConnectionStrings:Consortium.");
     builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
     builder.Services.AddSingleton<PostgresMigrator>();
-    using var host = builder.Build();
-    var applied = await host.Services.GetRequiredService<PostgresMigrator>().MigrateAsync(CancellationToken.None);
+    await using var migration = builder.Build();
+    var applied = await migration.Services.GetRequiredService<PostgresMigrator>().MigrateAsync(CancellationToken.None);
     Console.WriteLine(applied.Count == 0 ? "The schema is current." : $"Applied: {string.Join(", ", applied)}");
     return;
 }
 
-builder.AddConsortiumOrleans();
+var hosting = builder.AddConsortiumOrleans();
+builder.UseKubernetesHostingWhenConfigured(hosting);
 // The outbox grains run here, so this silo sends their mail.
 builder.AddEmail();
-await builder.Build().RunAsync();
+builder.AddObservability("consortium-silo");
+builder.AddOperatorDashboard();
+
+var app = builder.Build();
+app.MapHealthEndpoints();
+app.MapOperatorDashboard();
+await app.RunAsync();

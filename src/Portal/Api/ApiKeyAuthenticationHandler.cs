@@ -1,11 +1,10 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Consortium.Grains.ApiKeys;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Security;
+using Consortium.Silo.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +38,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Too many wrong API keys from this client.");
         }
 
-        if (IsOperatorKey(presented))
+        if (OperatorKey.Matches(presented, consortium.Value.OperatorApiKey))
         {
             return Success(new Claim(ApiClaims.Role, ApiClaims.OperatorRole), new Claim(ApiClaims.KeyId, ApiClaims.OperatorRole));
         }
@@ -68,10 +67,6 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
     }
-
-    private bool IsOperatorKey(string presented) =>
-        consortium.Value.OperatorApiKey is { Length: > 0 } operatorKey
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(operatorKey));
 
     private AuthenticateResult Success(params Claim[] claims) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));

@@ -13,7 +13,9 @@ using Consortium.Portal.Researchers;
 using Consortium.Portal.Security;
 using Consortium.Portal.Staff;
 using Consortium.Portal.Verification;
+using Consortium.Silo.Health;
 using Consortium.Silo.Hosting;
+using Consortium.Silo.Observability;
 using Consortium.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,7 +39,7 @@ public static class PortalExtensions
         var hosting = builder.AddConsortiumOrleans();
         // Before sign-in is configured: in embedded mode, sign-in goes to the sandbox simulator.
         EmbeddedOrcid.AddEmbeddedOrcid(builder, portal);
-        builder.AddObservability();
+        builder.AddObservability("consortium-portal", LiveUpdateMetrics.MeterName);
         builder.AddConsortiumApi(hosting);
         builder.AddForwardedHeaders();
         builder.AddRateLimits();

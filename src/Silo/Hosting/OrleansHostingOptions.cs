@@ -35,6 +35,9 @@ public sealed class OrleansHostingOptions
         : IPAddress.TryParse(AdvertisedIPAddress.Trim(), out var address) ? address
         : throw new InvalidOperationException($"Orleans:AdvertisedIPAddress '{AdvertisedIPAddress}' is not an IP address (e.g. 10.0.0.12).");
 
+    /// <summary>A cluster silo in a Kubernetes pod: the pod's IP is advertised and its name is the silo's (see <see cref="KubernetesHosting"/>).</summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>Cluster and client modes: the PostgreSQL connection string (<c>ConnectionStrings:Consortium</c>).</summary>
     public string? PostgresConnectionString { get; set; }
 

@@ -24,6 +24,17 @@ public static class ConsortiumHosts
         [$"Orcid:{environment}:PublicApiUrl"] = $"{simulator}pub/v3.0",
     };
 
+    /// <summary>How a host of <paramref name="mode"/> joins the test cluster <paramref name="clusterId"/>: ports of its own, the database.</summary>
+    public static Dictionary<string, string?> ClusterSettings(HostingMode mode, string postgresConnectionString, string clusterId) => new()
+    {
+        ["Orleans:Mode"] = mode.ToString(),
+        ["Orleans:ServiceId"] = "consortium-tests",
+        ["Orleans:ClusterId"] = clusterId,
+        ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+        ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+        ["ConnectionStrings:Consortium"] = postgresConnectionString,
+    };
+
     /// <param name="settings">More configuration; it wins over the defaults here (e.g. another <c>DataProtection</c> setup).</param>
     /// <param name="environment">Testing by default: outside Development like Production, but a Production host would refuse the simulators.</param>
     public static async Task<IHost> StartAsync(HostingMode mode, string postgresConnectionString, string clusterId, IDictionary<string, string?>? settings = null,
@@ -31,15 +42,8 @@ public static class ConsortiumHosts
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SandboxSettings(Nowhere)) { ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            ["Orleans:Mode"] = mode.ToString(),
-            ["Orleans:ServiceId"] = "consortium-tests",
-            ["Orleans:ClusterId"] = clusterId,
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-            ["ConnectionStrings:Consortium"] = postgresConnectionString,
-        });
+        builder.Configuration.AddInMemoryCollection(ClusterSettings(mode, postgresConnectionString, clusterId));
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddConsortiumOrleans();
         var host = builder.Build();
         await host.StartAsync();

@@ -1,24 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Consortium.Portal.Extensions;
+namespace Consortium.Silo.Observability;
 
 /// <summary>
-/// OpenTelemetry traces and metrics for ASP.NET Core, HttpClient and Orleans. Exporters by configuration:
-/// <c>OpenTelemetry:Console=true</c> prints to the console; <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> sends OTLP.
+/// OpenTelemetry traces and metrics for ASP.NET Core, HttpClient and Orleans, the same in the portal and the silo. Exporters
+/// by configuration: <c>OpenTelemetry:Console=true</c> prints to the console; <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> sends OTLP.
 /// </summary>
 public static class ObservabilityExtensions
 {
-    public static void AddObservability(this WebApplicationBuilder builder)
+    /// <param name="serviceName">The <c>service.name</c> resource attribute: <c>consortium-portal</c> or <c>consortium-silo</c>.</param>
+    /// <param name="meters">The host's own meters, besides Orleans'.</param>
+    public static void AddObservability(this IHostApplicationBuilder builder, string serviceName, params string[] meters)
     {
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("consortium-portal"))
+            .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter("Microsoft.Orleans", Consortium.Portal.Live.LiveUpdateMetrics.MeterName))
+                .AddMeter(["Microsoft.Orleans", .. meters]))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()

@@ -1,16 +1,24 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Consortium.Portal.Extensions;
+namespace Consortium.Silo.Health;
 
+/// <summary>The health endpoints of every Consortium web host (portal and silo), which probes and load balancers call.</summary>
 public static class HealthEndpointExtensions
 {
+    public const string LivePath = "/health/live";
+
+    public const string ReadyPath = "/health/ready";
+
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: storage and cluster answer too.</summary>
-    public static void MapHealthEndpoints(this WebApplication app)
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteReportAsync,
