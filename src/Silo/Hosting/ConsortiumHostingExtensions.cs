@@ -1,5 +1,6 @@
 using Consortium.Grains.Verification;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidRate;
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Consortium.Orcid;
@@ -28,6 +29,8 @@ public static class ConsortiumHostingExtensions
 
         // Grains reach ORCID only through src/Orcid's typed clients.
         builder.Services.AddOrcidClient();
+        // Every host sending for a client, silo or client of the cluster, draws from one bucket per client in the cluster.
+        builder.Services.AddClusterOrcidRateLimit();
         builder.Services.AddOptions<IssuingOptions>().BindConfiguration(IssuingOptions.SectionName);
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName);
 
