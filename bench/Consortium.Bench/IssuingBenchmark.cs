@@ -113,7 +113,7 @@ public static class IssuingBenchmark
     }
 
     /// <summary>A tenant with its own client, a template, and one researcher who connected through the OAuth round trip.</summary>
-    private static async Task<(ITenantIssuingGrain, string, string)> SetUpTenantAsync(IGrainFactory grains, SimulatorControls orcid, string tenant)
+    internal static async Task<(ITenantIssuingGrain Ledger, string Tenant, string Researcher)> SetUpTenantAsync(IGrainFactory grains, SimulatorControls orcid, string tenant)
     {
         var consortium = await grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key).CreateAsync(new NewConsortium($"c-{tenant}", "Bench Consortium"));
         await grains.GetGrain<IConsortiumGrain>(ConsortiumKey.For(consortium.Slug)).CreateTenantAsync(new NewTenant(tenant, "Bench University", "02mhbdp94"));

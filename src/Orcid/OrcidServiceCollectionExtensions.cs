@@ -16,6 +16,8 @@ public static class OrcidServiceCollectionExtensions
         services.AddOptions<OrcidOptions>().BindConfiguration(OrcidOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrcidOptions>, OrcidOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // A host in a cluster registers the cluster's bucket instead (before or after this: it replaces).
+        services.TryAddSingleton<IOrcidPermitSource, LocalPermitSource>();
         services.TryAddSingleton<OrcidRateLimiter>();
         services.TryAddSingleton<OrcidClients>();
         foreach (var environment in Enum.GetValues<OrcidEnvironment>())

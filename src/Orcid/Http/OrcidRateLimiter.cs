@@ -1,69 +1,66 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using Consortium.Orcid.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Consortium.Orcid.Http;
 
-/// <summary>One token bucket per ORCID client and API (ORCID's limit is per client; the public API's, 12 a second, is apart
-/// from the member API's, 24 a second), shared by every HttpClient of the process. Requests over the limit wait in line instead of drawing ORCID's 503.
+/// <summary>One bucket per ORCID client and API (ORCID's limit is per client; the public API's, 12 a second, is apart
+/// from the member API's, 24 a second), drawn from <see cref="IOrcidPermitSource"/> by every HttpClient of the process.
+/// Requests over the limit wait in line instead of drawing ORCID's 503.
 /// Reads go ahead of writes: writes take turns to wait in the bucket's line, one per client at a time, so a read
-/// (a verification) waits behind at most one write however long a bulk write's backlog is, and writes still use every token.</summary>
+/// (a verification) waits behind at most one write however long a bulk write's backlog is, and writes still use every permit.</summary>
 public sealed class OrcidRateLimiter : IDisposable
 {
-    // Large enough that a batch never fails for want of a place in the queue; each waiter is only a task.
-    const int QueueLimit = 100_000;
-
-    readonly PartitionedRateLimiter<string> bucket;
+    readonly IOrcidPermitSource permits;
+    readonly OrcidRateLimit memberLimit;
+    readonly OrcidRateLimit publicLimit;
     readonly PartitionedRateLimiter<string> writeTurns;
+    readonly ConcurrentDictionary<string, StrongBox<int>> waiting = new();
 
     /// <summary>Starts the key of a public API call's bucket.</summary>
     public const string PublicPrefix = "public:";
 
-    public OrcidRateLimiter(IOptions<OrcidOptions> options)
+    public OrcidRateLimiter(IOptions<OrcidOptions> options, IOrcidPermitSource permits)
     {
         var settings = options.Value;
-        bucket = PartitionedRateLimiter.Create<string, string>(key =>
-        {
-            var (perSecond, burst) = key.StartsWith(PublicPrefix, StringComparison.Ordinal)
-                ? (settings.PublicRequestsPerSecond, settings.PublicBurst)
-                : (settings.RequestsPerSecond, settings.Burst);
-            return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = 1,
-                // Tokens trickle in one at a time so the pace stays even and never runs ahead of ORCID's own bucket.
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / perSecond),
-                QueueLimit = QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
-        });
+        this.permits = permits;
+        memberLimit = new OrcidRateLimit(settings.RequestsPerSecond, settings.Burst);
+        publicLimit = new OrcidRateLimit(settings.PublicRequestsPerSecond, settings.PublicBurst);
         writeTurns = PartitionedRateLimiter.Create<string, string>(clientId => RateLimitPartition.GetConcurrencyLimiter(
             clientId,
-            _ => new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = QueueLimit, QueueProcessingOrder = QueueProcessingOrder.OldestFirst }));
+            _ => new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = LocalPermitSource.QueueLimit, QueueProcessingOrder = QueueProcessingOrder.OldestFirst }));
     }
 
+    /// <summary>Waits until a request for the key may be sent.</summary>
     /// <param name="read">A read (GET), served before the client's waiting writes.</param>
-    public async ValueTask<RateLimitLease> AcquireAsync(string clientId, bool read, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The client's line is full.</exception>
+    public async ValueTask AcquireAsync(string key, bool read, CancellationToken cancellationToken)
     {
-        if (read)
+        var limit = key.StartsWith(PublicPrefix, StringComparison.Ordinal) ? publicLimit : memberLimit;
+        var inLine = waiting.GetOrAdd(key, _ => new StrongBox<int>());
+        Interlocked.Increment(ref inLine.Value);
+        try
         {
-            return await bucket.AcquireAsync(clientId, 1, cancellationToken);
+            if (read)
+            {
+                await permits.AcquireAsync(key, limit, Volatile.Read(ref inLine.Value), cancellationToken);
+                return;
+            }
+            using var turn = await writeTurns.AcquireAsync(key, 1, cancellationToken);
+            if (!turn.IsAcquired)
+            {
+                throw new InvalidOperationException($"The ORCID rate-limit queue of client {key} is full.");
+            }
+            // The writes still waiting for their turn count too: they follow this one at once.
+            await permits.AcquireAsync(key, limit, Volatile.Read(ref inLine.Value), cancellationToken);
         }
-        var turn = await writeTurns.AcquireAsync(clientId, 1, cancellationToken);
-        if (!turn.IsAcquired)
+        finally
         {
-            return turn;
-        }
-        using (turn)
-        {
-            return await bucket.AcquireAsync(clientId, 1, cancellationToken);
+            Interlocked.Decrement(ref inLine.Value);
         }
     }
 
-    public void Dispose()
-    {
-        writeTurns.Dispose();
-        bucket.Dispose();
-    }
+    public void Dispose() => writeTurns.Dispose();
 }

@@ -75,11 +75,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
 
     async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var lease = await limiter.AcquireAsync(request.RateLimitKey(), request.IsRead(), cancellationToken);
-        if (!lease.IsAcquired)
-        {
-            throw new InvalidOperationException($"The ORCID rate-limit queue of client {request.RateLimitKey()} is full.");
-        }
+        await limiter.AcquireAsync(request.RateLimitKey(), request.IsRead(), cancellationToken);
         return await attemptTimeout.ExecuteAsync(
             async (state, ct) => await state.Handler.BaseSendAsync(state.Request, ct),
             (Handler: this, Request: request),

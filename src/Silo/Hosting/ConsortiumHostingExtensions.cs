@@ -1,5 +1,6 @@
 using Consortium.Grains.Verification;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidRate;
 using System.ComponentModel.DataAnnotations;
 using Consortium.Orcid;
 using Consortium.Orcid.Configuration;
@@ -29,6 +30,8 @@ public static class ConsortiumHostingExtensions
 
         // Grains reach ORCID only through src/Orcid's typed clients.
         builder.Services.AddOrcidClient();
+        // Every host sending for a client, silo or client of the cluster, draws from one bucket per client in the cluster.
+        builder.Services.AddClusterOrcidRateLimit();
         builder.Services.AddSingleton<IValidateOptions<OrcidOptions>>(new ProductionTalksToOrcid(builder.Environment));
         if (options.Mode != HostingMode.Embedded)
         {

@@ -17,6 +17,7 @@ public static class ControlsApi
             var client = oauth.RegisterClient(body.Name, body.RedirectUris ?? []);
             return Results.Ok(new NewClientResponse(client.ClientId, client.ClientSecret));
         });
+        sim.MapGet("/clients/{clientId}/traffic", (string clientId, ClientRateLimiter limiter) => Results.Ok(limiter.TrafficOf(clientId)));
         sim.MapPost("/researchers", (NewResearcherRequest body, OAuthStore oauth, RecordStore records) =>
         {
             if (!VisibilityControls.TryParse(body.DefaultVisibility ?? "public", out var defaultVisibility))

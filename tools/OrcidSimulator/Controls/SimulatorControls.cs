@@ -22,6 +22,10 @@ public sealed class SimulatorControls : IDisposable
     public async Task<NewClientResponse> RegisterClientAsync(string name, params string[] redirectUris) =>
         await ReadAsync<NewClientResponse>(await _http.PostAsJsonAsync("/_sim/clients", new NewClientRequest(name, redirectUris)));
 
+    /// <summary>The client's member API requests as the simulator's rate limit counted them: let through, and refused with 503.</summary>
+    public async Task<ClientTraffic> TrafficAsync(string clientId) =>
+        (await _http.GetFromJsonAsync<ClientTraffic>($"/_sim/clients/{Uri.EscapeDataString(clientId)}/traffic"))!;
+
     /// <param name="defaultVisibility">public (when null), limited or private: the visibility new items on the record take.</param>
     public async Task<NewResearcherResponse> CreateResearcherAsync(string givenNames, string familyNames, string email, string? defaultVisibility = null) =>
         await ReadAsync<NewResearcherResponse>(await _http.PostAsJsonAsync("/_sim/researchers", new NewResearcherRequest(givenNames, familyNames, email, defaultVisibility)));
