@@ -31,8 +31,8 @@ public sealed class ClusterProcess : IAsyncDisposable
     private readonly List<(string Text, TaskCompletionSource<string> Line)> _expected = [];
 
     /// <param name="settings">Configuration keys and values, given as <c>--key=value</c>.</param>
-    /// <param name="environment">The ASP.NET Core / .NET host environment (Production unless told).</param>
-    public ClusterProcess(string name, BuiltApp app, IReadOnlyDictionary<string, string> settings, string logDirectory, string environment = "Production")
+    /// <param name="environment">The ASP.NET Core / .NET host environment (Staging unless told: Production refuses to talk to an ORCID simulator).</param>
+    public ClusterProcess(string name, BuiltApp app, IReadOnlyDictionary<string, string> settings, string logDirectory, string environment = "Staging")
     {
         Name = name;
         _app = app;

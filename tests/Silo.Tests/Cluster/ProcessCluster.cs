@@ -9,7 +9,7 @@ namespace Consortium.Silo.Tests.Cluster;
 /// A cluster of real processes on loopback, as an operator runs one (README, "Hosting modes"): silos
 /// (<c>dotnet Consortium.Silo.dll</c>), portals in <c>Orleans:Mode=Client</c> and the ORCID simulator on its own, all on a
 /// throw-away PostgreSQL database, each process on ports of its own and logging to a file in <see cref="LogDirectory"/>.
-/// Silos and portals run as Production. Disposing kills every process and drops the database, whatever state the test left.
+/// Silos and portals run as Staging: outside Development like Production, which would refuse the ORCID simulator. Disposing kills every process and drops the database, whatever state the test left.
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
@@ -82,6 +82,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             ["Orleans:SiloPort"] = siloPort.ToString(),
             ["Orleans:GatewayPort"] = gatewayPort.ToString(),
+            // The silo's own web host (health, dashboard): a port of its own, not the default 8081 every silo would share.
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
         }), LogDirectory);
         lock (_silos)
         {
