@@ -13,7 +13,10 @@ namespace Consortium.Silo.Tests.Cluster;
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    /// <summary>The xunit collection of every test that starts a process cluster: one cluster at a time on the machine.</summary>
+    public const string Collection = "Process clusters";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     private readonly List<ClusterProcess> _silos = [];
     private readonly List<ClusterProcess> _portals = [];
@@ -125,7 +128,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
         PortalUrls[portal] = url;
         portal.Start();
-        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
         await WaitUntilAsync(async () =>
         {
             portal.EnsureRunning();
@@ -133,7 +136,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             {
                 return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception notYet) when (notYet is HttpRequestException or TaskCanceledException)
             {
                 return false;
             }
@@ -240,6 +243,9 @@ public sealed class ProcessCluster : IAsyncDisposable
         await Database.DisposeAsync();
     }
 }
+
+[CollectionDefinition(ProcessCluster.Collection, DisableParallelization = true)]
+public sealed class ProcessClusterCollection;
 
 /// <summary>A row of Orleans' membership table. <see cref="Status"/> is Orleans' <c>SiloStatus</c>.</summary>
 public sealed record SiloMembership(string Endpoint, int Generation, string SiloName, int Status, DateTime IAmAliveTime)
