@@ -19,6 +19,11 @@ public interface ITenantIssuingGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(IReadOnlyList<NewIssuance> requests, string portalUrl);
 
+    /// <summary>Activates the queue, which resumes its pending work at once: what the survivors call when a silo dies (see the silo's
+    /// IssuingQueueFailover). Idempotent and cheap.</summary>
+    [Alias("Wake")]
+    Task WakeAsync();
+
     /// <summary>How many issuances have work scheduled (writes, retries, checks).</summary>
     [Alias("Pending")]
     Task<int> PendingAsync();

@@ -94,6 +94,9 @@ public sealed class TenantIssuingGrain(
         return results;
     }
 
+    // Activation alone restarts the pump (OnActivateAsync).
+    public Task WakeAsync() => Task.CompletedTask;
+
     public Task<int> PendingAsync() => Task.FromResult(queue.Pending.Count);
 
     public Task<IssuanceView> RevokeAsync(string issuanceId) => CommandAsync(issuanceId, issuance => issuance.RevokeAsync());

@@ -23,6 +23,7 @@ public static class ApiExtensions
         builder.Services.AddAuthorization(options => options.AddApiPolicies());
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         // In every environment a request that does not bind throws, so BadRequestExceptionHandler can name the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();

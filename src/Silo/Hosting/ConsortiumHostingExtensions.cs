@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Consortium.Orcid;
 using Consortium.Silo.Health;
+using Consortium.Silo.Issuing;
 using Consortium.Silo.KeyRing;
 using Consortium.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -42,13 +43,19 @@ public static class ConsortiumHostingExtensions
                 builder.UseOrleans(silo => silo
                     .Configure<ClusterOptions>(cluster => (cluster.ServiceId, cluster.ClusterId) = (options.ServiceId, options.ClusterId))
                     .ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true)
+                    .Configure<ClusterMembershipOptions>(membership => ConfigureMembership(membership, builder.Configuration))
                     .UseConsortiumPostgres(options.PostgresConnectionString!));
                 break;
             case HostingMode.Client:
                 builder.UseOrleansClient(client => client
                     .Configure<ClusterOptions>(cluster => (cluster.ServiceId, cluster.ClusterId) = (options.ServiceId, options.ClusterId))
                     .UseConsortiumPostgres(options.PostgresConnectionString!));
+                ConfigureClientFailover(builder.Services, builder.Configuration);
                 break;
+        }
+        if (options.Mode != HostingMode.Client)
+        {
+            builder.Services.AddHostedService<IssuingQueueFailover>();
         }
 
         builder.Services.AddHealthChecks()
@@ -56,6 +63,37 @@ public static class ConsortiumHostingExtensions
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return options;
     }
+
+    /// <summary>Dead silos stay in the membership table (and on the overview page, marked dead) for an hour, not Orleans' week;
+    /// <c>Orleans:Membership</c> (any <see cref="ClusterMembershipOptions"/> property) overrides.</summary>
+    private static void ConfigureMembership(ClusterMembershipOptions membership, IConfiguration configuration)
+    {
+        membership.DefunctSiloExpiration = TimeSpan.FromHours(1);
+        membership.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(10);
+        configuration.GetSection("Orleans:Membership").Bind(membership);
+    }
+
+    /// <summary>
+    /// A portal's client while a silo dies: a call that went to the dead gateway, or to a grain on the dead silo, gives up after
+    /// <see cref="ClientResponseTimeout"/> rather than Orleans' 30 s (the portal then answers 503), and the gateway list is read
+    /// again every <see cref="GatewayListRefreshPeriod"/>, so a silo that joins takes client traffic within seconds. Orleans binds
+    /// <c>Orleans:Messaging:ResponseTimeout</c> and <c>Orleans:Gateway:GatewayListRefreshPeriod</c> itself; these apply unless they are set.
+    /// </summary>
+    private static void ConfigureClientFailover(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration["Orleans:Messaging:ResponseTimeout"] is null)
+        {
+            services.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ClientResponseTimeout);
+        }
+        if (configuration["Orleans:Gateway:GatewayListRefreshPeriod"] is null)
+        {
+            services.Configure<GatewayOptions>(gateway => gateway.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
+        }
+    }
+
+    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(10);
+
+    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
 
     private static OrleansHostingOptions ReadOptions(IConfiguration configuration)
     {
