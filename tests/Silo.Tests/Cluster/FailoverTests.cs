@@ -21,6 +21,7 @@ namespace Consortium.Silo.Tests.Cluster;
 /// (set to five minutes here) would wake it; meanwhile API calls of another tenant answer 2xx or 503 with <c>Retry-After</c>,
 /// never 500, each within a bound; and the overview page lists the killed silo as dead.
 /// </summary>
+[Collection(ProcessClusterCollection.Name)]
 public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Writes = 300;
