@@ -1,3 +1,4 @@
+using Npgsql;
 using Orleans.Runtime.Messaging;
 
 namespace Consortium.Portal.Hosting;
@@ -5,8 +6,8 @@ namespace Consortium.Portal.Hosting;
 /// <summary>
 /// The failures a grain call meets while the cluster recovers from a silo's death (until it is declared dead and its grains
 /// activate elsewhere): the dead gateway or silo is unreachable, the call is rejected on the way, or no answer came within the
-/// client's response timeout. Trying again a few seconds later succeeds. Only Orleans' own messaging failures count, so a
-/// grain's exceptions (real bugs included) keep their meaning.
+/// client's response timeout; and the database restarting. Trying again a few seconds later succeeds. Only Orleans' own messaging
+/// failures and the database's count, so a grain's exceptions (real bugs included) keep their meaning.
 /// </summary>
 public static class TransientClusterFailure
 {
@@ -18,5 +19,8 @@ public static class TransientClusterFailure
         or OrleansMessageRejectionException // rejected on the way (a silo shutting down, a route to a dead one)
         or ConnectionFailedException        // no gateway could be reached
         or GatewayTooBusyException
-        or TimeoutException;                // no answer within Orleans' response timeout (a call through the dead gateway)
+        or TimeoutException                 // no answer within Orleans' response timeout (a call through the dead gateway)
+        // PostgreSQL restarting, out of connections or unreachable, met by the portal or by a grain (whose storage write failed).
+        // The SQL is the application's own and tested, so at run time Npgsql's failures are the database's availability.
+        or NpgsqlException;
 }

@@ -26,7 +26,9 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Tenants = 2;
     private const int ResearchersPerTenant = 10;
     private const int IssuancesPerResearcher = 100;
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(4);
+    private const string NoReason = "(no reason given)";
+    /// <summary>From the cluster's start to the end; on this 2-core machine the suite takes about 3.5 minutes when it is busy.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
     /// <summary>The submissions are spread over about a minute, so the faults meet both submitting and writing.</summary>
     private static readonly TimeSpan SubmissionSpacing = TimeSpan.FromMilliseconds(30);
 
@@ -85,7 +87,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
         var refusals = new ConcurrentQueue<string>();
         var submitted = Stopwatch.StartNew();
         var next = -1;
-        var submitting = Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        var submitting = Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
         {
             for (var i = Interlocked.Increment(ref next); i < submissions.Length; i = Interlocked.Increment(ref next))
             {
@@ -111,8 +113,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
         }
         output.WriteLine($"{clock.Elapsed:mm\\:ss} nothing pending");
 
-        // Every refused submission was answered with problem details naming what went wrong (or failed to connect, said so).
-        Assert.All(refusals, refusal => Assert.False(string.IsNullOrWhiteSpace(refusal)));
+        // Every refused submission was answered with problem details naming what went wrong.
+        Assert.All(refusals, refusal => Assert.DoesNotContain(NoReason, refusal));
         var writtenTwice = 0;
         var failed = 0;
         foreach (var (slug, researchers) in tenants)
@@ -201,26 +203,28 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
             }
             catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !_bound.IsCancellationRequested)
             {
-                refusals.Enqueue($"{portal.BaseAddress} did not answer: {failure.Message}");
+                refusals.Enqueue($"{portal.BaseAddress} did not answer ({failure.Message}) {NoReason}");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(500), _bound.Token);
         }
     }
 
-    /// <summary>A refusal's problem details, "status title: detail"; empty when the answer names no reason.</summary>
+    /// <summary>A refusal's problem details, "status title: detail"; <see cref="NoReason"/> when the answer names none.</summary>
     private async Task<string> ReasonAsync(HttpResponseMessage answer)
     {
         try
         {
             var problem = await answer.Content.ReadFromJsonAsync<JsonElement>(_bound.Token);
-            return problem.TryGetProperty("title", out var title) && !string.IsNullOrWhiteSpace(title.GetString())
-                ? $"{(int)answer.StatusCode} {title.GetString()}: {(problem.TryGetProperty("detail", out var detail) ? detail.GetString() : "")}"
-                : "";
+            if (problem.TryGetProperty("title", out var title) && !string.IsNullOrWhiteSpace(title.GetString()))
+            {
+                return $"{(int)answer.StatusCode} {title.GetString()}: {(problem.TryGetProperty("detail", out var detail) ? detail.GetString() : "")}";
+            }
         }
         catch (JsonException)
         {
-            return "";
+            // Not problem details.
         }
+        return $"{(int)answer.StatusCode} {NoReason}";
     }
 
     /// <summary>A member organisation of a new consortium, ready to issue in sandbox, whose ORCID client takes either portal's callback.</summary>
