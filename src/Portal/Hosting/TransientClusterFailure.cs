@@ -14,7 +14,20 @@ public static class TransientClusterFailure
     /// <summary>What a caller is told to wait before trying again (<c>Retry-After</c>).</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    public static bool Is(Exception exception) => exception is
+    /// <summary>The failure, or what it wraps: Orleans reports a grain's failed storage call as an OrleansException around Npgsql's.</summary>
+    public static bool Is(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (IsItself(cause))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsItself(Exception exception) => exception is
         SiloUnavailableException           // the target silo is known to be dead, or became unavailable
         or OrleansMessageRejectionException // rejected on the way (a silo shutting down, a route to a dead one)
         or ConnectionFailedException        // no gateway could be reached
