@@ -96,7 +96,7 @@ public static class ConsortiumHostingExtensions
         }
     }
 
-    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(15);
 
     public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
 

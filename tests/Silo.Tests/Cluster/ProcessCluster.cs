@@ -209,7 +209,8 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:Consortium"] = Database.ConnectionString,
+            // A few connections a process: the PostgreSQL server is shared by every test (100 connections in all).
+            ["ConnectionStrings:Consortium"] = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = 20 }.ConnectionString,
             ["Orleans:ServiceId"] = "consortium-tests", // as ConsortiumHosts names it, so a test may join a client of its own
             ["Orleans:ClusterId"] = ClusterId,
             ["Orleans:DataDirectory"] = Path.Combine(LogDirectory, name + "-data"),
