@@ -134,8 +134,9 @@ public sealed class ProcessCluster : IAsyncDisposable
             {
                 return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception notYet) when (notYet is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
                 return false;
             }
         }, StartTimeout, $"{name} did not answer /health/ready; see {portal.LogPath}.");

@@ -5,6 +5,7 @@ namespace Consortium.Silo.Tests.Cluster;
 
 /// <summary>The harness itself: a silo process killed and started again on its ports rejoins, and the cluster keeps
 /// its dead incarnation as dead (in the membership table and on the portal's overview page).</summary>
+[Collection(ProcessClusterCollection.Name)]
 public sealed class ProcessClusterTests(ITestOutputHelper output)
 {
     [Fact]
