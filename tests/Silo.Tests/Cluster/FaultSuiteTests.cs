@@ -34,30 +34,39 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan SubmissionSpacing = TimeSpan.FromMilliseconds(30);
 
     private readonly CancellationTokenSource _bound = new(Bound);
-    private ThrowawayPostgres _postgres = null!;
+    // Null until started: DisposeAsync also runs after a failed start, and must then still remove the PostgreSQL server.
+    private ThrowawayPostgres? _postgres;
     private ProcessCluster _cluster = null!;
-    private SimulatorControls _controls = null!;
-    private HttpClient _simulator = null!;
+    private SimulatorControls? _controls;
+    private HttpClient? _simulator;
 
     public async Task InitializeAsync()
     {
         _postgres = await ThrowawayPostgres.CreateAsync();
-        _cluster = await ProcessCluster.StartAsync(silos: 2, portals: 2, postgresServer: _postgres.ConnectionString, settings: new Dictionary<string, string>
-        {
-            // Death is declared after a few missed probes; shorter probes keep the kill's effect to seconds (production: 5 s).
-            ["Orleans:Membership:ProbeTimeout"] = "00:00:02",
-        });
+        _cluster = await StartClusterAsync();
         _controls = new SimulatorControls(_cluster.SimulatorUrl);
         _simulator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _cluster.SimulatorUrl };
     }
 
+    private Task<ProcessCluster> StartClusterAsync() => ProcessCluster.StartAsync(silos: 2, portals: 2, postgresServer: _postgres!.ConnectionString, settings: new Dictionary<string, string>
+        {
+            // Death is declared after a few missed probes; shorter probes keep the kill's effect to seconds (production: 5 s).
+            ["Orleans:Membership:ProbeTimeout"] = "00:00:02",
+        });
+
     public async Task DisposeAsync()
     {
-        output.WriteLine($"Process logs: {_cluster.LogDirectory}");
-        _simulator.Dispose();
-        _controls.Dispose();
-        await _cluster.DisposeAsync();
-        await _postgres.DisposeAsync();
+        _simulator?.Dispose();
+        _controls?.Dispose();
+        if (_cluster is not null)
+        {
+            output.WriteLine($"Process logs: {_cluster.LogDirectory}");
+            await _cluster.DisposeAsync();
+        }
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         _bound.Dispose();
     }
 
@@ -137,7 +146,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
 
                 var ledgerPutCodes = ledger.Where(i => i.GetProperty("status").GetString() == "in-orcid")
                     .Select(i => i.GetProperty("putCode").GetInt64()).Order().ToArray();
-                var recordPutCodes = (await _controls.QualificationsAsync(orcid)).Select(q => q.GetProperty("put-code").GetInt64()).Order().ToArray();
+                var recordPutCodes = (await _controls!.QualificationsAsync(orcid)).Select(q => q.GetProperty("put-code").GetInt64()).Order().ToArray();
                 Assert.Equal(ledgerPutCodes.Distinct(), ledgerPutCodes);
                 Assert.Equal(ledgerPutCodes, recordPutCodes);
             }
@@ -151,7 +160,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
             var api = portals[_cluster.Portals.ToList().IndexOf(portal)];
             (await api.PostAsJsonAsync($"/api/v1/tenants/{tenants[0].Slug}/issuances",
                 new { env = "sandbox", templateId = Template, orcid, externalId = $"after-{orcid}" })).EnsureSuccessStatusCode();
-            await UntilAsync(async () => (await _controls.QualificationsAsync(orcid)).Count == 1, $"the issuance to {orcid} through {portal.Name}");
+            await UntilAsync(async () => (await _controls!.QualificationsAsync(orcid)).Count == 1, $"the issuance to {orcid} through {portal.Name}");
         }
         output.WriteLine($"{clock.Elapsed:mm\\:ss} done");
     }
@@ -178,7 +187,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(3), _bound.Token);
         foreach (var (kind, rate) in new[] { ("Burst503", 0.3), ("Drop", 0.1) })
         {
-            (await _simulator.PostAsJsonAsync("/_sim/faults", new FaultRequest(kind, rate, DurationSeconds: 20), _bound.Token)).EnsureSuccessStatusCode();
+            (await _simulator!.PostAsJsonAsync("/_sim/faults", new FaultRequest(kind, rate, DurationSeconds: 20), _bound.Token)).EnsureSuccessStatusCode();
         }
         output.WriteLine($"{clock.Elapsed:mm\\:ss} (c) ORCID: 503 bursts and dropped connections for 20 s");
         await Task.Delay(TimeSpan.FromSeconds(20), _bound.Token);
@@ -237,7 +246,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
             new { name = "Fault University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
         (await api.PutAsJsonAsync($"/api/v1/tenants/{slug}/templates/{Template}",
             new { title = "Laser Safety Level 2", department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
-        var (clientId, clientSecret) = await _controls.RegisterClientAsync("Fault University",
+        var (clientId, clientSecret) = await _controls!.RegisterClientAsync("Fault University",
             [.. _cluster.Portals.Select(portal => new Uri(_cluster.PortalUrls[portal], "/t/").AbsoluteUri)]);
         (await api.PutAsJsonAsync($"/api/v1/tenants/{slug}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
         return slug;
@@ -246,11 +255,11 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>A new researcher connects as a browser does: the portal's connect link, ORCID's authorize page, the portal's callback.</summary>
     private async Task<string> ConnectResearcherAsync(ClusterProcess portal, string tenant)
     {
-        var orcid = (await _controls.CreateResearcherAsync("Ada", "Lovelace", $"{Guid.NewGuid():N}@example.org")).Orcid;
-        await _controls.DecideNextConsentAsync(orcid, authorize: true);
+        var orcid = (await _controls!.CreateResearcherAsync("Ada", "Lovelace", $"{Guid.NewGuid():N}@example.org")).Orcid;
+        await _controls!.DecideNextConsentAsync(orcid, authorize: true);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _cluster.PortalUrls[portal] };
         using var toOrcid = await browser.GetAsync($"/t/{tenant}/connect?env=sandbox");
-        using var back = await _simulator.GetAsync(toOrcid.Headers.Location ?? throw new InvalidOperationException($"{portal.Name} answered {(int)toOrcid.StatusCode} to connect."));
+        using var back = await _simulator!.GetAsync(toOrcid.Headers.Location ?? throw new InvalidOperationException($"{portal.Name} answered {(int)toOrcid.StatusCode} to connect."));
         using var landed = await browser.GetAsync(back.Headers.Location!.PathAndQuery);
         Assert.Equal($"/t/{tenant}?env=sandbox&outcome=connected", landed.Headers.Location?.OriginalString);
         return OrcidId.Parse(orcid).Value;
