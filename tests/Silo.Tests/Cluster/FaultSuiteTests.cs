@@ -178,7 +178,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{clock.Elapsed:mm\\:ss} (a) {silo.Name} active again");
 
         await Task.Delay(TimeSpan.FromSeconds(3), _bound.Token);
-        await _postgres.StopAsync();
+        await _postgres!.StopAsync();
         output.WriteLine($"{clock.Elapsed:mm\\:ss} (b) PostgreSQL stopped");
         await Task.Delay(TimeSpan.FromSeconds(5), _bound.Token);
         await _postgres.StartAsync();
