@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Consortium.Bench;
-using Npgsql;
 
 // Measures, side by side in one run, and writes bench/RESULTS.md:
 //   dotnet run -c Release --project bench/Consortium.Bench [-- writes parallelism]
@@ -16,10 +15,13 @@ if (args is ["projection"])
 //   dotnet run -c Release --project bench/Consortium.Bench -- issuing   (only issuing to the simulator, printed)
 if (args is ["issuing"])
 {
-    foreach (var result in new[] { await IssuingBenchmark.RunAsync(tenants: 1, issuancesPerTenant: 600) })
-    {
-        Console.WriteLine(result);
-    }
+    Console.WriteLine(await IssuingBenchmark.RunAsync(tenants: 1, issuancesPerTenant: 600));
+    return;
+}
+//   dotnet run -c Release --project bench/Consortium.Bench -- cluster   (only 20 tenants on two silos and verification on one and two, printed)
+if (args is ["cluster"])
+{
+    Console.WriteLine(await ClusterReportAsync());
     return;
 }
 //   dotnet run -c Release --project bench/Consortium.Bench -- ratelimit   (only 1, 2 and 3 silos sharing one client's limit, printed; needs PostgreSQL)
@@ -44,20 +46,12 @@ var dataDirectory = Path.Combine(Path.GetTempPath(), $"consortium-bench-{Guid.Ne
 results.Add(await StorageBenchmark.RunAsync("SQLite (embedded)",
     new Dictionary<string, string?> { ["Orleans:Mode"] = "Embedded", ["Orleans:DataDirectory"] = dataDirectory }, writes, parallelism));
 
-if (Environment.GetEnvironmentVariable("CONSORTIUM_TEST_POSTGRES") is { } server)
+await using (var database = await BenchDatabase.CreateAsync())
 {
-    var database = $"consortium_bench_{Guid.NewGuid():N}";
-    await BenchHost.ExecuteAsync(server, $"CREATE DATABASE {database}");
-    var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-    try
+    if (database is not null)
     {
         results.Add(await StorageBenchmark.RunAsync("PostgreSQL (cluster)",
-            new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster", ["ConnectionStrings:Consortium"] = connectionString }, writes, parallelism));
-    }
-    finally
-    {
-        NpgsqlConnection.ClearAllPools();
-        await BenchHost.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster", ["ConnectionStrings:Consortium"] = database.ConnectionString }, writes, parallelism));
     }
 }
 
@@ -105,13 +99,7 @@ report
     .AppendLine("Grain calls and state writes are counted per issuance from the submit to the last write (the queue's own timer ticks are not")
     .AppendLine("calls). Each stored change of an issuance also writes its projection row once (one transaction with its status count).")
     .AppendLine()
-    .AppendLine("| tenants in parallel | issuances per tenant | seconds | issuances/s per tenant | share of 24/s | duplicates | missing | grain calls per issuance | state writes per issuance |")
-    .AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-foreach (var result in issuing)
-{
-    report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {result.Tenants} | {result.IssuancesPerTenant} | {result.Elapsed.TotalSeconds:0.0} | {result.PerTenantPerSecond:0.0} | {result.ShareOfRateLimit:P0} | {result.Duplicates} | {result.Missing} | {result.GrainCallsPerIssuance:0.0} | {result.StateWritesPerIssuance:0.00} |");
-}
+    .Append(IssuingTable(issuing));
 report.AppendLine().Append(SharedRateLimitReport(sharedRateLimit));
 report.AppendLine().Append(projection);
 report
@@ -121,13 +109,7 @@ report
     .AppendLine("One host (co-hosted silo), one HTTP client, 32 requests in flight. A verification is four grain calls and the rule's")
     .AppendLine("evaluation against the cached record; no ORCID call. The portal's API adds one audit row per decision on top.")
     .AppendLine()
-    .AppendLine("| endpoint | requests | requests/s | ratio to constant | p50 | p99 |")
-    .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-foreach (var result in verification)
-{
-    report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {result.Endpoint} | {result.Requests} | {result.PerSecond:0} | {result.PerSecond / verification[0].PerSecond:0.00} | {result.P50.TotalMilliseconds:0.00} ms | {result.P99.TotalMilliseconds:0.00} ms |");
-}
+    .Append(VerificationTable(verification));
 report
     .AppendLine()
     .AppendLine("## Cold start and memory of the embedded silo")
@@ -147,6 +129,7 @@ report
     .AppendLine(CultureInfo.InvariantCulture,
         $"| {memory.Grains} | {memory.Activation.TotalSeconds:0.0} s | {memory.ManagedBytes / 1024.0 / 1024.0:0} MB | {memory.BytesPerGrain / 1024.0:0.0} KB |");
 report.AppendLine().Append(OutboxReport(outbox));
+report.AppendLine().Append(await ClusterReportAsync());
 var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "RESULTS.md");
 await File.WriteAllTextAsync(path, report.ToString());
 Console.WriteLine(report);
@@ -164,20 +147,13 @@ static async Task<string> ProjectionReportAsync()
     {
         await disposeSqlite();
     }
-    if (Environment.GetEnvironmentVariable("CONSORTIUM_TEST_POSTGRES") is { } server)
+    await using (var database = await BenchDatabase.CreateAsync())
     {
-        var name = $"consortium_bench_{Guid.NewGuid():N}";
-        await BenchHost.ExecuteAsync(server, $"CREATE DATABASE {name}");
-        try
+        if (database is not null)
         {
-            var postgres = await ProjectionBenchmark.PostgresAsync(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+            var postgres = await ProjectionBenchmark.PostgresAsync(database.ConnectionString);
             reads.AddRange(await ProjectionBenchmark.RunAsync("PostgreSQL", postgres));
             await postgres.DataSource.DisposeAsync();
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await BenchHost.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
     }
     var text = new StringBuilder()
@@ -253,3 +229,73 @@ static string OutboxReport(OutboxBenchmark.Result result) => new StringBuilder()
     .AppendLine(CultureInfo.InvariantCulture,
         $"| {result.Messages} | {result.Chunk} | {result.ToQueue.TotalSeconds:0.00} s | {result.ToSendAll.TotalSeconds:0.0} s | {result.SentPerSecond:0} | {result.Received} |")
     .ToString();
+
+
+static string IssuingTable(IEnumerable<IssuingBenchmark.Result> results)
+{
+    var text = new StringBuilder()
+        .AppendLine("| silos | tenants in parallel | issuances per tenant | seconds | issuances/s per tenant | share of 24/s | duplicates | missing | grain calls per issuance | state writes per issuance |")
+        .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var result in results)
+    {
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| {result.Hosting} | {result.Tenants} | {result.IssuancesPerTenant} | {result.Elapsed.TotalSeconds:0.0} | {result.PerTenantPerSecond:0.0} | {result.ShareOfRateLimit:P0} | {result.Duplicates} | {result.Missing} | {result.GrainCallsPerIssuance:0.0} | {result.StateWritesPerIssuance:0.00} |");
+    }
+    return text.ToString();
+}
+
+/// <summary>Each result next to the bare endpoint measured before it, on the same silos.</summary>
+static string VerificationTable(IReadOnlyList<VerificationBenchmark.Result> results)
+{
+    var text = new StringBuilder()
+        .AppendLine("| endpoint | requests | requests/s | ratio to constant | p50 | p99 |")
+        .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (var i = 0; i < results.Count; i++)
+    {
+        var result = results[i];
+        var constant = results[i - i % 2];
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| {result.Endpoint} | {result.Requests} | {result.PerSecond:0} | {result.PerSecond / constant.PerSecond:0.00} | {result.P50.TotalMilliseconds:0.00} ms | {result.P99.TotalMilliseconds:0.00} ms |");
+    }
+    return text.ToString();
+}
+
+// 20 tenants x 500 issuances on two silos of a PostgreSQL cluster and on one embedded silo; warm verification on one and two silos.
+static async Task<string> ClusterReportAsync()
+{
+    const int Tenants = 20, PerTenant = 500;
+    var issuing = new List<IssuingBenchmark.Result>();
+    var verification = new List<VerificationBenchmark.Result>();
+    // Two silos, each with at most 30 connections: the server (100) is shared with other databases.
+    await using (var database = await BenchDatabase.CreateAsync(maxPoolSize: 30))
+    {
+        if (database is not null)
+        {
+            issuing.Add(await IssuingBenchmark.RunAsync(Tenants, PerTenant, database.ConnectionString, silos: 2));
+        }
+    }
+    issuing.Add(await IssuingBenchmark.RunAsync(Tenants, PerTenant));
+    foreach (var silos in new[] { 1, 2 })
+    {
+        await using var database = await BenchDatabase.CreateAsync(maxPoolSize: 30);
+        if (database is not null)
+        {
+            verification.AddRange(await VerificationBenchmark.RunAsync(requests: 20_000, parallelism: 32, database.ConnectionString, silos));
+        }
+    }
+    return new StringBuilder()
+        .AppendLine("## 20 tenants on a two-silo cluster")
+        .AppendLine()
+        .AppendLine($"{Tenants} tenants x {PerTenant} issuances submitted at once, each tenant with its own ORCID client (24 requests/s, bursts of 40, in")
+        .AppendLine("the simulator), on two silos of one PostgreSQL cluster (hosts in this process, configured as the silo executable),")
+        .AppendLine("then on one embedded silo on SQLite; each silo's pool at most 30 PostgreSQL connections, each tenant submitting in calls")
+        .AppendLine("of 100. Target: at least 95% of 24/s per tenant, no duplicate, none missing.")
+        .AppendLine()
+        .Append(IssuingTable(issuing))
+        .AppendLine()
+        .AppendLine("Warm-cache verification over HTTP on one and on two silos of the cluster, each silo serving both endpoints, one")
+        .AppendLine("HTTP client taking the silos in turn, 32 requests in flight; each row next to the bare endpoint on the same silos.")
+        .AppendLine()
+        .Append(VerificationTable(verification))
+        .ToString();
+}

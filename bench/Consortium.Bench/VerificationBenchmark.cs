@@ -11,18 +11,14 @@ using Consortium.Grains.Verification;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
 using Consortium.OrcidSimulator.Controls;
-using Consortium.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Consortium.Bench;
 
 /// <summary>
-/// Warm-cache verification over HTTP through a co-hosted silo, side by side with a bare endpoint that returns a constant:
+/// Warm-cache verification over HTTP through co-hosted silos (one embedded, or one or two of a PostgreSQL cluster), side by side with a bare endpoint that returns a constant:
 /// the ratio is the cost of a decision (grain calls and rule evaluation) over ASP.NET Core's own.
 /// The portal's API adds one audit row per decision on top of this.
 /// </summary>
@@ -33,49 +29,49 @@ public static class VerificationBenchmark
         public double PerSecond => Requests / Elapsed.TotalSeconds;
     }
 
-    public static async Task<IReadOnlyList<Result>> RunAsync(int requests, int parallelism)
+    /// <param name="postgres">A database for a cluster of <paramref name="silos"/> silos, each serving both endpoints, which the
+    /// client takes in turn; null: one embedded silo on SQLite.</param>
+    public static async Task<IReadOnlyList<Result>> RunAsync(int requests, int parallelism, string? postgres = null, int silos = 1)
     {
         var simulator = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Sandbox, SeedDemoResearchers = false });
         await simulator.StartAsync();
         var orcid = simulator.Address();
-        var port = BenchHost.FreePort();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = BenchHost.EnvironmentName });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Configuration.AddInMemoryCollection(BenchHost.Settings(orcid));
-        builder.AddConsortiumOrleans();
-        await using var app = builder.Build();
-        app.MapGet("/constant", () => Results.Ok(new { decision = "allow" }));
-        app.MapGet("/verify/{orcid}", async (string orcid, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IVerifierGrain>("bench").VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, orcid, "bench"))));
-        await app.StartAsync();
+        var cluster = await BenchCluster.StartAsync(orcid, postgres, silos, app =>
+        {
+            app.MapGet("/constant", () => Results.Ok(new { decision = "allow" }));
+            app.MapGet("/verify/{orcid}", async (string orcid, IGrainFactory grains) =>
+                Results.Ok(await grains.GetGrain<IVerifierGrain>("bench").VerifyAsync(new VerificationRequest(OrcidEnvironment.Sandbox, orcid, "bench"))));
+        });
         try
         {
-            var researcher = await SetUpAsync(app.Services.GetRequiredService<IGrainFactory>(), orcid);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var verified = await http.GetFromJsonAsync<JsonElement>($"/verify/{researcher}");
+            var researcher = await SetUpAsync(cluster.Services.GetRequiredService<IGrainFactory>(), orcid);
+            using var http = new HttpClient();
+            var verified = await http.GetFromJsonAsync<JsonElement>(new Uri(cluster.Addresses[0], $"/verify/{researcher}"));
             if (verified.GetProperty("decision").GetInt32() != (int)Decision.Allow)
             {
                 throw new InvalidOperationException($"The benchmark's verification should allow: {verified}");
             }
+            var hosting = postgres is null ? "one embedded silo" : silos == 1 ? "one silo (PostgreSQL cluster)" : $"{silos} silos (PostgreSQL cluster)";
             return
             [
-                await MeasureAsync(http, "bare endpoint returning a constant", "/constant", requests, parallelism),
-                await MeasureAsync(http, "verification, warm cache", $"/verify/{researcher}", requests, parallelism),
+                await MeasureAsync(http, $"bare endpoint returning a constant, {hosting}", cluster.Addresses, "/constant", requests, parallelism),
+                await MeasureAsync(http, $"verification, warm cache, {hosting}", cluster.Addresses, $"/verify/{researcher}", requests, parallelism),
             ];
         }
         finally
         {
-            await app.StopAsync();
+            await cluster.DisposeAsync();
             await simulator.DisposeAsync();
         }
     }
 
-    private static async Task<Result> MeasureAsync(HttpClient http, string name, string path, int requests, int parallelism)
+    /// <summary>Request i goes to silo i mod n.</summary>
+    private static async Task<Result> MeasureAsync(HttpClient http, string name, IReadOnlyList<Uri> silos, string path, int requests, int parallelism)
     {
+        var targets = silos.Select(silo => new Uri(silo, path)).ToArray();
         for (var i = 0; i < 200; i++)
         {
-            (await http.GetAsync(path)).EnsureSuccessStatusCode();
+            (await http.GetAsync(targets[i % targets.Length])).EnsureSuccessStatusCode();
         }
         var latencies = new TimeSpan[requests];
         var next = -1;
@@ -85,7 +81,7 @@ public static class VerificationBenchmark
             for (var i = Interlocked.Increment(ref next); i < requests; i = Interlocked.Increment(ref next))
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.GetAsync(path);
+                using var response = await http.GetAsync(targets[i % targets.Length]);
                 response.EnsureSuccessStatusCode();
                 latencies[i] = Stopwatch.GetElapsedTime(started);
             }

@@ -314,8 +314,22 @@ public sealed class TenantIssuingGrain(
             }
             if (clock.GetUtcNow() - lastFlush >= FlushInterval)
             {
-                await SaveAsync();
+                await FlushWhilePumpingAsync();
             }
+        }
+    }
+
+    /// <summary>A failed flush (the database restarting) must not end the pump: the issuances still running would stay marked in
+    /// flight, and so never be run again while this activation lives. The queue stays dirty and the next flush stores it.</summary>
+    private async Task FlushWhilePumpingAsync()
+    {
+        try
+        {
+            await SaveAsync();
+        }
+        catch (Exception failure)
+        {
+            logger.LogWarning(failure, "Storing the issuing queue of {Tenant} failed; the next flush stores it.", Key.Tenant);
         }
     }
 

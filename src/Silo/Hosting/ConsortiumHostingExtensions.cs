@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Consortium.Silo.Hosting;
 
@@ -41,6 +42,10 @@ public static class ConsortiumHostingExtensions
         }
         builder.Services.AddOptions<IssuingOptions>().BindConfiguration(IssuingOptions.SectionName);
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName);
+
+        // A grain whose database failed throws Npgsql's exception; Orleans sends only exceptions of namespaces it allows and fails
+        // the answer otherwise, so the portal could not tell the database is down (TransientClusterFailure) from a bug.
+        builder.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
 
         switch (options.Mode)
         {

@@ -55,11 +55,14 @@ public sealed class ProcessCluster : IAsyncDisposable
     public Dictionary<ClusterProcess, string> SiloEndpoints { get; } = [];
 
     /// <param name="settings">Configuration for every silo and portal, over the harness's own (e.g. <c>Issuing:WakeUpPeriod</c>).</param>
-    public static async Task<ProcessCluster> StartAsync(int silos = 2, int portals = 1, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="postgresServer">The server for the cluster's database: the shared one (<c>CONSORTIUM_TEST_POSTGRES</c>) when null,
+    /// or, for a test that restarts PostgreSQL, a <see cref="ThrowawayPostgres"/> of its own.</param>
+    public static async Task<ProcessCluster> StartAsync(int silos = 2, int portals = 1, IReadOnlyDictionary<string, string>? settings = null,
+        string? postgresServer = null)
     {
         var logDirectory = Path.Combine(AppContext.BaseDirectory, "cluster-logs", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
         Directory.CreateDirectory(logDirectory);
-        var cluster = new ProcessCluster(await PostgresTestDatabase.CreateAsync(), logDirectory, settings ?? new Dictionary<string, string>());
+        var cluster = new ProcessCluster(await PostgresTestDatabase.CreateAsync(postgresServer), logDirectory, settings ?? new Dictionary<string, string>());
         try
         {
             await cluster.StartSimulatorAsync();
@@ -138,6 +141,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             }
             catch (Exception notYet) when (notYet is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
                 return false;
             }
         }, StartTimeout, $"{name} did not answer /health/ready; see {portal.LogPath}.");

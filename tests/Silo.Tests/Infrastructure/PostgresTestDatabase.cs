@@ -23,9 +23,10 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresTestDatabase> CreateAsync()
+    /// <param name="server">Another server than the shared one, e.g. a <see cref="ThrowawayPostgres"/>'s.</param>
+    public static async Task<PostgresTestDatabase> CreateAsync(string? server = null)
     {
-        var server = Environment.GetEnvironmentVariable(ServerVariable)
+        server ??= Environment.GetEnvironmentVariable(ServerVariable)
             ?? throw new InvalidOperationException(
                 $"PostgreSQL tests need {ServerVariable} (a connection string for a role that may create databases). Run ./test.sh, which sets it up.");
         var database = new PostgresTestDatabase(server, $"consortium_test_{Guid.NewGuid():N}");
