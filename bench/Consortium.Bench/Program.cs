@@ -71,6 +71,8 @@ var issuing = new List<IssuingBenchmark.Result>
 var projection = await ProjectionReportAsync();
 // The email outbox: 10,000 invitations queued as a CSV batch queues them, then sent through a real SMTP server.
 var outbox = await OutboxBenchmark.RunAsync(messages: 10_000);
+// The same number of invitations as a CSV through the portal's batch API over HTTP.
+var csvBatch = await CsvBenchmark.RunAsync(rows: 10_000);
 
 // Verification: a warm-cache decision over HTTP against a bare endpoint returning a constant, same host, same client.
 var verification = await VerificationBenchmark.RunAsync(requests: 20_000, parallelism: 32);
@@ -143,6 +145,7 @@ report
     .AppendLine(CultureInfo.InvariantCulture,
         $"| {memory.Grains} | {memory.Activation.TotalSeconds:0.0} s | {memory.ManagedBytes / 1024.0 / 1024.0:0} MB | {memory.BytesPerGrain / 1024.0:0.0} KB |");
 report.AppendLine().Append(OutboxReport(outbox));
+report.AppendLine().Append(CsvReport(csvBatch));
 var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "RESULTS.md");
 await File.WriteAllTextAsync(path, report.ToString());
 Console.WriteLine(report);
