@@ -69,7 +69,7 @@ public static class ActivationBenchmark
 
     private static IHost Build(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = BenchHost.EnvironmentName });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddConsortiumOrleans();

@@ -5,6 +5,12 @@ namespace Consortium.Bench;
 /// <summary>What every benchmark host shares: an embedded silo on a fresh SQLite file and free ports, pointed at a simulator.</summary>
 public static class BenchHost
 {
+    /// <summary>Outside Development like Production, but not Production, which refuses ORCID endpoints at a simulator.</summary>
+    public const string EnvironmentName = "Benchmark";
+
+    /// <summary>Where ORCID is for a benchmark that never calls it: the discard port.</summary>
+    private static readonly Uri Nowhere = new("http://127.0.0.1:9/");
+
     public static Dictionary<string, string?> Settings(Uri? orcid = null)
     {
         var settings = new Dictionary<string, string?>
@@ -17,14 +23,13 @@ public static class BenchHost
             // Outside Development the key ring must be encrypted; a throw-away key for each run.
             ["DataProtection:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
-        if (orcid is not null)
+        // A cluster requires every ORCID endpoint to be set.
+        orcid ??= Nowhere;
+        foreach (var environment in new[] { "Sandbox", "Production" })
         {
-            foreach (var environment in new[] { "Sandbox", "Production" })
-            {
-                settings[$"Orcid:{environment}:OAuthUrl"] = orcid.AbsoluteUri;
-                settings[$"Orcid:{environment}:MemberApiUrl"] = $"{orcid.AbsoluteUri}v3.0";
-                settings[$"Orcid:{environment}:PublicApiUrl"] = $"{orcid.AbsoluteUri}pub/v3.0";
-            }
+            settings[$"Orcid:{environment}:OAuthUrl"] = orcid.AbsoluteUri;
+            settings[$"Orcid:{environment}:MemberApiUrl"] = $"{orcid.AbsoluteUri}v3.0";
+            settings[$"Orcid:{environment}:PublicApiUrl"] = $"{orcid.AbsoluteUri}pub/v3.0";
         }
         return settings;
     }

@@ -38,11 +38,13 @@ public static class CsvBenchmark
         settings["Consortium:PublicBaseUrl"] = portal.AbsoluteUri;
         settings["Consortium:OperatorApiKey"] = operatorKey;
         settings["Consortium:SeedDemoData"] = "false";
+        // Outside Development the embedded simulators run only when told to; they then take the ORCID endpoints.
+        settings["Orcid:Simulators:Enabled"] = "true";
         settings["Orcid:Simulators:SandboxUrl"] = sandbox.AbsoluteUri.TrimEnd('/');
         settings["Orcid:Simulators:ProductionUrl"] = $"http://127.0.0.1:{BenchHost.FreePort()}";
 
         // Named as the portal is, so that its static assets manifest (copied next to this program) is found.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Bench", ApplicationName = "Consortium.Portal" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = BenchHost.EnvironmentName, ApplicationName = "Consortium.Portal" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(portal.AbsoluteUri);
         builder.Configuration.AddInMemoryCollection(settings);

@@ -49,7 +49,7 @@ public static class IssuingBenchmark
         var simulator = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Sandbox, SeedDemoResearchers = false });
         await simulator.StartAsync();
         var orcid = simulator.Address();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = BenchHost.EnvironmentName });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(BenchHost.Settings(orcid));
         var calls = new GrainCallCounter();

@@ -24,7 +24,7 @@ public static class OutboxBenchmark
     public static async Task<Result> RunAsync(int messages, int chunk = 500)
     {
         using var smtp = await SmtpSink.StartAsync();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = BenchHost.EnvironmentName });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = BenchHost.Settings();
         foreach (var (key, value) in BenchHost.SmtpSettings(smtp))

@@ -25,7 +25,7 @@ public static class StorageBenchmark
     /// <param name="configuration">The hosting configuration, exactly as the portal or silo would be given it.</param>
     public static async Task<Result> RunAsync(string storage, IReadOnlyDictionary<string, string?> configuration, int writes, int parallelism)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = BenchHost.EnvironmentName });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = BenchHost.Settings();
         foreach (var (key, value) in configuration)

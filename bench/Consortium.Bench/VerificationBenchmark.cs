@@ -39,7 +39,7 @@ public static class VerificationBenchmark
         await simulator.StartAsync();
         var orcid = simulator.Address();
         var port = BenchHost.FreePort();
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = BenchHost.EnvironmentName });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration.AddInMemoryCollection(BenchHost.Settings(orcid));

@@ -5,6 +5,7 @@ public sealed class ConsortiumOptions
 {
     public const string SectionName = "Consortium";
 
-    /// <summary>The platform operator's API key. When absent, the portal makes one for each run and prints it.</summary>
+    /// <summary>The platform operator's API key. When absent in embedded Development, the portal makes one for each run and prints it;
+    /// a cluster's portals require it (one key for all of them).</summary>
     public string? OperatorApiKey { get; set; }
 }

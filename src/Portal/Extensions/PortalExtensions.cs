@@ -25,15 +25,20 @@ public static class PortalExtensions
 {
     public static void AddConsortiumPortal(this WebApplicationBuilder builder)
     {
-        // First: a start without a public address refuses before anything else is built.
+        // A start without a public address refuses on start, naming it with every other missing setting (RequiredSettings).
         var portal = PortalAddress.FromConfiguration(builder.Configuration, builder.Environment);
+        if (portal is null)
+        {
+            RequiredSettings.Report(builder, PortalAddress.SettingName, PortalAddress.Purpose);
+            portal = PortalAddress.Unset;
+        }
         builder.Services.AddSingleton(portal);
         builder.AddAllowedHosts(portal);
-        builder.AddConsortiumOrleans();
+        var hosting = builder.AddConsortiumOrleans();
         // Before sign-in is configured: in embedded mode, sign-in goes to the sandbox simulator.
         EmbeddedOrcid.AddEmbeddedOrcid(builder, portal);
         builder.AddObservability();
-        builder.AddConsortiumApi();
+        builder.AddConsortiumApi(hosting);
         builder.AddForwardedHeaders();
         builder.AddRateLimits();
         builder.AddEmail();
@@ -55,7 +60,8 @@ public static class PortalExtensions
         builder.Services.AddSingleton<ResearcherPages>();
         builder.AddResearcherSession();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        if (builder.Configuration.GetValue<bool>("Consortium:SeedDemoData"))
+        // Demo data only where it is the point, a first offline run; a cluster seeds it only when told to.
+        if (builder.Configuration.GetValue<bool?>("Consortium:SeedDemoData") ?? (builder.Environment.IsDevelopment() && hosting.Mode == HostingMode.Embedded))
         {
             // Registered after Orleans, so it starts once the co-hosted silo or the client is up.
             builder.Services.AddHostedService<DemoDataSeeder>();
@@ -105,7 +111,7 @@ public static class PortalExtensions
             // Straight to the console, never to the logs: the demo sign-in of this offline run.
             Console.WriteLine($"Sign in at {app.Urls.First()}/signin with ORCID (simulator) as {EmbeddedOrcid.DemoOperator.Email} / {EmbeddedOrcid.DemoOperator.Password} (operator, iD {EmbeddedOrcid.DemoOperator.Orcid})");
         }
-        if (app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["Consortium:OperatorApiKey"]))
+        if (app.Environment.IsDevelopment() && hosting.Mode == HostingMode.Embedded && string.IsNullOrWhiteSpace(app.Configuration[ApiExtensions.OperatorApiKeySetting]))
         {
             // Straight to the terminal (or a file of the owner's), never to the logs: this run's operator key for the REST API.
             OperatorKeyNotice.Tell(Console.Out, !Console.IsOutputRedirected, hosting.DataDirectory,

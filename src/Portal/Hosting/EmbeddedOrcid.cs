@@ -27,7 +27,14 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
     {
         var options = builder.Configuration.GetSection(EmbeddedOrcidOptions.SectionName).Get<EmbeddedOrcidOptions>() ?? new();
         var mode = builder.Configuration.GetValue("Orleans:Mode", HostingMode.Embedded);
-        if (!options.Enabled || mode != HostingMode.Embedded)
+        if (options.Enabled == true && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                $"{EmbeddedOrcidOptions.SectionName}:Enabled is true in Production: the ORCID simulators accept any password and sign anyone in "
+                + "as the demo operator, so a Production portal never runs them. Remove the setting, and configure real ORCID (Orcid:Sandbox:*, "
+                + "Orcid:Production:*) and staff sign-in (Staff:Oidc:*).");
+        }
+        if (!(options.Enabled ?? builder.Environment.IsDevelopment()) || mode != HostingMode.Embedded)
         {
             return;
         }

@@ -1,14 +1,16 @@
 namespace Consortium.Portal.Hosting;
 
 /// <summary>
-/// The <c>Orcid:Simulators</c> section: embedded mode runs two simulated ORCID environments in-process, so a
-/// first run works offline end to end. Turn them off to use real ORCID.
+/// The <c>Orcid:Simulators</c> section: embedded mode in Development runs two simulated ORCID environments in-process, so a
+/// first run works offline end to end. Another environment runs them only when told to, and Production never.
 /// </summary>
 public sealed class EmbeddedOrcidOptions
 {
     public const string SectionName = "Orcid:Simulators";
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>Unset: on in Development, off elsewhere. <c>true</c> outside Development is for tests and trials; in
+    /// Production it refuses the start.</summary>
+    public bool? Enabled { get; set; }
 
     public string SandboxUrl { get; set; } = "http://localhost:5081";
 

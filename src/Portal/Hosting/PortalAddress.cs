@@ -1,3 +1,5 @@
+using Consortium.Silo.Hosting;
+
 namespace Consortium.Portal.Hosting;
 
 /// <summary>
@@ -17,19 +19,25 @@ public sealed class PortalAddress
     /// <summary>An absolute link to <paramref name="pathAndQuery"/> (which starts with <c>/</c>).</summary>
     public Uri For(string pathAndQuery) => new(Base, pathAndQuery);
 
+    /// <summary>What the setting is for, when a start misses it.</summary>
+    public const string Purpose = "the portal's public address (e.g. https://portal.example.org): every link in emails, ORCID records and redirects is built from it";
+
+    /// <summary>Stands in for a missing address while the host is built; the start then refuses (see <see cref="RequiredSettings"/>).</summary>
+    public static PortalAddress Unset { get; } = new(new Uri("http://localhost/"));
+
     /// <summary>
     /// Reads <see cref="SettingName"/>. Development may leave it out: the portal's first listening URL is used, so
-    /// <c>dotnet run</c> needs no configuration. Anywhere else a start without a usable address refuses, saying why.
+    /// <c>dotnet run</c> needs no configuration. Anywhere else it is <c>null</c> when left out, and a start without it refuses.
     /// </summary>
-    public static PortalAddress FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
+    /// <exception cref="InvalidOperationException">The address is not scheme and host only: says why.</exception>
+    public static PortalAddress? FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration[SettingName];
         if (string.IsNullOrWhiteSpace(configured))
         {
             if (!environment.IsDevelopment())
             {
-                throw new InvalidOperationException(
-                    $"Set {SettingName} to the portal's public address (e.g. https://portal.example.org): every link in emails, ORCID records and redirects is built from it.");
+                return null;
             }
             configured = FirstListeningUrl(configuration["Urls"]);
         }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Consortium.Silo.Hosting;
 
 namespace Consortium.Portal.Staff;
 
@@ -18,8 +19,14 @@ public static class StaffAuthentication
 
     public static void AddStaffSignIn(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName);
+        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StaffOptions>>(new ProductionStaffSignIn(builder.Environment));
         var staff = builder.Configuration.GetSection(StaffOptions.SectionName).Get<StaffOptions>() ?? new();
+        if (!staff.ConfiguredProviders.Any())
+        {
+            // Without a provider nobody signs in: /signin would be a 404 and every staff page would send people there.
+            RequireSignIn(builder, staff.Oidc);
+        }
 
         var authentication = builder.Services.AddAuthentication(options =>
             {
@@ -42,6 +49,21 @@ public static class StaffAuthentication
         }
         builder.Services.AddTransient<IClaimsTransformation, StaffClaimsTransformation>();
         builder.Services.AddCascadingAuthenticationState();
+    }
+
+    private static void RequireSignIn(WebApplicationBuilder builder, OidcProviderOptions primary)
+    {
+        const string purpose = "staff sign in with OpenID Connect (ORCID's https://orcid.org, or an ORCID simulator's address for a trial)";
+        (string Key, string? Value)[] settings =
+        [
+            ($"{StaffOptions.SectionName}:Oidc:Authority", primary.Authority),
+            ($"{StaffOptions.SectionName}:Oidc:ClientId", primary.ClientId),
+            ($"{StaffOptions.SectionName}:Oidc:ClientSecret", primary.ClientSecret),
+        ];
+        foreach (var (key, _) in settings.Where(setting => string.IsNullOrWhiteSpace(setting.Value)))
+        {
+            RequiredSettings.Report(builder, key, purpose);
+        }
     }
 
     /// <summary>The scheme of an additional provider; its callback is <c>/signin-oidc-{name}</c>.</summary>

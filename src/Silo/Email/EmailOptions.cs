@@ -42,14 +42,16 @@ public sealed class EmailOptions
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>Why <c>Email:Delivery</c> must be set outside Development.</summary>
+    public const string DeliveryPurpose = $"invitations would reach nobody: set {SectionName}:Delivery=Smtp and {SectionName}:SmtpHost "
+        + $"(and {SectionName}:From); the local mailbox ({SectionName}:Delivery=Mailbox) is for Development";
+
     /// <summary>How email goes out here, or why it cannot: the local mailbox only in Development unless allowed, SMTP with a host.</summary>
     /// <exception cref="InvalidOperationException">No usable delivery is configured; the message says what to set.</exception>
     public EmailDelivery ChosenDelivery(IHostEnvironment environment)
     {
         var delivery = Delivery ?? (environment.IsDevelopment() ? EmailDelivery.Mailbox
-            : throw new InvalidOperationException(
-                $"No email delivery is configured, so invitations could reach nobody: set {SectionName}:Delivery=Smtp and {SectionName}:SmtpHost "
-                + $"(and {SectionName}:From). The local mailbox ({SectionName}:Delivery=Mailbox) is for Development."));
+            : throw new InvalidOperationException($"No email delivery is configured: {DeliveryPurpose}."));
         if (delivery == EmailDelivery.Mailbox && !environment.IsDevelopment() && !AllowMailboxOutsideDevelopment)
         {
             throw new InvalidOperationException(

@@ -1,14 +1,15 @@
 using Consortium.Grains.Verification;
 using Consortium.Grains.Issuing;
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using Consortium.Orcid;
+using Consortium.Orcid.Configuration;
 using Consortium.Silo.Health;
 using Consortium.Silo.KeyRing;
 using Consortium.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Consortium.Silo.Hosting;
@@ -22,12 +23,18 @@ public static class ConsortiumHostingExtensions
     /// </summary>
     public static OrleansHostingOptions AddConsortiumOrleans(this IHostApplicationBuilder builder)
     {
-        var options = ReadOptions(builder.Configuration);
+        var options = ReadOptions(builder);
         builder.Services.AddSingleton(options);
         builder.AddKeyRingProtection(options);
 
         // Grains reach ORCID only through src/Orcid's typed clients.
         builder.Services.AddOrcidClient();
+        builder.Services.AddSingleton<IValidateOptions<OrcidOptions>>(new ProductionTalksToOrcid(builder.Environment));
+        if (options.Mode != HostingMode.Embedded)
+        {
+            // A cluster has no simulators to fall back on: its silos and portals say which ORCID they talk to, all the same one.
+            RequireOrcidEndpoints(builder);
+        }
         builder.Services.AddOptions<IssuingOptions>().BindConfiguration(IssuingOptions.SectionName);
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName);
 
@@ -39,9 +46,14 @@ public static class ConsortiumHostingExtensions
                     .UseConsortiumSqliteStorage(options.SqliteDatabasePath));
                 break;
             case HostingMode.Cluster:
+                var advertised = AdvertisedAddress.Choose(options.AdvertisedAddress);
+                if (advertised.IsFallback)
+                {
+                    builder.Services.AddHostedService<LoopbackAdvertisementWarning>();
+                }
                 builder.UseOrleans(silo => silo
                     .Configure<ClusterOptions>(cluster => (cluster.ServiceId, cluster.ClusterId) = (options.ServiceId, options.ClusterId))
-                    .ConfigureEndpoints(IPAddress.Loopback, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true)
+                    .ConfigureEndpoints(advertised.Address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true)
                     .UseConsortiumPostgres(options.PostgresConnectionString!));
                 break;
             case HostingMode.Client:
@@ -57,17 +69,35 @@ public static class ConsortiumHostingExtensions
         return options;
     }
 
-    private static OrleansHostingOptions ReadOptions(IConfiguration configuration)
+    private static OrleansHostingOptions ReadOptions(IHostApplicationBuilder builder)
     {
-        var options = configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>() ?? new();
-        options.PostgresConnectionString ??= configuration.GetConnectionString("Consortium");
+        var options = builder.Configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>() ?? new();
+        options.PostgresConnectionString ??= builder.Configuration.GetConnectionString("Consortium");
 
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         if (options.Mode != HostingMode.Embedded && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
         {
-            throw new InvalidOperationException(
-                $"Orleans:Mode is {options.Mode}, which needs a PostgreSQL connection string in ConnectionStrings:Consortium.");
+            RequiredSettings.Report(builder, "ConnectionStrings:Consortium", $"Orleans:Mode is {options.Mode}, which keeps the cluster in PostgreSQL: give its connection string");
+            // Only so the host can be built, for the start to refuse: nothing connects before that.
+            options.PostgresConnectionString = "Host=localhost";
         }
         return options;
+    }
+
+    /// <summary>Every ORCID endpoint, by its key: the silos make the ORCID calls and the portal sends people to ORCID's pages, so
+    /// a cluster that left one out would talk to another ORCID than the rest of it.</summary>
+    private static void RequireOrcidEndpoints(IHostApplicationBuilder builder)
+    {
+        foreach (var (environment, real) in new[] { ("Sandbox", OrcidEndpoints.RealSandbox()), ("Production", OrcidEndpoints.RealProduction()) })
+        {
+            foreach (var (name, url) in new[] { ("OAuthUrl", real.OAuthUrl), ("MemberApiUrl", real.MemberApiUrl), ("PublicApiUrl", real.PublicApiUrl) })
+            {
+                var key = $"{OrcidOptions.SectionName}:{environment}:{name}";
+                if (string.IsNullOrWhiteSpace(builder.Configuration[key]))
+                {
+                    RequiredSettings.Report(builder, key, $"ORCID's own is {url}; a trial gives an ORCID simulator's");
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Consortium.Silo.Hosting;
 
@@ -25,6 +26,14 @@ public sealed class OrleansHostingOptions
 
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Cluster mode: the address this silo advertises to the others and to clients. When unset, the host's first
+    /// non-loopback IPv4 address (see <see cref="Hosting.AdvertisedAddress"/>).</summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    public IPAddress? AdvertisedAddress => string.IsNullOrWhiteSpace(AdvertisedIPAddress) ? null
+        : IPAddress.TryParse(AdvertisedIPAddress.Trim(), out var address) ? address
+        : throw new InvalidOperationException($"Orleans:AdvertisedIPAddress '{AdvertisedIPAddress}' is not an IP address (e.g. 10.0.0.12).");
 
     /// <summary>Cluster and client modes: the PostgreSQL connection string (<c>ConnectionStrings:Consortium</c>).</summary>
     public string? PostgresConnectionString { get; set; }

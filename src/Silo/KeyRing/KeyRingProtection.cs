@@ -20,7 +20,8 @@ public static class KeyRingProtection
 
     private const string Section = KeyRingProtectionOptions.SectionName;
 
-    /// <exception cref="InvalidOperationException">No usable key-encryption key outside Development, or a malformed one: says what to set.</exception>
+    /// <summary>A start outside Development without a key-encryption key is refused on start (see <see cref="RequiredSettings"/>).</summary>
+    /// <exception cref="InvalidOperationException">A malformed key or certificate: says what to set.</exception>
     public static void AddKeyRingProtection(this IHostApplicationBuilder builder, OrleansHostingOptions hosting)
     {
         var options = builder.Configuration.GetSection(Section).Get<KeyRingProtectionOptions>() ?? new();
@@ -34,11 +35,16 @@ public static class KeyRingProtection
         }
         if (key is null && certificate is null)
         {
-            key = builder.Environment.IsDevelopment() ? DevelopmentKey(hosting) : throw new InvalidOperationException(
-                $"The Data Protection key ring is kept in the database next to the secrets it protects, so outside Development it must be encrypted "
-                + $"with a key-encryption key kept elsewhere: set {Section}:KeyEncryptionKey (32 random bytes in base64, e.g. `openssl rand -base64 32`, "
-                + $"from a secret store) or {Section}:Certificate:Path (a PFX with {Section}:Certificate:Password, or a PEM certificate with "
-                + $"{Section}:Certificate:KeyPath, e.g. a mounted Kubernetes secret). Every silo and portal of one installation needs the same one.");
+            if (!builder.Environment.IsDevelopment())
+            {
+                RequiredSettings.Report(builder, $"{Section}:KeyEncryptionKey",
+                    $"the Data Protection key ring is kept in the database next to the secrets it protects, so outside Development it must be encrypted "
+                    + $"with a key-encryption key kept elsewhere: set {Section}:KeyEncryptionKey (32 random bytes in base64, e.g. `openssl rand -base64 32`, "
+                    + $"from a secret store) or {Section}:Certificate:Path (a PFX with {Section}:Certificate:Password, or a PEM certificate with "
+                    + $"{Section}:Certificate:KeyPath, e.g. a mounted Kubernetes secret); every silo and portal of one installation needs the same one");
+                return;
+            }
+            key = DevelopmentKey(hosting);
         }
         var keys = new KeyEncryptionKeys(key, options.PreviousKeyEncryptionKeys.Select((previous, i) => KeyEncryptionKeys.Parse($"{Section}:PreviousKeyEncryptionKeys:{i}", previous)));
         builder.Services.AddSingleton(keys);

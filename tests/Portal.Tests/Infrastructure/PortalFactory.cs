@@ -20,6 +20,10 @@ public sealed class PortalFactory : WebApplicationFactory<App>
     /// <summary>The hosting environment: <c>Testing</c>, or e.g. <c>Development</c> and <c>Production</c> to compare them.</summary>
     public string EnvironmentName { get; init; } = "Testing";
 
+    /// <summary><c>Orcid:Simulators:Enabled</c>: on, since Testing is not Development and runs them only when told to;
+    /// <c>null</c> leaves the setting out.</summary>
+    public bool? RunSimulators { get; init; } = true;
+
     public string OperatorApiKey { get; } = "op-test-" + Guid.NewGuid().ToString("N");
 
     /// <summary>The key ring's key-encryption key, which a start outside Development needs: one per test run, so two
@@ -60,6 +64,10 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         // Staff sign in with the ORCID simulator, whose sign-in (like ORCID's) vouches for no email: tests of other things
         // accept invitations at once. InvitationBindingTests turn the check on.
         builder.UseSetting("Invitations:RequireMatchingEmail", "false");
+        if (RunSimulators is { } run)
+        {
+            builder.UseSetting("Orcid:Simulators:Enabled", run.ToString());
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -121,7 +121,18 @@ public sealed class ErrorContractTests(ErrorContractTests.Portals portals) : ICl
         private readonly Dictionary<string, PortalFactory> _factories = new()
         {
             ["Development"] = new PortalFactory { EnvironmentName = "Development" },
-            ["Production"] = new PortalFactory { EnvironmentName = "Production" },
+            // Production never runs the simulators: real ORCID's hosts (which these tests never call) and an https sign-in provider.
+            ["Production"] = new PortalFactory
+            {
+                EnvironmentName = "Production",
+                RunSimulators = null,
+                Settings = new()
+                {
+                    ["Staff:Oidc:Authority"] = "https://orcid.org",
+                    ["Staff:Oidc:ClientId"] = "APP-ERRORCONTRACT01",
+                    ["Staff:Oidc:ClientSecret"] = "not-used-by-these-tests",
+                },
+            },
         };
         private readonly Dictionary<string, HttpClient> _operators = [];
 

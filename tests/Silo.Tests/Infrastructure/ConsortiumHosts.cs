@@ -11,20 +11,26 @@ public static class ConsortiumHosts
     /// <summary>The key ring's key-encryption key, which a start outside Development needs: one per test run, shared by every host.</summary>
     public static string KeyEncryptionKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Settings that point the host's ORCID client at a sandbox simulator.</summary>
-    public static Dictionary<string, string?> SandboxSettings(Uri sandbox) => new()
+    /// <summary>Where a host's ORCID client goes when a test gives no simulator: the discard port, which nothing answers.</summary>
+    public static Uri Nowhere { get; } = new("http://127.0.0.1:9/");
+
+    /// <summary>Settings that point the host's ORCID client at a sandbox simulator (and production ORCID nowhere).</summary>
+    public static Dictionary<string, string?> SandboxSettings(Uri sandbox) => new(OrcidSettings("Sandbox", sandbox).Concat(OrcidSettings("Production", Nowhere)));
+
+    private static Dictionary<string, string?> OrcidSettings(string environment, Uri simulator) => new()
     {
-        ["Orcid:Sandbox:OAuthUrl"] = sandbox.ToString(),
-        ["Orcid:Sandbox:MemberApiUrl"] = $"{sandbox}v3.0",
-        ["Orcid:Sandbox:PublicApiUrl"] = $"{sandbox}pub/v3.0",
+        [$"Orcid:{environment}:OAuthUrl"] = simulator.ToString(),
+        [$"Orcid:{environment}:MemberApiUrl"] = $"{simulator}v3.0",
+        [$"Orcid:{environment}:PublicApiUrl"] = $"{simulator}pub/v3.0",
     };
 
     /// <param name="settings">More configuration; it wins over the defaults here (e.g. another <c>DataProtection</c> setup).</param>
+    /// <param name="environment">Testing by default: outside Development like Production, but a Production host would refuse the simulators.</param>
     public static async Task<IHost> StartAsync(HostingMode mode, string postgresConnectionString, string clusterId, IDictionary<string, string?>? settings = null,
-        string environment = "Production")
+        string environment = "Testing")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SandboxSettings(Nowhere)) { ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Orleans:Mode"] = mode.ToString(),

@@ -10,6 +10,7 @@ using Consortium.Silo.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Consortium.Silo.Tests.Storage;
 
@@ -72,10 +73,10 @@ public sealed class KeyRingAtRestTests
     {
         await using var installation = await Installation.CreateAsync(HostingMode.Embedded);
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             installation.StartAsync(new Uri("http://127.0.0.1:9/"), new() { ["DataProtection:KeyEncryptionKey"] = "" }));
 
-        Assert.Contains("set DataProtection:KeyEncryptionKey", refused.Message);
+        Assert.Contains("DataProtection:KeyEncryptionKey is not set", refused.Message);
         Assert.Contains("DataProtection:Certificate:Path", refused.Message);
     }
 
@@ -138,7 +139,7 @@ public sealed class KeyRingAtRestTests
         public static async Task<Installation> CreateAsync(HostingMode mode) => new(mode, NewDataDirectory(),
             mode == HostingMode.Cluster ? await PostgresTestDatabase.CreateAsync() : null);
 
-        public Task<IHost> StartAsync(Uri sandbox, Dictionary<string, string?> protection, string environment = "Production")
+        public Task<IHost> StartAsync(Uri sandbox, Dictionary<string, string?> protection, string environment = "Testing")
         {
             var settings = ConsortiumHosts.SandboxSettings(sandbox);
             settings["Orleans:DataDirectory"] = DataDirectory;
