@@ -34,6 +34,15 @@ public static class BenchHost
         return settings;
     }
 
+    /// <summary>Email through <paramref name="smtp"/>, without TLS (loopback).</summary>
+    public static Dictionary<string, string?> SmtpSettings(SmtpSink smtp) => new()
+    {
+        ["Email:Delivery"] = "Smtp",
+        ["Email:SmtpHost"] = "127.0.0.1",
+        ["Email:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Email:SmtpStartTls"] = "false",
+    };
+
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

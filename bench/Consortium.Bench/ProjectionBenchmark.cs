@@ -109,6 +109,8 @@ public static class ProjectionBenchmark
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
+        // 100,000 rows into the search index in one statement take longer than the 30 s a command may take by default.
+        command.CommandTimeout = 600;
         var text = database.Kind == "PostgreSQL" ? "text" : "TEXT";
         command.CommandText = $"""
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {count})

@@ -18,8 +18,9 @@ public interface IIssuanceGrain : IGrainWithStringKey
     Task<IssuanceView?> GetAsync();
 
     /// <summary>One step towards the wanted state: write, update, delete or check at ORCID as needed.</summary>
+    /// <param name="context">The tenant's profile and templates, as the queue read them for the issuances it runs.</param>
     [Alias("Process")]
-    Task<IssuanceWork> ProcessAsync();
+    Task<IssuanceWork> ProcessAsync(IssuingContext context);
 
     /// <summary>The invited researcher connected: the issuance is now for this iD.</summary>
     [Alias("AssignResearcher")]

@@ -175,7 +175,7 @@ public sealed class IssuanceGrain(
         }
     }
 
-    public async Task<IssuanceWork> ProcessAsync()
+    public async Task<IssuanceWork> ProcessAsync(IssuingContext context)
     {
         _did = OrcidAction.None;
         if (state.State.View is not { } view || state.State.Request is not { } request)
@@ -208,7 +208,7 @@ public sealed class IssuanceGrain(
         {
             return state.State.RevokeRequested
                 ? await DoneAsync(await DeleteAsync(view, access, researcherOrcid))
-                : await WriteAsync(view, request, access, researcherOrcid);
+                : await WriteAsync(view, request, access, researcherOrcid, context);
         }
         catch (OrcidApiException refused) when (refused.Kind == OrcidErrorKind.InvalidToken)
         {
@@ -233,8 +233,7 @@ public sealed class IssuanceGrain(
         }
         catch (OrcidApiException refused) when (refused.Kind == OrcidErrorKind.UnknownDisambiguatedOrganization)
         {
-            var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync();
-            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = OrganisationRefusal.UnknownId(tenant?.RorId) });
+            return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = OrganisationRefusal.UnknownId(context.Tenant?.RorId) });
         }
         catch (OrcidApiException refused)
         {
@@ -266,9 +265,9 @@ public sealed class IssuanceGrain(
 
     private IOrcidClientGrain OrcidClient => GrainFactory.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(Key.Tenant, Key.Environment));
 
-    private async Task<IssuanceWork> WriteAsync(IssuanceView view, NewIssuance request, OrcidBearer access, string researcherOrcid)
+    private async Task<IssuanceWork> WriteAsync(IssuanceView view, NewIssuance request, OrcidBearer access, string researcherOrcid, IssuingContext context)
     {
-        var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync();
+        var tenant = context.Tenant;
         if (tenant?.MissingOrganisationDetails is { } missing)
         {
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"A qualification needs {missing}: set it in Settings → Organisation, then retry." });
@@ -277,8 +276,7 @@ public sealed class IssuanceGrain(
         {
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"{closed} Retry it then." });
         }
-        var template = await GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Key.Tenant)).GetAsync(request.TemplateId);
-        if (template is null)
+        if (context.Templates.GetValueOrDefault(request.TemplateId) is not { } template)
         {
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"There is no template '{request.TemplateId}'." });
         }

@@ -34,6 +34,9 @@ public sealed class TenantIssuingGrain(
     private const string PumpReminder = "pump";
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(2);
+    /// <summary>How long the tenant's profile and templates, read once for the writes that run meanwhile, serve them: a suspension
+    /// or a launch decision reaches the next write at most this late (an admin's command or a template change reads them again).</summary>
+    private static readonly TimeSpan ContextLifetime = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
@@ -45,6 +48,8 @@ public sealed class TenantIssuingGrain(
     private DateTimeOffset lastFlush;
     private DateTimeOffset lastSweep;
     private bool reminderRegistered;
+    private IssuingContext? context;
+    private DateTimeOffset contextReadAt;
 
     private bool Dirty => queue.Version != savedVersion;
 
@@ -105,6 +110,7 @@ public sealed class TenantIssuingGrain(
 
     public async Task<int> ReconcileAsync()
     {
+        ForgetContext();
         var written = await IdsAsync(IssuanceQuery.WithStatus(IssuanceStatus.InOrcid));
         foreach (var chunk in written.Chunk(64))
         {
@@ -142,6 +148,7 @@ public sealed class TenantIssuingGrain(
 
     public async Task TemplateChangedAsync(string templateId)
     {
+        ForgetContext();
         var affected = await IdsAsync(new IssuanceQuery { TemplateId = templateId, Statuses = [IssuanceStatus.InOrcid, IssuanceStatus.Queued] });
         if (affected.Count > 0)
         {
@@ -159,6 +166,7 @@ public sealed class TenantIssuingGrain(
 
     private async Task<IssuanceView> CommandAsync(string issuanceId, Func<IIssuanceGrain, Task<IssuanceView?>> command)
     {
+        ForgetContext();
         await StoreAheadAsync([issuanceId]);
         if (await command(Issuance(issuanceId)) is not { } view)
         {
@@ -174,8 +182,8 @@ public sealed class TenantIssuingGrain(
 
     private async Task CheckOpenAsync(IReadOnlyList<NewIssuance> requests)
     {
-        var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync()
-            ?? throw new NotFoundException($"There is no member organisation '{Key.Tenant}'.");
+        var current = await ReadContextAsync();
+        var tenant = current.Tenant ?? throw new NotFoundException($"There is no member organisation '{Key.Tenant}'.");
         if (tenant.ClosedIn(Key.Environment) is { } closed)
         {
             throw new IssuingClosedException(closed);
@@ -184,12 +192,28 @@ public sealed class TenantIssuingGrain(
         {
             throw new IssuingClosedException($"Set up the ORCID {Key.Environment.Name()} client (Settings → ORCID clients) before issuing.");
         }
-        var templates = (await GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Key.Tenant)).ListAsync()).Select(t => t.Id).ToHashSet();
-        if (requests.FirstOrDefault(r => !templates.Contains(r.TemplateId)) is { } unknown)
+        if (requests.FirstOrDefault(r => !current.Templates.ContainsKey(r.TemplateId)) is { } unknown)
         {
             throw new InvalidFieldException("templateId", $"There is no template '{unknown.TemplateId}'. Create it under Templates first.");
         }
     }
+
+    /// <summary>The tenant's profile and templates for the writes about to run: read again once <see cref="ContextLifetime"/> has passed.</summary>
+    private Task<IssuingContext> ContextAsync() =>
+        context is { } current && clock.GetUtcNow() - contextReadAt < ContextLifetime ? Task.FromResult(current) : ReadContextAsync();
+
+    private async Task<IssuingContext> ReadContextAsync()
+    {
+        var readAt = clock.GetUtcNow();
+        var profile = GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync();
+        var templates = GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Key.Tenant)).ListAsync();
+        var read = new IssuingContext(await profile, (await templates).ToDictionary(t => t.Id, StringComparer.Ordinal));
+        (context, contextReadAt) = (read, readAt);
+        return read;
+    }
+
+    /// <summary>A command or a template change may follow a change of the tenant: the next write reads them again.</summary>
+    private void ForgetContext() => context = null;
 
     private void Reached(LaunchStep? step, string detail)
     {
@@ -293,11 +317,16 @@ public sealed class TenantIssuingGrain(
         while (true)
         {
             var now = clock.GetUtcNow();
-            foreach (var id in queue.Pending.Where(p => p.Value <= now && !inFlight.Contains(p.Key)).OrderBy(p => p.Value)
-                         .Select(p => p.Key).Take(options.Value.MaxInFlight - running.Count).ToList())
+            var due = queue.Pending.Where(p => p.Value <= now && !inFlight.Contains(p.Key)).OrderBy(p => p.Value)
+                .Select(p => p.Key).Take(options.Value.MaxInFlight - running.Count).ToList();
+            if (due.Count > 0)
             {
-                inFlight.Add(id);
-                running.Add(Issuance(id).ProcessAsync(), id);
+                var current = await ContextAsync();
+                foreach (var id in due)
+                {
+                    inFlight.Add(id);
+                    running.Add(Issuance(id).ProcessAsync(current), id);
+                }
             }
             if (running.Count == 0)
             {

@@ -61,6 +61,52 @@ public sealed class IssuingProjectionTests
     [Theory]
     [InlineData(Database.Sqlite)]
     [InlineData(Database.Postgres)]
+    public async Task ASearchOfThreeCharactersOrMoreIsServedByTheTrigramIndexAndFindsWhatAScanFinds(Database kind)
+    {
+        await using var store = await Store.CreateAsync(kind);
+        var crafted = new[]
+        {
+            View("rate-100%-done", "laser", IssuanceStatus.InOrcid, Day, name: "Ada \"Countess\" Lovelace"),
+            View("rate-1000-done", "laser", IssuanceStatus.InOrcid, Day.AddMinutes(1)),
+            View("b_2", "laser", IssuanceStatus.Queued, Day.AddMinutes(2), email: "Grace.Hopper@Example.org"),
+            View("bx2", "laser", IssuanceStatus.Queued, Day.AddMinutes(3), name: "Zoë Ångström"),
+        };
+        foreach (var view in crafted)
+        {
+            await store.Projection.SaveAsync(Tenant, view, 1);
+        }
+        // Enough rows that PostgreSQL's planner prefers the index to reading the tenant's rows.
+        const int Fillers = 5000;
+        await store.FillAsync(Tenant, Fillers);
+        var texts = crafted.Select(v => (v.ExternalId, Text: string.Join(' ', new[] { v.ExternalId, v.Orcid, v.Email, v.ResearcherName }.Where(p => p is not null)).ToLowerInvariant()))
+            .Concat(Enumerable.Range(0, Fillers).Select(i => (ExternalId: $"filler-{i}", Text: $"filler-{i} person-{i}@example.org")))
+            .ToList();
+
+        foreach (var term in new[] { "HOPPER", "100%", "b_2", "\"countess\"", "ångs", "person-4711@", "example.org", "no such text", "b_", "zo" })
+        {
+            var scan = texts.Where(t => t.Text.Contains(term.ToLowerInvariant(), StringComparison.Ordinal)).Select(t => t.ExternalId).Order(StringComparer.Ordinal).ToList();
+            var page = await store.Projection.ListAsync(Tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Search = term, Take = IssuanceQuery.MaxTake });
+
+            Assert.Equal(scan.Count, page.Total);
+            if (scan.Count <= IssuanceQuery.MaxTake)
+            {
+                Assert.Equal(scan, page.Items.Select(i => i.ExternalId).Order(StringComparer.Ordinal));
+            }
+        }
+        Assert.Equal(["rate-100%-done"], (await store.Projection.ListAsync(Tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Search = "100%" })).Items.Select(i => i.ExternalId));
+
+        var indexed = await store.Projection.PlanAsync(Tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Search = "person-4711@" });
+        Assert.Contains(kind == Database.Sqlite ? "consortium_issuances_search" : "ix_consortium_issuances_search", indexed);
+        if (kind == Database.Sqlite)
+        {
+            // Two characters hold no trigram: a scan, as before.
+            Assert.DoesNotContain("consortium_issuances_search", await store.Projection.PlanAsync(Tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Search = "zo" }));
+        }
+    }
+
+    [Theory]
+    [InlineData(Database.Sqlite)]
+    [InlineData(Database.Postgres)]
     public async Task AWriteOfAnOlderVersionNeverTakesARowBackAndTheSameVersionAgainIsHarmless(Database kind)
     {
         await using var store = await Store.CreateAsync(kind);
@@ -112,7 +158,10 @@ public sealed class IssuingProjectionTests
     {
         private readonly Func<ValueTask> _dispose;
 
-        private Store(SqlIssuingProjection projection, Func<ValueTask> dispose) => (Projection, _dispose) = (projection, dispose);
+        private Store(ConsortiumDatabase database, IOptions<ClusterOptions> cluster, Func<ValueTask> dispose) =>
+            (Consortium, Projection, _dispose) = (database, new SqlIssuingProjection(database, cluster), dispose);
+
+        public ConsortiumDatabase Consortium { get; }
 
         public SqlIssuingProjection Projection { get; }
 
@@ -124,7 +173,7 @@ public sealed class IssuingProjectionTests
                 var path = Path.Combine(Path.GetTempPath(), "consortium-tests", $"projection-{Guid.NewGuid():N}.db");
                 var sqlite = new GatedSqliteDataSource(path);
                 await new SqliteMigrator(sqlite, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
-                return new Store(new SqlIssuingProjection(new ConsortiumDatabase("SQLite", path, sqlite), cluster), async () =>
+                return new Store(new ConsortiumDatabase("SQLite", path, sqlite), cluster, async () =>
                 {
                     await sqlite.DisposeAsync();
                     SqliteConnection.ClearAllPools();
@@ -133,11 +182,33 @@ public sealed class IssuingProjectionTests
             var database = await PostgresTestDatabase.CreateAsync();
             var postgres = NpgsqlDataSource.Create(database.ConnectionString);
             await new PostgresMigrator(postgres, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
-            return new Store(new SqlIssuingProjection(new ConsortiumDatabase("PostgreSQL", database.Name, postgres), cluster), async () =>
+            return new Store(new ConsortiumDatabase("PostgreSQL", database.Name, postgres), cluster, async () =>
             {
                 await postgres.DisposeAsync();
                 await database.DisposeAsync();
             });
+        }
+
+        /// <summary>Rows as the grains write them (<c>filler-i</c>, <c>person-i@example.org</c>), in one statement, then the
+        /// planner's statistics.</summary>
+        public async Task FillAsync(string tenant, int count)
+        {
+            await using var connection = await Consortium.DataSource.OpenConnectionAsync();
+            await using var fill = connection.CreateCommand();
+            var text = Consortium.Kind == "PostgreSQL" ? "text" : "TEXT";
+            fill.CommandText = $"""
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {count})
+                INSERT INTO consortium_issuances (tenant, id, version, environment, external_id, template_id, orcid, email, status, put_code, error,
+                    created_at, updated_at, title, start_date, end_date, researcher_name, attempts, certificate_id, search)
+                SELECT '{tenant}', 'sandbox.filler-' || CAST(i AS {text}), 1, 'sandbox', 'filler-' || CAST(i AS {text}), 'laser', NULL,
+                    'person-' || CAST(i AS {text}) || '@example.org', 'AwaitingConsent', NULL, NULL, 1767225600000 + i, 1767225600000 + i,
+                    NULL, NULL, NULL, NULL, 0, NULL, 'filler-' || CAST(i AS {text}) || ' person-' || CAST(i AS {text}) || '@example.org'
+                FROM n
+                """;
+            await fill.ExecuteNonQueryAsync();
+            await using var analyze = connection.CreateCommand();
+            analyze.CommandText = "ANALYZE consortium_issuances";
+            await analyze.ExecuteNonQueryAsync();
         }
 
         public ValueTask DisposeAsync() => _dispose();
