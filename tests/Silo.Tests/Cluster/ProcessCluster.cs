@@ -90,6 +90,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Orleans:GatewayPort"] = gatewayPort.ToString(),
             // The silo's own web host (health, dashboard): a port of its own, not the default 8081 every silo would share.
             ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            // All on loopback: unset, a cluster silo would advertise the host's own address.
+            ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
         }), LogDirectory);
         lock (_silos)
         {
@@ -103,10 +105,12 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>Starts a silo again (after <see cref="ClusterProcess.Kill"/>) on its ports, and waits until it is Active.</summary>
     public async Task StartSiloAsync(ClusterProcess silo)
     {
-        var started = silo.ExpectLogAsync("Orleans Silo started.", StartTimeout);
+        // Not a log line: the silo logs Orleans at Warning (its appsettings.json), so the membership table tells when it runs.
+        // A restarted silo is a new generation on the same endpoint: only its own row counts, not its former self's.
+        var former = (await MembershipAsync()).Where(m => m.Endpoint == SiloEndpoints[silo]).Select(m => m.Generation).ToHashSet();
         silo.Start();
-        await started;
-        await WaitUntilAsync(async () => (await MembershipAsync()).Any(m => m.Endpoint == SiloEndpoints[silo] && m.Status == SiloMembership.Active),
+        await WaitUntilAsync(async () => (await MembershipAsync()).Any(m =>
+                m.Endpoint == SiloEndpoints[silo] && m.Status == SiloMembership.Active && !former.Contains(m.Generation)),
             StartTimeout, $"{silo.Name} is not Active in the membership table; see {silo.LogPath}.");
     }
 
@@ -124,6 +128,9 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Consortium:SeedDemoData"] = "false",
             ["Orcid:Simulators:Enabled"] = "false",
             ["Staff:Oidc:Authority"] = SimulatorUrl.ToString(),
+            // Required to start; the tests sign no staff member in (they use the operator key).
+            ["Staff:Oidc:ClientId"] = "APP-CLUSTERTESTS0001",
+            ["Staff:Oidc:ClientSecret"] = "cluster-tests-secret",
         }), LogDirectory);
         lock (_portals)
         {

@@ -1,3 +1,4 @@
+using Consortium.Orcid.Configuration;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -48,6 +49,13 @@ public static class SiloSettings
         // The outbox sends from the silo; nothing is sent here.
         settings["Email:Delivery"] = "Smtp";
         settings["Email:SmtpHost"] = "localhost";
+        // A Production silo names its ORCID and accepts only ORCID's own hosts; these tests make no ORCID call.
+        foreach (var (environment, orcid) in new[] { ("Sandbox", OrcidEndpoints.RealSandbox()), ("Production", OrcidEndpoints.RealProduction()) })
+        {
+            settings[$"Orcid:{environment}:OAuthUrl"] = orcid.OAuthUrl!.ToString();
+            settings[$"Orcid:{environment}:MemberApiUrl"] = orcid.MemberApiUrl!.ToString();
+            settings[$"Orcid:{environment}:PublicApiUrl"] = orcid.PublicApiUrl!.ToString();
+        }
         foreach (var (key, value) in more)
         {
             settings[key] = value;
