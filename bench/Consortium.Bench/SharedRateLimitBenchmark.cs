@@ -51,7 +51,7 @@ public static class SharedRateLimitBenchmark
             };
             for (var s = 0; s < silos; s++)
             {
-                var builder = Host.CreateApplicationBuilder();
+                var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = BenchHost.EnvironmentName });
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 builder.Configuration.AddInMemoryCollection(BenchHost.Settings(simulator.Address())).AddInMemoryCollection(cluster);
                 builder.AddConsortiumOrleans();

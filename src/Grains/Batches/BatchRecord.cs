@@ -17,4 +17,17 @@ public sealed record BatchRecord(
     [Id(1), JsonIgnore] public string EnvironmentName { get; init; } = "";
 
     public OrcidEnvironment Environment { get => OrcidEnvironmentName.FromName(EnvironmentName); init => EnvironmentName = value.Name(); }
+
+    /// <summary>How many of the accepted rows have their issuance created so far (batches stored before creation moved to the
+    /// background had them all: see <see cref="Accepted"/>).</summary>
+    [Id(6)] public int? Created { get; init; }
+
+    /// <summary>Why the rest of the rows were not created (the environment closed, a template was deleted), once that happened.</summary>
+    [Id(7)] public string? Stopped { get; init; }
+
+    /// <summary>The rows that passed the checks: each has its issuance id from the start.</summary>
+    public int Accepted => Lines.Count(line => line.IssuanceId is not null);
+
+    /// <summary>Rows still to be created; none once stopped.</summary>
+    public bool Creating => Stopped is null && (Created ?? Accepted) < Accepted;
 }

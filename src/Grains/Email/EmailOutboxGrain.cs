@@ -69,7 +69,9 @@ public sealed class EmailOutboxGrain(
         return Task.CompletedTask;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => WakeAsync();
+
+    public Task WakeAsync()
     {
         SendIn(TimeSpan.Zero);
         return Task.CompletedTask;

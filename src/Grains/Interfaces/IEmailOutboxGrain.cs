@@ -8,7 +8,7 @@ namespace Consortium.Grains.Interfaces;
 /// background with retries and exponential backoff; a reminder picks them up again after a restart.
 /// </summary>
 [Alias("IEmailOutboxGrain")]
-public interface IEmailOutboxGrain : IGrainWithStringKey
+public interface IEmailOutboxGrain : IResumableGrain
 {
     /// <summary>Queues every message in one write and returns at once; sending starts in the background.</summary>
     [Alias("Enqueue")]

@@ -10,7 +10,7 @@ namespace Consortium.Grains.Interfaces;
 /// the pace ORCID allows, surviving restarts. Lists and counts are in the projection (<see cref="Issuing.Projection.IssuingReader"/>).
 /// Key: <see cref="IssuingKey.For"/>.</summary>
 [Alias("ITenantIssuingGrain")]
-public interface ITenantIssuingGrain : IGrainWithStringKey
+public interface ITenantIssuingGrain : IResumableGrain
 {
     /// <summary>Submits issuances; each is idempotent by its external id. Returns once the work is stored.</summary>
     /// <param name="portalUrl">Where certificate pages are served, e.g. <c>https://portal.example.org</c>.</param>
@@ -19,10 +19,10 @@ public interface ITenantIssuingGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(IReadOnlyList<NewIssuance> requests, string portalUrl);
 
-    /// <summary>Activates the queue, which resumes its pending work at once: what the survivors call when a silo dies (see the silo's
-    /// IssuingQueueFailover). Idempotent and cheap.</summary>
-    [Alias("Wake")]
-    Task WakeAsync();
+    /// <summary>Whether a submit would be taken now: what a batch checks before it is accepted.</summary>
+    /// <exception cref="IssuingClosedException">The environment is not open for this tenant.</exception>
+    [Alias("EnsureOpen")]
+    Task EnsureOpenAsync();
 
     /// <summary>How many issuances have work scheduled (writes, retries, checks).</summary>
     [Alias("Pending")]

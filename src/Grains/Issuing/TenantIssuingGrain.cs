@@ -73,7 +73,7 @@ public sealed class TenantIssuingGrain(
     public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(IReadOnlyList<NewIssuance> requests, string portalUrl)
     {
         var valid = requests.Select(r => r.Validated()).ToList();
-        await CheckOpenAsync(valid);
+        var current = await CheckOpenAsync(valid);
         var ids = valid.Select(request => IssuingKey.IssuanceId(Key.Environment, request.ExternalId)).ToList();
         await StoreAheadAsync(ids);
         var results = new List<IssuanceCreated>(valid.Count);
@@ -96,6 +96,9 @@ public sealed class TenantIssuingGrain(
         }
         Announce([.. results.Select(c => c.View.Id)]);
         await SaveAsync();
+        // Queued in the tenant's outbox in one call, sent in the background: no submit waits for email.
+        await ConsentInvitationEmail.QueueAsync(GrainFactory, current.Tenant!, current.Templates,
+            [.. results.Where(c => c.InvitationToken is not null)], new Uri(portalUrl));
         return results;
     }
 
@@ -180,7 +183,9 @@ public sealed class TenantIssuingGrain(
         return view;
     }
 
-    private async Task CheckOpenAsync(IReadOnlyList<NewIssuance> requests)
+    public async Task EnsureOpenAsync() => await CheckOpenAsync([]);
+
+    private async Task<IssuingContext> CheckOpenAsync(IReadOnlyList<NewIssuance> requests)
     {
         var current = await ReadContextAsync();
         var tenant = current.Tenant ?? throw new NotFoundException($"There is no member organisation '{Key.Tenant}'.");
@@ -196,6 +201,7 @@ public sealed class TenantIssuingGrain(
         {
             throw new InvalidFieldException("templateId", $"There is no template '{unknown.TemplateId}'. Create it under Templates first.");
         }
+        return current;
     }
 
     /// <summary>The tenant's profile and templates for the writes about to run: read again once <see cref="ContextLifetime"/> has passed.</summary>

@@ -26,15 +26,27 @@ public static class BatchesApi
         api.MapPost("/", UploadAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxFormBytes);
         api.MapGet("/{id}", async (string id, TenantContext tenant, BatchService batches) =>
-            await batches.GetResultAsync(tenant.Profile, id) is { } result ? Results.Ok(new { result.Batch.Id, result.Batch.Environment, result.Rows }) : Results.NotFound());
+            await batches.GetResultAsync(tenant.Profile, id) is { } result
+                ? Results.Ok(new
+                {
+                    result.Batch.Id,
+                    result.Batch.Environment,
+                    result.Batch.Accepted,
+                    Created = result.Batch.Created ?? result.Batch.Accepted,
+                    result.Batch.Creating,
+                    result.Batch.Stopped,
+                    result.Rows,
+                })
+                : Results.NotFound());
         api.MapGet("/{id}/result.csv", async (string id, TenantContext tenant, BatchService batches) =>
             await batches.GetResultAsync(tenant.Profile, id) is { } result
                 ? Results.File(BatchCsvWriter.Write(result.Rows), "text/csv", $"{id}-result.csv")
                 : Results.NotFound());
     }
 
-    /// <summary>The CSV as the request body (<c>text/csv</c>) or as a file in a multipart form.</summary>
-    private static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> UploadAsync(
+    /// <summary>The CSV as the request body (<c>text/csv</c>) or as a file in a multipart form. A dry run answers 200 with its
+    /// report; applying answers 202 at once, with the batch's address, while its issuances are created in the background.</summary>
+    private static async Task<Results<Ok<BatchReport>, Accepted<BatchReport>, ProblemHttpResult>> UploadAsync(
         string env, TenantContext tenant, BatchService batches, HttpContext http, bool dryRun = true)
     {
         if (await ReadUploadAsync(http.Request) is not (var csv, var fileName))
@@ -45,9 +57,12 @@ public static class BatchesApi
         await using (csv)
         {
             var environment = OrcidEnvironmentName.Parse("env", env);
-            return TypedResults.Ok(dryRun
-                ? await batches.DryRunAsync(tenant.Profile, environment, csv)
-                : await batches.ApplyAsync(tenant.Profile, environment, csv, fileName, AuditActor.FromApiCaller(http)));
+            if (dryRun)
+            {
+                return TypedResults.Ok(await batches.DryRunAsync(tenant.Profile, environment, csv));
+            }
+            var applied = await batches.ApplyAsync(tenant.Profile, environment, csv, fileName, AuditActor.FromApiCaller(http));
+            return TypedResults.Accepted($"/api/v1/tenants/{tenant.Profile.Slug}/batches/{applied.BatchId}", applied);
         }
     }
 

@@ -22,7 +22,7 @@ public static class OutboxApi
 
     /// <param name="limit">At most this many of each kind, newest first (default 100, at most 1000).</param>
     private static async Task<Ok<IReadOnlyList<UnsentEmail>>> ListAsync(
-        TenantContext tenantContext, ConsentInvitationEmail researchers, InvitationService staff, int? limit)
+        TenantContext tenantContext, ConsentInvitationOutbox researchers, InvitationService staff, int? limit)
     {
         var tenant = tenantContext.Profile;
         var take = Math.Clamp(limit ?? 100, 1, 1000);
@@ -35,7 +35,7 @@ public static class OutboxApi
 
     /// <summary>The same message again, with the same link: 204, or 404 when no failed email has this reference.</summary>
     private static async Task<Results<NoContent, NotFound>> ResendAsync(
-        string reference, TenantContext tenantContext, ConsentInvitationEmail researchers, InvitationService staff, HttpContext http)
+        string reference, TenantContext tenantContext, ConsentInvitationOutbox researchers, InvitationService staff, HttpContext http)
     {
         var tenant = tenantContext.Profile;
         var actor = AuditActor.FromApiCaller(http);

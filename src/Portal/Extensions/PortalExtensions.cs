@@ -58,7 +58,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<IssuingFeed>();
         builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<LaunchReviewService>();
-        builder.Services.AddSingleton<ConsentInvitationEmail>();
+        builder.Services.AddSingleton<ConsentInvitationOutbox>();
         builder.Services.AddSingleton<ResearcherPages>();
         builder.AddResearcherSession();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -5,20 +5,18 @@ using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tenants;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Hosting;
 using Consortium.Portal.Services;
 
 namespace Consortium.Portal.Issuing;
 
 /// <summary>
-/// Bulk issuing from a CSV: a dry run reports every problem by line and field; applying issues the valid rows (each is
-/// idempotent by its external id, so uploading the same file again writes nothing twice) and keeps the batch so its
-/// result can be downloaded with each row's status and put-code.
+/// Bulk issuing from a CSV: a dry run reports every problem by line and field; applying accepts the valid rows, whose
+/// issuances the batch creates in the background (each is idempotent by its external id, so uploading the same file again
+/// writes nothing twice), and keeps the batch so its result can be downloaded with each row's status and put-code.
 /// </summary>
-public sealed class BatchService(IGrainFactory grains, IssuingService issuing, TimeProvider clock)
+public sealed class BatchService(IGrainFactory grains, IssuingService issuing, PortalAddress portal, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Rows submitted per grain call: large enough to be quick, small enough to keep each call short.</summary>
-    private const int SubmitChunk = 500;
-
     public async Task<BatchReport> DryRunAsync(TenantProfile tenant, OrcidEnvironment environment, Stream csv)
     {
         var parsed = await ParseAsync(tenant, csv);
@@ -26,43 +24,55 @@ public sealed class BatchService(IGrainFactory grains, IssuingService issuing, T
             [.. parsed.Rows.Select(row => new BatchRowOutcome(row.Line, row.ExternalId, row.Orcid, row.Email, "valid", null, null)), .. Rejected(parsed)]);
     }
 
-    /// <exception cref="IssuingClosedException">The environment is not open; nothing is issued.</exception>
+    /// <summary>Accepts the valid rows in one write and answers at once: the batch creates their issuances in the background
+    /// (<see cref="IBatchGrain"/>), and each row's outcome here is where its issuance stands now, or <c>accepted</c> until it exists.</summary>
+    /// <exception cref="IssuingClosedException">The environment is not open; nothing is accepted.</exception>
     public async Task<BatchReport> ApplyAsync(TenantProfile tenant, OrcidEnvironment environment, Stream csv, string fileName, AuditActor actor)
     {
         var parsed = await ParseAsync(tenant, csv);
-        var issued = new List<(BatchRow Row, IssuanceView View)>(parsed.Rows.Count);
-        foreach (var chunk in parsed.Rows.Chunk(SubmitChunk))
+        if (parsed.Rows.Count > 0)
         {
-            var created = await issuing.SubmitAsync(tenant, environment, [.. chunk.Select(ToIssuance)], actor);
-            issued.AddRange(chunk.Zip(created, (row, c) => (row, c.View)));
+            await grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant.Slug, environment)).EnsureOpenAsync();
         }
         var batchId = BatchKey.NewId();
         var problemLines = parsed.Problems.Where(p => p.Line > 1).GroupBy(p => p.Line)
             .Select(g => new BatchLine(g.Key, null, null, null, null, string.Join(" ", g.Select(p => $"{p.Field}: {p.Message}"))));
-        await grains.GetGrain<IBatchGrain>(BatchKey.For(tenant.Slug, batchId)).SaveAsync(new BatchRecord(batchId, fileName, clock.GetUtcNow(), actor.Name,
-            [.. issued.Select(i => new BatchLine(i.Row.Line, i.Row.ExternalId, i.Row.Orcid, i.Row.Email, i.View.Id, null)), .. problemLines])
+        var record = new BatchRecord(batchId, fileName, clock.GetUtcNow(), actor.Name,
+            [.. parsed.Rows.Select(row => new BatchLine(row.Line, row.ExternalId, row.Orcid, row.Email, IssuingKey.IssuanceId(environment, row.ExternalId), null)), .. problemLines])
         {
             Environment = environment,
-        });
-        return new BatchReport(batchId, environment, DryRun: false, parsed.TotalRows, parsed.Rows.Count, parsed.Problems,
-            [.. issued.Select(i => Outcome(i.Row.Line, i.Row.ExternalId, i.Row.Orcid, i.Row.Email, i.View)), .. Rejected(parsed)]);
+        };
+        await Batch(tenant, batchId).AcceptAsync(record, [.. parsed.Rows.Select(ToIssuance)], portal.Base.AbsoluteUri);
+        if (parsed.Rows.Count > 0)
+        {
+            await audit.RecordAsync(actor, "batch.applied", $"{batchId}: {parsed.Rows.Count} rows of {fileName} in {environment.Name()}", tenant.ConsortiumSlug, tenant.Slug);
+        }
+        var (_, rows) = await OutcomesAsync(tenant, record);
+        return new BatchReport(batchId, environment, DryRun: false, parsed.TotalRows, parsed.Rows.Count, parsed.Problems, rows);
     }
 
     /// <returns>Each line's current outcome, or null when the tenant has no such batch.</returns>
-    public async Task<(BatchRecord Batch, IReadOnlyList<BatchRowOutcome> Rows)?> GetResultAsync(TenantProfile tenant, string batchId)
+    public async Task<(BatchRecord Batch, IReadOnlyList<BatchRowOutcome> Rows)?> GetResultAsync(TenantProfile tenant, string batchId) =>
+        await Batch(tenant, batchId).GetAsync() is { } batch ? await OutcomesAsync(tenant, batch) : null;
+
+    private async Task<(BatchRecord Batch, IReadOnlyList<BatchRowOutcome> Rows)> OutcomesAsync(TenantProfile tenant, BatchRecord batch)
     {
-        if (await grains.GetGrain<IBatchGrain>(BatchKey.For(tenant.Slug, batchId)).GetAsync() is not { } batch)
-        {
-            return null;
-        }
         var ids = batch.Lines.Where(l => l.IssuanceId is not null).Select(l => l.IssuanceId!).ToList();
         var views = (await issuing.GetManyAsync(tenant, ids)).ToDictionary(v => v.Id);
-        var rows = batch.Lines.OrderBy(l => l.Line).Select(line =>
-            line.IssuanceId is { } id && views.TryGetValue(id, out var view)
-                ? Outcome(line.Line, line.ExternalId!, line.Orcid, line.Email, view)
-                : new BatchRowOutcome(line.Line, line.ExternalId ?? "", line.Orcid, line.Email, IssuanceStatusNames.Rejected, null, line.Problem)).ToList();
+        var rows = batch.Lines.OrderBy(l => l.Line).Select(line => line switch
+        {
+            { IssuanceId: { } id } when views.TryGetValue(id, out var view) => Outcome(line.Line, line.ExternalId!, line.Orcid, line.Email, view),
+            { IssuanceId: not null } when batch.Stopped is { } stopped => Row(line, IssuanceStatusNames.Rejected, $"Not issued: {stopped}"),
+            { IssuanceId: not null } => Row(line, IssuanceStatusNames.Accepted, null),
+            _ => Row(line, IssuanceStatusNames.Rejected, line.Problem),
+        }).ToList();
         return (batch, rows);
     }
+
+    private IBatchGrain Batch(TenantProfile tenant, string batchId) => grains.GetGrain<IBatchGrain>(BatchKey.For(tenant.Slug, batchId));
+
+    private static BatchRowOutcome Row(BatchLine line, string status, string? problem) =>
+        new(line.Line, line.ExternalId ?? "", line.Orcid, line.Email, status, null, problem);
 
     private async Task<BatchParseResult> ParseAsync(TenantProfile tenant, Stream csv)
     {

@@ -1,5 +1,6 @@
 using Consortium.Grains.OrcidClients;
 using Consortium.Orcid;
+using Consortium.Grains.Researchers;
 using Consortium.Portal.Hosting;
 
 namespace Consortium.Portal.Researchers;
@@ -8,7 +9,7 @@ namespace Consortium.Portal.Researchers;
 public static class ResearcherLinks
 {
     public static string Page(PortalAddress portal, string tenant, OrcidEnvironment environment, string? invitationToken = null) =>
-        portal.For($"/t/{tenant}?env={environment.Name()}" + (invitationToken is null ? "" : $"&invite={Uri.EscapeDataString(invitationToken)}")).AbsoluteUri;
+        ConsentInvitationEmail.PageLink(portal.Base, tenant, environment, invitationToken);
 
     public static Uri Callback(PortalAddress portal, string tenant) => portal.For($"/t/{tenant}/orcid/callback");
 

@@ -14,7 +14,7 @@ using Consortium.Portal.Researchers;
 namespace Consortium.Portal.Services;
 
 /// <summary>A member organisation's templates, issuances and researchers, for its admins' pages and the API alike.</summary>
-public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, ConsentInvitationEmail invitations, PortalAddress portal, AuditLog audit)
+public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, PortalAddress portal, AuditLog audit)
 {
     public Task<IReadOnlyList<QualificationTemplate>> ListTemplatesAsync(TenantProfile tenant) => Templates(tenant).ListAsync();
 
@@ -28,14 +28,12 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, C
         return saved;
     }
 
-    /// <summary>Submits issuances and queues an email invitation to each researcher asked for by email.</summary>
+    /// <summary>Submits issuances; the queue sends an email invitation to each researcher asked for by email, in the background.</summary>
     /// <exception cref="InvalidFieldException">A request is malformed; nothing is submitted.</exception>
     /// <exception cref="IssuingClosedException">The environment is not open; nothing is submitted.</exception>
     public async Task<IReadOnlyList<IssuanceCreated>> SubmitAsync(TenantProfile tenant, OrcidEnvironment environment, IReadOnlyList<NewIssuance> requests, AuditActor actor)
     {
         var created = await Ledger(tenant, environment).SubmitAsync(requests, portal.Base.AbsoluteUri);
-        // Queued in the tenant's outbox in one call, sent in the background: the request never waits for email.
-        await invitations.QueueAsync(tenant, [.. created.Where(c => c.InvitationToken is not null)]);
         var changed = created.Where(c => c.Changed).ToList();
         if (changed.Count == 1)
         {

@@ -5,7 +5,6 @@ using System.ComponentModel.DataAnnotations;
 using Consortium.Orcid;
 using Consortium.Orcid.Configuration;
 using Consortium.Silo.Health;
-using Consortium.Silo.Issuing;
 using Consortium.Silo.KeyRing;
 using Consortium.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -75,7 +74,7 @@ public static class ConsortiumHostingExtensions
         }
         if (options.Mode != HostingMode.Client)
         {
-            builder.Services.AddHostedService<IssuingQueueFailover>();
+            builder.Services.AddHostedService<ResumeAfterSiloDeath>();
         }
 
         builder.Services.AddHealthChecks()

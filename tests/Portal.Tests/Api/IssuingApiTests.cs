@@ -163,8 +163,12 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
         // ORCID is busy now and then throughout; the outcome must not change.
         (await _issuing.Simulator.PostAsJsonAsync("/_sim/faults", new { kind = "Burst503", rate = 0.1, durationSeconds = 600 })).EnsureSuccessStatusCode();
         var applied = await UploadAsync(csv, dryRun: false);
+        // Answered before the issuances exist: each accepted row says so until the batch creates it in the background.
+        Assert.Contains(applied.GetProperty("rows").EnumerateArray(), row => row.GetProperty("status").GetString() == "accepted");
+        await UntilCreatedAsync(applied);
         await WaitUntilAsync(async () => (await Summary()) is var summary && summary.GetProperty("pending").GetInt32() == 0, TimeSpan.FromSeconds(180));
         var appliedAgain = await UploadAsync(csv, dryRun: false);
+        await UntilCreatedAsync(appliedAgain);
         await WaitUntilAsync(async () => (await Summary()).GetProperty("pending").GetInt32() == 0, TimeSpan.FromSeconds(60));
 
         Assert.Equal(980, applied.GetProperty("validRows").GetInt32());
@@ -214,9 +218,20 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
     {
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
         var response = await _operator.PostAsync($"/api/v1/tenants/{_tenant}/batches?env=sandbox&dryRun={dryRun}", content);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(dryRun ? HttpStatusCode.OK : HttpStatusCode.Accepted, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (!dryRun)
+        {
+            Assert.Equal($"/api/v1/tenants/{_tenant}/batches/{report.GetProperty("batchId").GetString()}", response.Headers.Location?.OriginalString);
+        }
+        return report;
     }
+
+    /// <summary>Until the applied batch has created every accepted row's issuance.</summary>
+    private Task UntilCreatedAsync(JsonElement applied) => WaitUntilAsync(async () =>
+        (await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/batches/{applied.GetProperty("batchId").GetString()}"))
+            is var batch && !batch.GetProperty("creating").GetBoolean() && batch.GetProperty("created").GetInt32() == applied.GetProperty("validRows").GetInt32(),
+        TimeSpan.FromSeconds(120));
 
     private Task<JsonElement> Summary() => _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{_tenant}/issuing/summary?env=sandbox");
 

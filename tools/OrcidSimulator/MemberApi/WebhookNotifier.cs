@@ -24,9 +24,16 @@ public sealed class WebhookNotifier(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.WebhookBatchInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            await RunBatchAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RunBatchAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Disposed without a stop first: the same end as a stop.
         }
     }
 

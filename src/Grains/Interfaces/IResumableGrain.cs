@@ -1,0 +1,14 @@
+namespace Consortium.Grains.Interfaces;
+
+/// <summary>
+/// A grain that keeps a reminder while it has pending work, so it resumes after a restart. When a silo dies, the survivors
+/// call <see cref="WakeAsync"/> on each such grain holding a reminder (the silo's ResumeAfterSiloDeath), so its work resumes
+/// within seconds instead of waiting for the reminder's period.
+/// </summary>
+[Alias("IResumableGrain")]
+public interface IResumableGrain : IGrainWithStringKey
+{
+    /// <summary>Activates the grain, which resumes its pending work at once. Idempotent and cheap.</summary>
+    [Alias("Wake")]
+    Task WakeAsync();
+}
