@@ -1,3 +1,4 @@
+using Consortium.Orcid.Configuration;
 using System.Globalization;
 
 namespace Consortium.Bench;
@@ -24,14 +25,8 @@ public static class BenchHost
             ["DataProtection:KeyEncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         // A cluster requires every ORCID endpoint to be set.
-        orcid ??= Nowhere;
-        foreach (var environment in new[] { "Sandbox", "Production" })
-        {
-            settings[$"Orcid:{environment}:OAuthUrl"] = orcid.AbsoluteUri;
-            settings[$"Orcid:{environment}:MemberApiUrl"] = $"{orcid.AbsoluteUri}v3.0";
-            settings[$"Orcid:{environment}:PublicApiUrl"] = $"{orcid.AbsoluteUri}pub/v3.0";
-        }
-        return settings;
+        var simulator = OrcidEndpoints.Simulator(orcid ?? Nowhere);
+        return new(settings.Concat(OrcidEndpoints.Settings(simulator, simulator)));
     }
 
     /// <summary>Email through <paramref name="smtp"/>, without TLS (loopback).</summary>

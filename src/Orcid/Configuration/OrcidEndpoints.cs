@@ -33,4 +33,17 @@ public sealed class OrcidEndpoints
         MemberApiUrl = new Uri(baseUrl, "/v3.0"),
         PublicApiUrl = new Uri(baseUrl, "/pub/v3.0"),
     };
+
+    /// <summary>These endpoints as the configuration keys of <paramref name="environment"/> (<c>Orcid:Sandbox:OAuthUrl</c> and its
+    /// two siblings): how a host passes them to another host it configures.</summary>
+    public Dictionary<string, string?> ToSettings(OrcidEnvironment environment) => new()
+    {
+        [$"{OrcidOptions.SectionName}:{environment}:{nameof(OAuthUrl)}"] = OAuthUrl?.AbsoluteUri,
+        [$"{OrcidOptions.SectionName}:{environment}:{nameof(MemberApiUrl)}"] = MemberApiUrl?.AbsoluteUri,
+        [$"{OrcidOptions.SectionName}:{environment}:{nameof(PublicApiUrl)}"] = PublicApiUrl?.AbsoluteUri,
+    };
+
+    /// <summary>Both environments' settings, e.g. one simulator for both, or ORCID's own hosts.</summary>
+    public static Dictionary<string, string?> Settings(OrcidEndpoints sandbox, OrcidEndpoints production) =>
+        new(sandbox.ToSettings(OrcidEnvironment.Sandbox).Concat(production.ToSettings(OrcidEnvironment.Production)));
 }

@@ -1,3 +1,4 @@
+using Consortium.Orcid.Configuration;
 using System.Security.Cryptography;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
@@ -59,13 +60,9 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
             ["Staff:Oidc:ClientSecret"] = staffClient.ClientSecret,
             ["Staff:Oidc:DisplayName"] = "ORCID (sandbox simulator)",
             [$"Staff:OperatorOrcids:{builder.Configuration.GetSection("Staff:OperatorOrcids").GetChildren().Count()}"] = DemoOperator.Orcid,
-            ["Orcid:Sandbox:OAuthUrl"] = options.SandboxUrl,
-            ["Orcid:Sandbox:MemberApiUrl"] = $"{options.SandboxUrl}/v3.0",
-            ["Orcid:Sandbox:PublicApiUrl"] = $"{options.SandboxUrl}/pub/v3.0",
-            ["Orcid:Production:OAuthUrl"] = options.ProductionUrl,
-            ["Orcid:Production:MemberApiUrl"] = $"{options.ProductionUrl}/v3.0",
-            ["Orcid:Production:PublicApiUrl"] = $"{options.ProductionUrl}/pub/v3.0",
         });
+        builder.Configuration.AddInMemoryCollection(
+            OrcidEndpoints.Settings(OrcidEndpoints.Simulator(new Uri(options.SandboxUrl)), OrcidEndpoints.Simulator(new Uri(options.ProductionUrl))));
         var embedded = new EmbeddedOrcid(environments);
         builder.Services.AddSingleton(embedded);
         builder.Services.AddHostedService(services => services.GetRequiredService<EmbeddedOrcid>());

@@ -1,3 +1,4 @@
+using Consortium.Orcid.Configuration;
 using Consortium.Grains.Issuing;
 using Consortium.Orcid;
 using Consortium.OrcidSimulator;
@@ -49,15 +50,8 @@ public sealed class SqliteTestCluster : IAsyncDisposable
             await environment.StartAsync();
         }
         var builder = new InProcessTestClusterBuilder();
-        builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Orcid:Sandbox:OAuthUrl"] = orcid[0].Address().ToString(),
-            ["Orcid:Sandbox:MemberApiUrl"] = $"{orcid[0].Address()}v3.0",
-            ["Orcid:Sandbox:PublicApiUrl"] = $"{orcid[0].Address()}pub/v3.0",
-            ["Orcid:Production:OAuthUrl"] = orcid[1].Address().ToString(),
-            ["Orcid:Production:MemberApiUrl"] = $"{orcid[1].Address()}v3.0",
-            ["Orcid:Production:PublicApiUrl"] = $"{orcid[1].Address()}pub/v3.0",
-        }));
+        builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(
+            OrcidEndpoints.Settings(OrcidEndpoints.Simulator(orcid[0].Address()), OrcidEndpoints.Simulator(orcid[1].Address()))));
         // State and reminder rows are keyed by ServiceId: it must survive silo restarts, as in production.
         builder.Options.ServiceId = "consortium-tests";
         // One silo on one SQLite file, as in embedded mode.
@@ -72,6 +66,14 @@ public sealed class SqliteTestCluster : IAsyncDisposable
         await cluster.DeployAsync();
         return new SqliteTestCluster(cluster, databasePath, orcid);
     }
+
+    /// <summary>A cluster for crash tests: work resumes quickly after a restart, and <paramref name="gate"/> decides which storage
+    /// write the silo dies on.</summary>
+    public static Task<SqliteTestCluster> StartCrashableAsync(StateWriteGate gate) => StartAsync(silo =>
+    {
+        ResumeQuickly(silo);
+        GatedGrainStorage.UseStateWriteGate(silo, gate);
+    });
 
     /// <summary>Pending issuing work resumes within seconds of a restart, and retries come quickly: for tests that kill silos.</summary>
     public static void ResumeQuickly(ISiloBuilder silo)

@@ -17,12 +17,7 @@ public sealed class SubmitCrashTests : IAsyncLifetime
     private readonly StateWriteGate _gate = new();
     private SqliteTestCluster _cluster = null!;
 
-    public async Task InitializeAsync() =>
-        _cluster = await SqliteTestCluster.StartAsync(silo =>
-        {
-            SqliteTestCluster.ResumeQuickly(silo);
-            GatedGrainStorage.UseStateWriteGate(silo, _gate);
-        });
+    public async Task InitializeAsync() => _cluster = await SqliteTestCluster.StartCrashableAsync(_gate);
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 

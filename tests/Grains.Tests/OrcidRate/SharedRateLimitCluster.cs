@@ -1,3 +1,4 @@
+using Consortium.Orcid.Configuration;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.OrcidRate;
 using Consortium.Orcid;
@@ -42,12 +43,7 @@ public sealed class SharedRateLimitCluster : IAsyncDisposable
         var orcid = simulator.Address();
         var builder = new InProcessTestClusterBuilder();
         builder.Options.InitialSilosCount = silos;
-        builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Orcid:Sandbox:OAuthUrl"] = orcid.ToString(),
-            ["Orcid:Sandbox:MemberApiUrl"] = $"{orcid}v3.0",
-            ["Orcid:Sandbox:PublicApiUrl"] = $"{orcid}pub/v3.0",
-        }));
+        builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(OrcidEndpoints.Simulator(orcid).ToSettings(OrcidEnvironment.Sandbox)));
         builder.ConfigureSilo((_, silo) => silo.Services.AddOrcidClient().AddClusterOrcidRateLimit());
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -116,6 +116,32 @@ public sealed class ClusterProcess : IAsyncDisposable
         Running.TryRemove(this, out _);
     }
 
+    /// <summary>SIGTERM, as systemd and Kubernetes stop a process, and its exit code once it has left.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        if (_process is not { } process)
+        {
+            throw new InvalidOperationException($"{Name} was never started.");
+        }
+        using (var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await terminate.WaitForExitAsync();
+        }
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        Running.TryRemove(this, out _);
+        return process.ExitCode;
+    }
+
+    /// <summary>Everything the process printed so far, from its log file.</summary>
+    public string LogText
+    {
+        get
+        {
+            using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return reader.ReadToEnd();
+        }
+    }
+
     /// <summary>Waits until the process prints a line containing <paramref name="text"/>, from the moment of this call: call it
     /// before <see cref="Start"/> to wait for a line the start prints. Fails once the process exits first, naming its log.</summary>
     public async Task<string> ExpectLogAsync(string text, TimeSpan timeout)

@@ -1,3 +1,4 @@
+using Consortium.Orcid.Configuration;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Consortium.Silo.Tests.Infrastructure;
@@ -231,11 +232,9 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Email:Delivery"] = "Mailbox",
             ["Email:AllowMailboxOutsideDevelopment"] = "true",
         };
-        foreach (var environment in new[] { "Sandbox", "Production" })
+        foreach (var (key, value) in OrcidEndpoints.Settings(OrcidEndpoints.Simulator(SimulatorUrl), OrcidEndpoints.Simulator(SimulatorUrl)))
         {
-            settings[$"Orcid:{environment}:OAuthUrl"] = SimulatorUrl.ToString();
-            settings[$"Orcid:{environment}:MemberApiUrl"] = $"{SimulatorUrl}v3.0";
-            settings[$"Orcid:{environment}:PublicApiUrl"] = $"{SimulatorUrl}pub/v3.0";
+            settings[key] = value!;
         }
         foreach (var (key, value) in own.Concat(_extraSettings))
         {

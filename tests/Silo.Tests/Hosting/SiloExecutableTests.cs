@@ -50,13 +50,7 @@ public static class SiloSettings
         settings["Email:Delivery"] = "Smtp";
         settings["Email:SmtpHost"] = "localhost";
         // A Production silo names its ORCID and accepts only ORCID's own hosts; these tests make no ORCID call.
-        foreach (var (environment, orcid) in new[] { ("Sandbox", OrcidEndpoints.RealSandbox()), ("Production", OrcidEndpoints.RealProduction()) })
-        {
-            settings[$"Orcid:{environment}:OAuthUrl"] = orcid.OAuthUrl!.ToString();
-            settings[$"Orcid:{environment}:MemberApiUrl"] = orcid.MemberApiUrl!.ToString();
-            settings[$"Orcid:{environment}:PublicApiUrl"] = orcid.PublicApiUrl!.ToString();
-        }
-        foreach (var (key, value) in more)
+        foreach (var (key, value) in OrcidEndpoints.Settings(OrcidEndpoints.RealSandbox(), OrcidEndpoints.RealProduction()).Concat(more))
         {
             settings[key] = value;
         }
@@ -130,8 +124,9 @@ public sealed class SiloExecutableTests(SiloExecutableFixture fixture) : IClassF
     public void SiloLogsNoOrleansInformation()
     {
         // Issue #20: the silo logged every Orleans Information message; its appsettings.json says Warning, as the portal's does.
-        Assert.DoesNotContain(fixture.Silo.Output, line => line.StartsWith("info: Orleans", StringComparison.Ordinal));
-        Assert.Contains(fixture.Silo.Output, line => line.StartsWith("info: Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
+        var output = fixture.Silo.OutputText;
+        Assert.DoesNotContain("info: Orleans", output, StringComparison.Ordinal);
+        Assert.Contains("info: Microsoft.Hosting.Lifetime", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Consortium.Orcid.Configuration;
 using System.Security.Cryptography;
 using Consortium.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -15,14 +16,7 @@ public static class ConsortiumHosts
     public static Uri Nowhere { get; } = new("http://127.0.0.1:9/");
 
     /// <summary>Settings that point the host's ORCID client at a sandbox simulator (and production ORCID nowhere).</summary>
-    public static Dictionary<string, string?> SandboxSettings(Uri sandbox) => new(OrcidSettings("Sandbox", sandbox).Concat(OrcidSettings("Production", Nowhere)));
-
-    private static Dictionary<string, string?> OrcidSettings(string environment, Uri simulator) => new()
-    {
-        [$"Orcid:{environment}:OAuthUrl"] = simulator.ToString(),
-        [$"Orcid:{environment}:MemberApiUrl"] = $"{simulator}v3.0",
-        [$"Orcid:{environment}:PublicApiUrl"] = $"{simulator}pub/v3.0",
-    };
+    public static Dictionary<string, string?> SandboxSettings(Uri sandbox) => OrcidEndpoints.Settings(OrcidEndpoints.Simulator(sandbox), OrcidEndpoints.Simulator(Nowhere));
 
     /// <summary>How a host of <paramref name="mode"/> joins the test cluster <paramref name="clusterId"/>: ports of its own, the database.</summary>
     public static Dictionary<string, string?> ClusterSettings(HostingMode mode, string postgresConnectionString, string clusterId) => new()
