@@ -1,4 +1,5 @@
 using Consortium.Grains.Issuing.Projection;
+using Consortium.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consortium.Portal.Api;
@@ -14,5 +15,7 @@ public static class OperationsApi
         // The lists are empty for one tenant (or all) while it runs: a few seconds per 10,000 issuances.
         operations.MapPost("/issuing-projection/rebuild", async (ProjectionRebuild rebuild, string? tenant, CancellationToken cancellationToken) =>
             TypedResults.Ok(new RebuildResult(await rebuild.RunAsync(string.IsNullOrWhiteSpace(tenant) ? null : tenant.Trim(), cancellationToken))));
+        // What the overview page shows the operator: the hosting mode, storage and each silo, dead ones with when they were last alive.
+        operations.MapGet("/cluster", async (ClusterStatusService status) => TypedResults.Ok(await status.GetAsync()));
     }
 }

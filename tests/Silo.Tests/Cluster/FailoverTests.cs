@@ -94,9 +94,10 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(answers, answer => answer.Status is HttpStatusCode.OK or HttpStatusCode.Accepted);
 
         Assert.Equal(Writes, await WrittenAsync(controls, orcid));
-        var overview = await api.GetStringAsync("/");
-        Assert.Contains($"{_cluster.SiloEndpoints[holder]}", overview);
-        Assert.Contains("Dead, last alive", overview);
+        // What the operator's overview page lists: the killed silo, dead.
+        var silos = (await api.GetFromJsonAsync<JsonElement>("/api/v1/operations/cluster")).GetProperty("silos").EnumerateArray();
+        Assert.Contains(silos, silo => silo.GetProperty("isDead").GetBoolean()
+            && silo.GetProperty("address").GetString()!.StartsWith(_cluster.SiloEndpoints[holder] + "@", StringComparison.Ordinal));
     }
 
     /// <summary>Single issuances, a profile and the summary of another tenant, one after another, for <paramref name="duration"/>:

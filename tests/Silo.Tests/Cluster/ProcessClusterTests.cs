@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace Consortium.Silo.Tests.Cluster;
@@ -26,8 +28,9 @@ public sealed class ProcessClusterTests(ITestOutputHelper output)
         Assert.Equal(SiloMembership.Active, Assert.Single(rows, m => m.Generation != before.Generation).Status);
         using var api = cluster.CreateApiClient();
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/health/ready")).StatusCode);
-        var overview = await api.GetStringAsync("/");
-        Assert.Contains("Dead, last alive", overview);
-        Assert.Equal(2, overview.Split("Active since").Length - 1);
+        // What the operator's overview page lists.
+        var silos = (await api.GetFromJsonAsync<JsonElement>("/api/v1/operations/cluster")).GetProperty("silos").EnumerateArray().ToList();
+        Assert.Single(silos, silo => silo.GetProperty("isDead").GetBoolean() && silo.GetProperty("address").GetString()!.StartsWith(endpoint + "@", StringComparison.Ordinal));
+        Assert.Equal(2, silos.Count(silo => !silo.GetProperty("isDead").GetBoolean()));
     }
 }
