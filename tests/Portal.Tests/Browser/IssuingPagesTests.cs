@@ -33,9 +33,10 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         await ChooseCsvAsync(page, "october.csv",
             $"template,external_id,orcid\nlaser-2,oct-1,{researcher.Orcid}\nlaser-2,oct-2,{researcher.Orcid}\nlaser-2,oct-3,0000-0002-1825-0098\n");
 
-        await Assertions.Expect(page.GetByTestId("batch-summary")).ToContainTextAsync("Dry run of october.csv: 2 of 3 rows can be issued; 1 problems.");
+        await Assertions.Expect(page.GetByTestId("batch-summary")).ToContainTextAsync("Dry run of october.csv: 2 of 3 rows can be issued; 1 problem.");
         await Assertions.Expect(page.GetByTestId("batch-problems")).ToContainTextAsync("check digit");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply: issue 2 rows in sandbox" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("batch-summary")).ToContainTextAsync("Applied october.csv: 2 of 3 rows accepted; 1 problem.");
         await Assertions.Expect(page.GetByTestId("batch-progress-text")).ToHaveTextAsync("Written to ORCID or settled: 2 of 2");
         await Assertions.Expect(page.GetByTestId("issuance-table")).ToContainTextAsync("oct-2");
         // The list is searched on the server: only the issuance asked for is left.
