@@ -35,6 +35,7 @@ public static class BatchCsvReader
         };
 
         var rows = new List<BatchRow>();
+        var rejected = new Dictionary<int, RejectedRow>();
         var problems = new List<BatchProblem>();
         var totalRows = 0;
         var trustRows = false;
@@ -90,6 +91,10 @@ public static class BatchCsvReader
                 {
                     rows.Add(row);
                 }
+                else
+                {
+                    rejected[line] = new RejectedRow(line, externalId, header.Value(fields, BatchColumns.Orcid), header.Value(fields, BatchColumns.Email));
+                }
             }
             readToEnd = true;
         }
@@ -116,7 +121,7 @@ public static class BatchCsvReader
         {
             return NoRows(problems);
         }
-        return new BatchParseResult(trustRows ? rows : [], Ordered(problems), totalRows);
+        return new BatchParseResult(trustRows ? rows : [], Ordered(problems), totalRows) { Rejected = rejected };
     }
 
     /// <summary>Why a line cannot be read as a row at all, so that checking its values would only add confusing problems.</summary>

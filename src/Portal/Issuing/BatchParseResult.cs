@@ -9,6 +9,12 @@ public sealed record BatchParseResult(IReadOnlyList<BatchRow> Rows, IReadOnlyLis
     public BatchParseResult(IReadOnlyList<BatchRow> rows, IReadOnlyList<BatchProblem> problems, int totalRows)
         : this(rows, problems) => TotalRows = totalRows;
 
+    /// <summary>The rows read but not valid, by line, with the values that name them.</summary>
+    public IReadOnlyDictionary<int, RejectedRow> Rejected { get; init; } = new Dictionary<int, RejectedRow>();
+
+    /// <summary>What names the row on <paramref name="line"/> that had problems; only its line when it could not be read.</summary>
+    public RejectedRow RejectedOn(int line) => Rejected.TryGetValue(line, out var row) ? row : new RejectedRow(line, null, null, null);
+
     /// <summary>The data rows in the file, valid or not; the header and blank lines do not count.</summary>
     /// <remarks>Without a count from the reader it is the valid rows plus the lines with problems, which is the same
     /// unless the header is wrong: then no row is checked, yet the reader still counts them.</remarks>

@@ -35,8 +35,8 @@ public sealed class BatchService(IGrainFactory grains, IssuingService issuing, P
             await grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant.Slug, environment)).EnsureOpenAsync();
         }
         var batchId = BatchKey.NewId();
-        var problemLines = parsed.Problems.Where(p => p.Line > 1).GroupBy(p => p.Line)
-            .Select(g => new BatchLine(g.Key, null, null, null, null, string.Join(" ", g.Select(p => $"{p.Field}: {p.Message}"))));
+        var problemLines = RejectedLines(parsed).Select(rejected =>
+            new BatchLine(rejected.Row.Line, rejected.Row.ExternalId, rejected.Row.Orcid, rejected.Row.Email, null, rejected.Problems));
         var record = new BatchRecord(batchId, fileName, clock.GetUtcNow(), actor.Name,
             [.. parsed.Rows.Select(row => new BatchLine(row.Line, row.ExternalId, row.Orcid, row.Email, IssuingKey.IssuanceId(environment, row.ExternalId), null)), .. problemLines])
         {
@@ -86,7 +86,11 @@ public sealed class BatchService(IGrainFactory grains, IssuingService issuing, P
     private static BatchRowOutcome Outcome(int line, string externalId, string? orcid, string? email, IssuanceView view) =>
         new(line, externalId, orcid ?? view.Orcid, email, IssuanceStatusNames.Of(view.Status), view.PutCode, view.Error);
 
-    private static IEnumerable<BatchRowOutcome> Rejected(BatchParseResult parsed) =>
-        parsed.Problems.Where(p => p.Line > 1).GroupBy(p => p.Line).Select(g =>
-            new BatchRowOutcome(g.Key, "", null, null, IssuanceStatusNames.Rejected, null, string.Join(" ", g.Select(p => $"{p.Field}: {p.Message}"))));
+    private static IEnumerable<BatchRowOutcome> Rejected(BatchParseResult parsed) => RejectedLines(parsed).Select(rejected =>
+        new BatchRowOutcome(rejected.Row.Line, rejected.Row.ExternalId ?? "", rejected.Row.Orcid, rejected.Row.Email, IssuanceStatusNames.Rejected, null, rejected.Problems));
+
+    /// <summary>Each row with problems (the header's are not a row's), with what names it and its problems in one text.</summary>
+    private static IEnumerable<(RejectedRow Row, string Problems)> RejectedLines(BatchParseResult parsed) =>
+        parsed.Problems.Where(p => p.Line > 1).GroupBy(p => p.Line)
+            .Select(g => (parsed.RejectedOn(g.Key), string.Join(" ", g.Select(p => $"{p.Field}: {p.Message}"))));
 }

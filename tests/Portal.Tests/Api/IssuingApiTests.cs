@@ -185,6 +185,8 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("line,external_id,orcid,email,status,put_code,error", lines[0]);
         Assert.Equal(980, lines.Count(l => l.Contains(",in-orcid,")));
         Assert.Equal(20, lines.Count(l => l.Contains(",rejected,")));
+        // A rejected row keeps what names it (line 9 is row 7, its iD's check digit wrong).
+        Assert.Single(lines, l => l.StartsWith("9,b-7,", StringComparison.Ordinal) && l.Contains(",rejected,"));
     }
 
     /// <summary>1,000 rows for the researchers; 20 of them bad in the ways admins get rows wrong. Returns the bad rows' line numbers.</summary>

@@ -26,6 +26,17 @@ public sealed class BatchCsvReaderTests
     }
 
     [Fact]
+    public void ARejectedRowKeepsTheValuesThatNameItAsWritten()
+    {
+        var result = ReadRows($"phd,p-1,{Josiah},,2025-13-45,,", "nosuch,p-2,,ada@example.org,,,", $"phd,p-3,{Josiah},,,,");
+
+        Assert.Equal(["p-3"], result.Rows.Select(r => r.ExternalId));
+        Assert.Equal(new RejectedRow(2, "p-1", Josiah, null), result.RejectedOn(2));
+        Assert.Equal(new RejectedRow(3, "p-2", null, "ada@example.org"), result.RejectedOn(3));
+        Assert.Equal(2, result.Rejected.Count);
+    }
+
+    [Fact]
     public void ValidFileGivesEveryRowWithTrimmedCanonicalValues()
     {
         var result = Read($"""
