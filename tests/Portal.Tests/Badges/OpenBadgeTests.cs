@@ -36,6 +36,7 @@ public sealed class OpenBadgeTests(PortalFactory portal) : IClassFixture<PortalF
         var fromApi = await BadgeChecks.VerifyAsync(await JwksAsync(),
             await _operator.GetStringAsync($"/api/v1/tenants/{_issuing.Slug}/issuances/sandbox.badge-0001/credential"), Issuer);
         var profile = await _anonymous.GetFromJsonAsync<JsonElement>($"/t/{_issuing.Slug}/issuer");
+        var page = await _anonymous.GetStringAsync($"/t/{_issuing.Slug}/certificates/{certificateId}");
         var onRecord = (await _issuing.Controls.QualificationsAsync(orcid)).Single(q => q.GetProperty("put-code").GetInt64() == issuance.GetProperty("putCode").GetInt64());
 
         Assert.Equal("application/vc+jwt", signed.Content.Headers.ContentType?.MediaType);
@@ -71,6 +72,8 @@ public sealed class OpenBadgeTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(credential.GetProperty("id").GetString(), fromApi.GetProperty("payload").GetProperty("jti").GetString());
         Assert.Equal(Issuer, profile.GetProperty("id").GetString());
         Assert.Equal("Issuing University", profile.GetProperty("name").GetString());
+        Assert.Contains($"href=\"/t/{_issuing.Slug}/certificates/{certificateId}/credential\"", page);
+        Assert.Contains("Open Badges 3.0 verifiable credential", page);
     }
 
     [Fact]
