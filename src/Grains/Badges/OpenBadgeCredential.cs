@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace Consortium.Grains.Badges;
 
 // The Open Badges 3.0 document, only the parts this portal fills in. Names and shapes follow 1EdTech's spec and examples
-// (openbadges-specification ob_v3p0/examples/basicOpenBadgeCredential.html and fullOpenBadge.html, vendored with the
-// context in src/Grains/Badges/Vendor/); the context defines every term used here.
+// (openbadges-specification ob_v3p0/examples/basicOpenBadgeCredential.html and fullOpenBadge.html); OpenBadgeCredentialTests
+// check every term against the OB context, vendored in tests/Grains.Tests/Badges/Vendor/.
 
 /// <summary>An <c>OpenBadgeCredential</c> (OB 3.0 "AchievementCredential") on the W3C Verifiable Credentials 2.0 model.</summary>
 public sealed record OpenBadgeCredential(
