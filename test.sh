@@ -12,11 +12,15 @@ missing=()
 command -v pg_lsclusters >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)  # a real SMTP server for email tests
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)  # independent checks of the Open Badges credentials
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# jose from npm, pinned by its lock file: verifies the portal's credentials with code that is not the portal's.
+[ -d tests/tools/badges/node_modules/jose ] || (cd tests/tools/badges && npm ci --no-audit --no-fund --silent)
 
 # Start every PostgreSQL cluster that is down (Debian creates one, e.g. "15 main").
 while read -r version name _ status _; do

@@ -1,3 +1,4 @@
+using Consortium.Grains.Badges;
 using Consortium.Grains.Common;
 using Consortium.Grains.Issuing;
 
@@ -32,6 +33,11 @@ public interface IIssuanceGrain : IGrainWithStringKey
     /// <summary>The organisation withdraws the qualification: it is deleted from the record.</summary>
     [Alias("Revoke")]
     Task<IssuanceView?> RevokeAsync();
+
+    /// <summary>The place of this issuance's credential in the tenant's status lists, given on first call; its bit is set
+    /// once the organisation withdraws the issuance.</summary>
+    [Alias("GetStatusIndex")]
+    Task<StatusIndex> GetStatusIndexAsync();
 
     /// <summary>Tries again after a failure, or writes again a qualification the researcher deleted.</summary>
     [Alias("Retry")]

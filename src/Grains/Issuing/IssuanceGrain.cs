@@ -1,3 +1,4 @@
+using Consortium.Grains.Badges;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing.Projection;
@@ -112,11 +113,39 @@ public sealed class IssuanceGrain(
     public Task<IssuanceView?> DeclineAsync() => ChangeAsync(view =>
         view.Orcid is null ? view with { Status = IssuanceStatus.Denied, Error = "The researcher denied permission on ORCID's page." } : view);
 
-    public Task<IssuanceView?> RevokeAsync() => ChangeAsync(view =>
+    public async Task<IssuanceView?> RevokeAsync()
     {
-        state.State = state.State with { RevokeRequested = true };
-        return view;
-    });
+        var revoked = await ChangeAsync(view =>
+        {
+            state.State = state.State with { RevokeRequested = true };
+            return view;
+        });
+        await RevokeCredentialAsync();
+        return revoked;
+    }
+
+    public async Task<StatusIndex> GetStatusIndexAsync()
+    {
+        if (state.State.StatusIndex is not { } index)
+        {
+            index = await StatusList.AllocateAsync();
+            state.State = state.State with { StatusIndex = index };
+            await state.WriteStateAsync();
+        }
+        // Also repairs a withdrawal whose bit was not set (a crash between the two writes).
+        await RevokeCredentialAsync();
+        return index;
+    }
+
+    private async Task RevokeCredentialAsync()
+    {
+        if (state.State is { RevokeRequested: true, StatusIndex: { } index })
+        {
+            await StatusList.RevokeAsync(index);
+        }
+    }
+
+    private IStatusListGrain StatusList => GrainFactory.GetGrain<IStatusListGrain>(IssuerKeys.For(Key.Tenant));
 
     public Task<IssuanceView?> RetryAsync() => ChangeAsync(view =>
     {

@@ -25,4 +25,7 @@ public sealed record IssuanceState
 
     /// <summary>Counts the stored changes: the projection keeps the row of the highest version it was given.</summary>
     [Id(8)] public long Version { get; init; }
+
+    /// <summary>The credential's place in the tenant's status lists, given when its credential is first asked for.</summary>
+    [Id(9)] public Badges.StatusIndex? StatusIndex { get; init; }
 }

@@ -1,5 +1,6 @@
 using Consortium.Portal.Api;
 using Consortium.Portal.Audit;
+using Consortium.Portal.Badges;
 using Consortium.Portal.Components;
 using Consortium.Portal.Email;
 using Consortium.Silo.Email;
@@ -60,6 +61,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<LaunchReviewService>();
         builder.Services.AddSingleton<ConsentInvitationOutbox>();
         builder.Services.AddSingleton<ResearcherPages>();
+        builder.Services.AddSingleton<BadgeService>();
         builder.AddResearcherSession();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Demo data only where it is the point, a first offline run; a cluster seeds it only when told to.
@@ -92,6 +94,7 @@ public static class PortalExtensions
         app.MapConsortiumApi();
         app.MapStaffSignIn();
         app.MapResearcherEndpoints();
+        app.MapBadgeEndpoints();
         app.MapBatchDownloads();
         app.MapOrcidWebhooks();
         app.MapLaunchReviewPack();

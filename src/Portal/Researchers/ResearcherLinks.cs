@@ -1,3 +1,4 @@
+using Consortium.Grains.Badges;
 using Consortium.Grains.OrcidClients;
 using Consortium.Orcid;
 using Consortium.Grains.Researchers;
@@ -13,6 +14,5 @@ public static class ResearcherLinks
 
     public static Uri Callback(PortalAddress portal, string tenant) => portal.For($"/t/{tenant}/orcid/callback");
 
-    public static string OrcidRecord(OrcidEnvironment environment, string orcid) =>
-        environment == OrcidEnvironment.Production ? $"https://orcid.org/{orcid}" : $"https://sandbox.orcid.org/{orcid}";
+    public static string OrcidRecord(OrcidEnvironment environment, string orcid) => OpenBadgeCredentialBuilder.OrcidRecordUrl(environment, orcid);
 }

@@ -51,10 +51,14 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
         Assert.Equal(clientId, onRecord.GetProperty("source").GetProperty("source-client-id").GetProperty("path").GetString());
         Assert.Equal(Title, onRecord.GetProperty("role-title").GetString());
 
+        var credential = $"/t/{Tenant}/certificates/{issuance.GetProperty("certificateId").GetString()}/credential";
+        await Assertions.Expect(qualification.GetByRole(AriaRole.Link, new() { Name = "download Open Badge" })).ToHaveAttributeAsync("href", credential);
         await qualification.GetByRole(AriaRole.Link, new() { Name = "certificate", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}/certificates/{Regex.Escape(issuance.GetProperty("certificateId").GetString()!)}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = orcidUrl })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download credential" })).ToHaveAttributeAsync("href", credential);
+        await Assertions.Expect(page.GetByText("Open Badges 3.0 verifiable credential")).ToBeVisibleAsync();
 
         await page.GoBackAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();

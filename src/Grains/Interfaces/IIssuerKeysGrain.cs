@@ -1,0 +1,22 @@
+using Consortium.Grains.Badges;
+
+namespace Consortium.Grains.Interfaces;
+
+/// <summary>A tenant's credential signing keys; the private keys never leave the grain. Key: <see cref="IssuerKeys.For"/>.</summary>
+[Alias("IIssuerKeysGrain")]
+public interface IIssuerKeysGrain : IGrainWithStringKey
+{
+    /// <summary>Signs <paramref name="payload"/> (a JSON object) as a compact JWS with the current key, made on first use.</summary>
+    /// <param name="jwksUrl">Where the tenant's public keys are published: the <c>kid</c> is built from it.</param>
+    [Alias("Sign")]
+    Task<string> SignAsync(string payload, string jwksUrl);
+
+    /// <summary>Every key ever used, oldest first, so credentials signed before a rotation still verify.</summary>
+    [Alias("GetPublicKeys")]
+    Task<IReadOnlyList<PublicSigningKey>> GetPublicKeysAsync(string jwksUrl);
+
+    /// <summary>Makes a new key the signing one; the old ones stay published.</summary>
+    /// <returns>The new key's public form.</returns>
+    [Alias("Rotate")]
+    Task<PublicSigningKey> RotateAsync(string jwksUrl);
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Consortium.Grains.Badges;
+using Consortium.Grains.Interfaces;
+using Consortium.Grains.Issuing;
+using Consortium.Grains.Tenants;
+using Consortium.Portal.Audit;
+using Consortium.Portal.Hosting;
+using Consortium.Portal.Researchers;
+
+namespace Consortium.Portal.Badges;
+
+/// <summary>Open Badges 3.0 credentials of a tenant's issuances, signed by the tenant's key grain, and what a verifier needs
+/// to check them: the issuer profile, the public keys and the status lists.</summary>
+public sealed class BadgeService(IGrainFactory grains, ResearcherPages pages, PortalAddress portal, AuditLog audit, TimeProvider clock)
+{
+    private BadgeLinks Links(string tenant) => new(portal.Base.AbsoluteUri, tenant);
+
+    private IIssuerKeysGrain Keys(string tenant) => grains.GetGrain<IIssuerKeysGrain>(IssuerKeys.For(tenant));
+
+    /// <returns>The credential of the certificate's issuance, or null when the certificate page would not show it either.</returns>
+    public async Task<IssuedCredential?> ForCertificateAsync(string tenant, string certificateId)
+    {
+        if (await pages.LoadCertificateAsync(tenant, certificateId) is not { } certificate
+            || await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant)).GetAsync(certificate.Issuance.TemplateId) is not { } template)
+        {
+            return null;
+        }
+        var status = await grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenant, certificate.Issuance.Id)).GetStatusIndexAsync();
+        var links = Links(tenant);
+        var credential = OpenBadgeCredentialBuilder.Build(links, certificate.Page.Tenant, certificate.Page.HasLogo, template, certificate.Issuance, status);
+        return new IssuedCredential(credential, await Keys(tenant).SignAsync(VcJwt.Payload(credential), links.Jwks));
+    }
+
+    /// <returns>The credential of the issuance, or null when it has none (not written to ORCID).</returns>
+    public async Task<IssuedCredential?> ForIssuanceAsync(TenantProfile tenant, string issuanceId) =>
+        await grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenant.Slug, issuanceId)).GetAsync() is { CertificateId: { } certificateId }
+            ? await ForCertificateAsync(tenant.Slug, certificateId)
+            : null;
+
+    /// <returns>The issuer profile as JSON-LD, or null for an unknown or suspended tenant.</returns>
+    public async Task<JsonObject?> IssuerAsync(string tenant)
+    {
+        if (await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync() is not { IsSuspended: false } profile)
+        {
+            return null;
+        }
+        var hasLogo = await grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenant)).GetLogoAsync() is not null;
+        var issuer = JsonSerializer.SerializeToNode(OpenBadgeCredentialBuilder.Issuer(Links(tenant), profile, hasLogo), VcJwt.Json)!.AsObject();
+        issuer.Insert(0, "@context", new JsonArray(OpenBadgeCredential.VcContext, OpenBadgeCredential.ObContext));
+        return issuer;
+    }
+
+    /// <summary>Every public key the tenant ever signed with (none before its first credential).</summary>
+    public async Task<IReadOnlyList<PublicSigningKey>?> KeysAsync(string tenant) =>
+        await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync() is { IsSuspended: false }
+            ? await Keys(tenant).GetPublicKeysAsync(Links(tenant).Jwks)
+            : null;
+
+    /// <summary>A new signing key; credentials signed before stay verifiable by the old key, which stays published.</summary>
+    public async Task<PublicSigningKey> RotateKeyAsync(TenantProfile tenant, AuditActor actor)
+    {
+        var key = await Keys(tenant.Slug).RotateAsync(Links(tenant.Slug).Jwks);
+        await audit.RecordAsync(actor, "badges.key-rotated", key.Kid, tenant.ConsortiumSlug, tenant.Slug);
+        return key;
+    }
+
+    /// <returns>The signed status list and its JSON, or null when the tenant has no such list.</returns>
+    public async Task<(StatusListCredential Credential, string Jwt)?> StatusListAsync(string tenant, int list)
+    {
+        if (await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync() is not { IsSuspended: false }
+            || await grains.GetGrain<IStatusListGrain>(IssuerKeys.For(tenant)).GetRevokedAsync(list) is not { } revoked)
+        {
+            return null;
+        }
+        var links = Links(tenant);
+        var credential = OpenBadgeCredentialBuilder.StatusList(links, list, revoked, clock.GetUtcNow());
+        return (credential, await Keys(tenant).SignAsync(VcJwt.Payload(credential), links.Jwks));
+    }
+}
