@@ -9,5 +9,5 @@ public sealed class BillingRules
     public bool Enforced { get; set; }
 
     /// <summary>Days a past-due consortium keeps production open, with a banner.</summary>
-    public int GraceDays { get; set; } = 14;
+    public double GraceDays { get; set; } = 14;
 }

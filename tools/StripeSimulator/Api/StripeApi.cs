@@ -17,6 +17,12 @@ public static class StripeApi
         });
         v1.MapGet("/customers/{id}", (string id, StripeStore store) =>
             store.FindCustomer(id) is { } customer ? Ok(StripeJson.Of(customer)) : Missing("customer", id));
+        v1.MapPost("/prices", async (HttpRequest request, StripeStore store) =>
+        {
+            var form = await StripeForm.ReadAsync(request);
+            return Ok(StripeJson.Of(NewPrice(store, form, form.Map("metadata"))));
+        });
+        v1.MapGet("/prices/{id}", (string id, StripeStore store) => store.FindPrice(id) is { } price ? Ok(StripeJson.Of(price)) : Missing("price", id));
         v1.MapCheckoutSessions();
         v1.MapSubscriptions();
         v1.MapGet("/invoices", (string? subscription, string? customer, int? limit, StripeStore store) =>
@@ -59,7 +65,7 @@ public static class StripeApi
             var customer = form["customer"] is { } id
                 ? store.FindCustomer(id) ?? throw new StripeRequestException($"No such customer: '{id}'", "customer")
                 : store.CreateCustomer(form["customer_email"], null, []);
-            var lines = form.Items("line_items").Select(line => (Price: NewPrice(store, line.Child("price_data")), Quantity: line.Long("quantity") ?? 1)).ToList();
+            var lines = form.Items("line_items").Select(line => (Price: PriceOf(store, line), Quantity: line.Long("quantity") ?? 1)).ToList();
             if (lines.Count == 0)
             {
                 throw new StripeRequestException("line_items must name at least one item.", "line_items");
@@ -90,7 +96,7 @@ public static class StripeApi
             }
             var form = await StripeForm.ReadAsync(request);
             var changes = form.Items("items").Select(item => new ItemChange(item["id"], item.Long("quantity"), item["deleted"] == "true",
-                item["id"] is null ? NewPrice(store, item.Child("price_data")) : null, item.Map("metadata") is { Count: > 0 } metadata ? metadata : null)).ToList();
+                item["id"] is null ? PriceOf(store, item) : null, item.Map("metadata") is { Count: > 0 } metadata ? metadata : null)).ToList();
             var events = store.UpdateSubscription(subscription, changes, form["proration_behavior"] ?? "create_prorations", form.Map("metadata"));
             await webhooks.SendAsync(events);
             return Ok(store.Json(subscription));
@@ -106,15 +112,19 @@ public static class StripeApi
         });
     }
 
-    /// <summary>An inline price (<c>price_data</c>): its product by id, or a new one named by <c>product_data[name]</c>.</summary>
-    private static Price NewPrice(StripeStore store, StripeForm priceData)
+    /// <summary>A line's price: an existing one by id (<c>price</c>), or inline (<c>price_data</c>).</summary>
+    private static Price PriceOf(StripeStore store, StripeForm line) =>
+        line["price"] is { } id ? store.FindPrice(id) ?? throw new StripeRequestException($"No such price: '{id}'", "price") : NewPrice(store, line.Child("price_data"));
+
+    /// <summary>A price: its product by id, or a new one named by <c>product_data[name]</c>.</summary>
+    private static Price NewPrice(StripeStore store, StripeForm priceData, Dictionary<string, string>? metadata = null)
     {
         if (priceData["currency"] is not { Length: 3 } currency || priceData.Long("unit_amount") is not { } amount || amount < 0)
         {
             throw new StripeRequestException("price_data needs a three-letter currency and a non-negative unit_amount.", "price_data");
         }
         var name = priceData.Child("product_data")["name"] ?? priceData["product"] ?? "Subscription";
-        return store.NewPrice(name, priceData["product"], amount, currency, priceData.Child("recurring")["interval"] ?? "year");
+        return store.NewPrice(name, priceData["product"], amount, currency, priceData.Child("recurring")["interval"] ?? "year", metadata);
     }
 
     private static IResult Ok(JsonObject body) => Results.Json(body);

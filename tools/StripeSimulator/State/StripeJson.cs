@@ -36,6 +36,7 @@ public static class StripeJson
         ["type"] = "recurring",
         ["recurring"] = new JsonObject { ["interval"] = price.Interval, ["interval_count"] = 1, ["usage_type"] = "licensed" },
         ["nickname"] = price.ProductName,
+        ["metadata"] = Map(price.Metadata),
         ["created"] = price.Created,
         ["livemode"] = false,
     };

@@ -12,7 +12,10 @@ public sealed class Customer
     public long Created { get; init; }
 }
 
-public sealed record Price(string Id, string Product, string ProductName, long UnitAmount, string Currency, string Interval, long Created);
+public sealed record Price(string Id, string Product, string ProductName, long UnitAmount, string Currency, string Interval, long Created)
+{
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed class CheckoutSession
 {

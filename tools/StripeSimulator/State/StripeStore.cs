@@ -44,8 +44,25 @@ public sealed class StripeStore(StripeSimulatorOptions options)
         }
     }
 
-    public Price NewPrice(string productName, string? product, long unitAmount, string currency, string interval) =>
-        new(NewId("price"), product ?? NewId("prod"), productName, unitAmount, currency.ToLowerInvariant(), interval, Now);
+    private readonly Dictionary<string, Price> _prices = [];
+
+    public Price NewPrice(string productName, string? product, long unitAmount, string currency, string interval, Dictionary<string, string>? metadata = null)
+    {
+        var price = new Price(NewId("price"), product ?? NewId("prod"), productName, unitAmount, currency.ToLowerInvariant(), interval, Now) { Metadata = metadata ?? [] };
+        lock (_lock)
+        {
+            _prices[price.Id] = price;
+        }
+        return price;
+    }
+
+    public Price? FindPrice(string id)
+    {
+        lock (_lock)
+        {
+            return _prices.GetValueOrDefault(id);
+        }
+    }
 
     public CheckoutSession CreateCheckoutSession(string customerId, List<(Price, long)> lineItems, string successUrl, string cancelUrl,
         string? clientReferenceId, Dictionary<string, string> metadata, Dictionary<string, string> subscriptionMetadata)
