@@ -155,6 +155,20 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
             (await answer.ReadJsonAsync()).GetProperty("errors").GetProperty("plan")[0].GetString());
     }
 
+    [Fact]
+    public async Task AConsortiumTheOperatorInvoicesOutsideStripeMayGoLiveWithoutASubscription()
+    {
+        var (consortium, members) = await portal.CreateConsortiumAsync(1);
+        await portal.PrepareProductionAsync(members[0]);
+
+        var marked = await portal.Api.PutAsJsonAsync($"/api/v1/consortia/{consortium}/billing/invoiced-outside-stripe", new { invoiced = true });
+
+        Assert.True((await marked.ReadJsonAsync()).GetProperty("invoicedOutsideStripe").GetBoolean());
+        (await portal.Api.PostAsync($"/api/v1/tenants/{members[0]}/launch-review/approve", null)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Accepted, (await portal.IssueAsync(members[0], "production")).StatusCode);
+        Assert.Contains("billing.invoiced-outside-stripe", await portal.AuditActionsAsync(consortium));
+    }
+
     /// <summary>A <c>customer.subscription.updated</c> event, signed with <paramref name="secret"/>, as if Stripe sent it.</summary>
     private async Task<HttpResponseMessage> PostEventAsync(string subscriptionId, string status, string secret, DateTimeOffset created)
     {
