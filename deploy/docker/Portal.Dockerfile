@@ -10,9 +10,11 @@ COPY src/Grains/Grains.csproj src/Grains/
 COPY src/Silo/Silo.csproj src/Silo/
 COPY src/Portal/Portal.csproj src/Portal/
 COPY tools/OrcidSimulator/OrcidSimulator.csproj tools/OrcidSimulator/
+COPY tools/StripeSimulator/StripeSimulator.csproj tools/StripeSimulator/
 RUN dotnet restore src/Portal/Portal.csproj
 COPY src/ src/
 COPY tools/OrcidSimulator/ tools/OrcidSimulator/
+COPY tools/StripeSimulator/ tools/StripeSimulator/
 COPY deploy/sql/ deploy/sql/
 RUN dotnet publish src/Portal/Portal.csproj --no-restore --configuration Release --output /app
 

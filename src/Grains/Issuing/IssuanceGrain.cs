@@ -301,7 +301,7 @@ public sealed class IssuanceGrain(
         {
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"A qualification needs {missing}: set it in Settings → Organisation, then retry." });
         }
-        if (tenant?.ClosedIn(Key.Environment) is { } closed)
+        if (context.ClosedIn(Key.Environment, clock.GetUtcNow()) is { } closed)
         {
             return await DoneAsync(view with { Status = IssuanceStatus.Failed, Error = $"{closed} Retry it then." });
         }

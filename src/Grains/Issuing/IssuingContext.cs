@@ -1,5 +1,7 @@
 using Consortium.Grains.Templates;
 using Consortium.Grains.Tenants;
+using Consortium.Grains.Billing;
+using Consortium.Orcid;
 
 namespace Consortium.Grains.Issuing;
 
@@ -10,4 +12,9 @@ namespace Consortium.Grains.Issuing;
 [GenerateSerializer, Immutable]
 public sealed record IssuingContext(
     [property: Id(0)] TenantProfile? Tenant,
-    [property: Id(1)] IReadOnlyDictionary<string, QualificationTemplate> Templates);
+    [property: Id(1)] IReadOnlyDictionary<string, QualificationTemplate> Templates,
+    [property: Id(2)] BillingStanding Billing)
+{
+    /// <summary><see cref="TenantProfile.ClosedIn"/> with the consortium's billing read with the profile.</summary>
+    public string? ClosedIn(OrcidEnvironment environment, DateTimeOffset now) => Tenant?.ClosedIn(environment, Billing, now);
+}

@@ -1,3 +1,4 @@
+using Consortium.Grains.Billing;
 using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
@@ -189,7 +190,7 @@ public sealed class TenantIssuingGrain(
     {
         var current = await ReadContextAsync();
         var tenant = current.Tenant ?? throw new NotFoundException($"There is no member organisation '{Key.Tenant}'.");
-        if (tenant.ClosedIn(Key.Environment) is { } closed)
+        if (current.ClosedIn(Key.Environment, clock.GetUtcNow()) is { } closed)
         {
             throw new IssuingClosedException(closed);
         }
@@ -213,7 +214,9 @@ public sealed class TenantIssuingGrain(
         var readAt = clock.GetUtcNow();
         var profile = GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Key.Tenant)).GetProfileAsync();
         var templates = GrainFactory.GetGrain<ITenantTemplatesGrain>(TenantKey.For(Key.Tenant)).ListAsync();
-        var read = new IssuingContext(await profile, (await templates).ToDictionary(t => t.Id, StringComparer.Ordinal));
+        var tenant = await profile;
+        var billing = tenant is null ? BillingStanding.NotConfigured : await GrainFactory.GetConsortiumBilling(tenant.ConsortiumSlug).GetStandingAsync();
+        var read = new IssuingContext(tenant, (await templates).ToDictionary(t => t.Id, StringComparer.Ordinal), billing);
         (context, contextReadAt) = (read, readAt);
         return read;
     }

@@ -39,6 +39,12 @@ public sealed class LaunchReviewGrain(
         {
             throw new LaunchReviewRefusedException("Only a submitted review can be approved.");
         }
+        // Going live in production needs the consortium's subscription where billing is configured.
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Tenant)).GetProfileAsync();
+        if (tenant is not null && (await GrainFactory.GetConsortiumBilling(tenant.ConsortiumSlug).GetStandingAsync()).ClosesProduction(clock.GetUtcNow()) is { } unpaid)
+        {
+            throw new LaunchReviewRefusedException(unpaid);
+        }
         await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(Tenant)).SetLaunchApprovedAsync(true);
         return await DecideAsync(LaunchReviewStatus.Approved, by, comments: null);
     }

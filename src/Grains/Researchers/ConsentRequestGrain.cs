@@ -1,3 +1,4 @@
+using Consortium.Grains.Billing;
 using System.Security.Cryptography;
 using System.Text;
 using Consortium.Grains.Interfaces;
@@ -39,7 +40,8 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         var consent = Consume(tenant, browserProof);
         var environment = consent.Environment;
         var profile = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync();
-        if (profile?.ClosedIn(environment) is { } closed)
+        var billing = profile is null ? BillingStanding.NotConfigured : await GrainFactory.GetConsortiumBilling(profile.ConsortiumSlug).GetStandingAsync();
+        if (profile?.ClosedIn(environment, billing, clock.GetUtcNow()) is { } closed)
         {
             throw new ConsentRefusedException(closed);
         }

@@ -1,5 +1,6 @@
 using Consortium.Orcid;
 using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Billing;
 
 namespace Consortium.Grains.Tenants;
 
@@ -23,12 +24,13 @@ public sealed record TenantProfile(
     public bool IsLaunchApproved => LaunchApprovedAt is not null;
 
     /// <summary>Why consent and issuing are closed in <paramref name="environment"/>, or null when they are open: the one rule the
-    /// researcher pages, the consent callback, submitting and every ORCID write ask (billing will add its reason here).</summary>
-    public string? ClosedIn(OrcidEnvironment environment) =>
+    /// researcher pages, the consent callback, submitting and every ORCID write ask. <paramref name="billing"/> is the consortium's
+    /// (<see cref="Billing.BillingStanding.NotConfigured"/> where billing is not configured); it never closes sandbox.</summary>
+    public string? ClosedIn(OrcidEnvironment environment, BillingStanding billing, DateTimeOffset now) =>
         IsSuspended ? $"{Name} is suspended by its consortium: nothing is connected or written until the consortium's lead resumes it."
-        : environment == OrcidEnvironment.Production && !IsLaunchApproved
-            ? "Production opens when the consortium approves this organisation's launch review. Use sandbox until then."
-            : null;
+        : environment != OrcidEnvironment.Production ? null
+        : !IsLaunchApproved ? "Production opens when the consortium approves this organisation's launch review. Use sandbox until then."
+        : billing.ClosesProduction(now);
 
     /// <summary>What is still missing before a qualification names this organisation: its ROR id, which verifications match
     /// issuers by. City and country are optional for ORCID's qualifications (a city needs a country, which

@@ -27,6 +27,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
                 Detail = taken.Message,
             },
             LaunchReviewRefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The launch review cannot do that now.", Detail = refused.Message },
+            Billing.BillingRefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Billing cannot do that now.", Detail = refused.Message },
             IssuingClosedException closed => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Issuing is not open.", Detail = closed.Message },
             TenantSuspendedException suspended => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Suspended.", Detail = suspended.Message },
             OrcidUnreachableException unreachable => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "ORCID is unreachable.", Detail = unreachable.Message },

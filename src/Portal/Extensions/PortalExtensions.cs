@@ -1,3 +1,4 @@
+using Consortium.Portal.Billing;
 using Consortium.Portal.Api;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Badges;
@@ -40,6 +41,7 @@ public static class PortalExtensions
         var hosting = builder.AddConsortiumOrleans();
         // Before sign-in is configured: in embedded mode, sign-in goes to the sandbox simulator.
         EmbeddedOrcid.AddEmbeddedOrcid(builder, portal);
+        builder.AddBilling(portal);
         builder.AddObservability("consortium-portal", LiveUpdateMetrics.MeterName);
         builder.AddConsortiumApi(hosting);
         builder.AddForwardedHeaders();
@@ -97,6 +99,7 @@ public static class PortalExtensions
         app.MapBadgeEndpoints();
         app.MapBatchDownloads();
         app.MapOrcidWebhooks();
+        app.MapBilling();
         app.MapLaunchReviewPack();
         // frame-ancestors is part of SecurityHeaders' policy; Blazor's own header would take the place of that policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -31,7 +31,8 @@ public static partial class ResearcherEndpoints
         pages.MapPost("/disconnect", DisconnectAsync);
     }
 
-    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid, PortalAddress portal)
+    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid, PortalAddress portal,
+        TimeProvider clock)
     {
         var environment = OrcidEnvironmentName.ProductionOrSandbox(env);
         // Only back to one of this tenant's own pages: never an open redirect.
@@ -42,7 +43,8 @@ public static partial class ResearcherEndpoints
         {
             return Results.NotFound();
         }
-        if (profile.ClosedIn(environment) is not null)
+        var billing = await grains.GetConsortiumBilling(profile.ConsortiumSlug).GetStandingAsync();
+        if (profile.ClosedIn(environment, billing, clock.GetUtcNow()) is not null)
         {
             return BackToPage(tenant, environment, problem: ResearcherProblem.Closed, invite: invite);
         }

@@ -10,7 +10,7 @@ using Consortium.Grains.Tenants;
 namespace Consortium.Portal.Researchers;
 
 /// <summary>Loads what the public researcher and certificate pages show; a suspended or unknown tenant has no pages.</summary>
-public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing)
+public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing, TimeProvider clock)
 {
     public async Task<ResearcherPageModel?> LoadAsync(string tenantSlug, OrcidEnvironment environment, string? orcid, string? invite)
     {
@@ -20,7 +20,8 @@ public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing)
             return null;
         }
         var branding = grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenantSlug));
-        var isOpen = tenant.ClosedIn(environment) is null
+        var billing = await grains.GetConsortiumBilling(tenant.ConsortiumSlug).GetStandingAsync();
+        var isOpen = tenant.ClosedIn(environment, billing, clock.GetUtcNow()) is null
             && await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenantSlug, environment)).GetAsync() is not null;
         var researcher = orcid is null ? null : await grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenantSlug, environment, orcid)).GetAsync();
         var issuances = orcid is null

@@ -15,7 +15,7 @@ using Consortium.Portal.Invitations;
 namespace Consortium.Portal.Services;
 
 /// <summary>The portal's door to consortium grains; every change it makes is audited.</summary>
-public sealed class ConsortiumService(IGrainFactory grains, IssuingReader issuing, AuditLog audit, InvitationService invitations)
+public sealed class ConsortiumService(IGrainFactory grains, IssuingReader issuing, AuditLog audit, InvitationService invitations, Billing.BillingService billing)
 {
     private IConsortiumDirectoryGrain Directory => grains.GetGrain<IConsortiumDirectoryGrain>(IConsortiumDirectoryGrain.Key);
 
@@ -78,6 +78,8 @@ public sealed class ConsortiumService(IGrainFactory grains, IssuingReader issuin
         {
             await invitations.InviteAsync(email, new StaffRole(StaffRoleKind.MemberAdmin, created.Slug), created.Name, consortiumSlug, created.Slug, actor);
         }
+        // A member joining mid-year is billed for the rest of it.
+        await billing.SyncQuantitiesAsync(consortiumSlug);
         return created;
     }
 
@@ -86,6 +88,8 @@ public sealed class ConsortiumService(IGrainFactory grains, IssuingReader issuin
     {
         var updated = await (await MemberAsync(consortiumSlug, tenantSlug)).SetSuspendedAsync(suspended);
         await audit.RecordAsync(actor, suspended ? "tenant.suspended" : "tenant.resumed", tenantSlug, consortiumSlug, tenantSlug);
+        // A suspended member is not billed from now on; resumed, it is again.
+        await billing.SyncQuantitiesAsync(consortiumSlug);
         return updated;
     }
 

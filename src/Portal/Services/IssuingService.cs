@@ -14,8 +14,12 @@ using Consortium.Portal.Researchers;
 namespace Consortium.Portal.Services;
 
 /// <summary>A member organisation's templates, issuances and researchers, for its admins' pages and the API alike.</summary>
-public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, PortalAddress portal, AuditLog audit)
+public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, PortalAddress portal, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>Why issuing is closed in <paramref name="environment"/> now (<see cref="TenantProfile.ClosedIn"/>), or null.</summary>
+    public async Task<string?> ClosedInAsync(TenantProfile tenant, OrcidEnvironment environment) =>
+        tenant.ClosedIn(environment, await grains.GetConsortiumBilling(tenant.ConsortiumSlug).GetStandingAsync(), clock.GetUtcNow());
+
     public Task<IReadOnlyList<QualificationTemplate>> ListTemplatesAsync(TenantProfile tenant) => Templates(tenant).ListAsync();
 
     public Task<QualificationTemplate?> GetTemplateAsync(TenantProfile tenant, string id) => Templates(tenant).GetAsync(id);

@@ -1,3 +1,4 @@
+using Consortium.Grains.Billing;
 using Consortium.Grains.Verification;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidRate;
@@ -41,6 +42,9 @@ public static class ConsortiumHostingExtensions
         }
         builder.Services.AddOptions<IssuingOptions>().BindConfiguration(IssuingOptions.SectionName);
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName);
+        // Billing closes production only where plans are configured; the silo needs the plans' presence, not the plans.
+        builder.Services.AddOptions<BillingRules>().BindConfiguration(BillingRules.SectionName)
+            .PostConfigure(rules => rules.Enforced = builder.Configuration.GetSection(BillingRules.SectionName + ":Plans").GetChildren().Any());
 
         // A grain whose database failed throws Npgsql's exception; Orleans sends only exceptions of namespaces it allows and fails
         // the answer otherwise, so the portal could not tell the database is down (TransientClusterFailure) from a bug.

@@ -4,6 +4,7 @@ using Consortium.Grains.Issuing;
 using Consortium.Grains.Verification;
 using Consortium.Orcid.Configuration;
 using Consortium.Portal.Api;
+using Consortium.Portal.Billing;
 using Consortium.Portal.Hosting;
 using Consortium.Portal.Invitations;
 using Consortium.Portal.Security;
@@ -33,6 +34,8 @@ public static class SettingKeys
         [VerificationOptions.SectionName] = [typeof(VerificationOptions)],
         [InvitationOptions.SectionName] = [typeof(InvitationOptions)],
         [RateLimitOptions.SectionName] = [typeof(RateLimitOptions)],
+        // The portal's plans and Stripe settings, and the silo's part of them.
+        [BillingOptions.SectionName] = [typeof(BillingOptions), typeof(Consortium.Grains.Billing.BillingRules)],
         // Ours (Enabled) and the Orleans Dashboard's own options, which bind to the same section.
         [OperatorDashboardSettings.SectionName] = [typeof(OperatorDashboardSettings), typeof(Orleans.Dashboard.DashboardOptions)],
     };
@@ -44,6 +47,8 @@ public static class SettingKeys
         AllowedHostsSetup.SettingName,
         "ConnectionStrings:Consortium",
         PortalAddress.SettingName,
+        EmbeddedStripe.EnabledSetting,
+        EmbeddedStripe.UrlSetting,
         $"{ForwardedHeadersSetup.SectionName}:KnownProxies:#",
         $"{ForwardedHeadersSetup.SectionName}:KnownNetworks:#",
         "DOTNET_ENVIRONMENT",

@@ -72,6 +72,38 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task ProductionWithTheStripeLookAlikeEnabledRefuses()
+    {
+        var settings = RealOrcidSignIn();
+        settings["Billing:Stripe:Simulator:Enabled"] = "true";
+        await using var portal = new PortalFactory { EnvironmentName = "Production", RunSimulators = null, Settings = settings };
+
+        var refused = Assert.Throws<InvalidOperationException>(() => portal.CreateClient());
+
+        Assert.StartsWith("Billing:Stripe:Simulator:Enabled is true in Production", refused.Message);
+    }
+
+    [Fact]
+    public async Task ProductionWithBillingAtAnotherApiThanStripesRefuses()
+    {
+        var settings = RealOrcidSignIn();
+        settings["Billing:Plans:annual:Currency"] = "nzd";
+        settings["Billing:Plans:annual:Tiers:small"] = "1";
+        settings["Billing:Plans:annual:Tiers:standard"] = "2";
+        settings["Billing:Plans:annual:Tiers:large"] = "3";
+        settings["Billing:Stripe:SecretKey"] = "sk_test_startup";
+        settings["Billing:Stripe:WebhookSecret"] = "whsec_startup";
+        settings["Billing:Stripe:ApiBase"] = "http://localhost:5083";
+        await using var portal = new PortalFactory { EnvironmentName = "Production", RunSimulators = null, Settings = settings };
+
+        var refused = Assert.Throws<OptionsValidationException>(() => portal.CreateClient());
+
+        Assert.Equal(
+            "In Production billing talks to Stripe itself: Billing:Stripe:SecretKey must be a Stripe key (sk_live_ or sk_test_) and Billing:Stripe:ApiBase unset, never the Stripe look-alike.",
+            Assert.Single(refused.Failures));
+    }
+
+    [Fact]
     public async Task ProductionWithStaffSignInAtASimulatorRefuses()
     {
         var settings = RealOrcidSignIn();

@@ -33,6 +33,12 @@ public sealed class PortalFactory : WebApplicationFactory<App>
     /// <summary>The embedded sandbox simulator of this portal.</summary>
     public Uri OrcidSandbox { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
+    /// <summary>The embedded production simulator of this portal.</summary>
+    public Uri OrcidProduction { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
+
+    /// <summary>The embedded Stripe look-alike's address, where billing is configured (<c>Billing:Plans</c> in <see cref="Settings"/>).</summary>
+    public Uri Stripe { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
+
     /// <summary>More configuration, e.g. <c>["Email:Delivery"] = "Smtp"</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
@@ -75,7 +81,8 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Orcid:Simulators:SandboxUrl", OrcidSandbox.AbsoluteUri.TrimEnd('/'));
-        builder.UseSetting("Orcid:Simulators:ProductionUrl", $"http://127.0.0.1:{FreePort.Next()}");
+        builder.UseSetting("Orcid:Simulators:ProductionUrl", OrcidProduction.AbsoluteUri.TrimEnd('/'));
+        builder.UseSetting("Billing:Stripe:Simulator:Url", Stripe.AbsoluteUri.TrimEnd('/'));
         builder.UseSetting("Orcid:Simulators:WebhookBatchInterval", "00:00:00.500");
     }
 }

@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Consortium.OrcidSimulator.Controls;
+using Consortium.Portal.Hosting;
+using Consortium.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Consortium.Portal.Tests.Billing;
+
+/// <summary>
+/// The portal on real Kestrel with billing configured and the Stripe look-alike beside it, so the look-alike's webhooks reach
+/// the portal over real HTTP. Grace is a few seconds, so a test can see it run out.
+/// </summary>
+public sealed class BillingPortal : IAsyncLifetime
+{
+    public const string Plan = "consortium-annual";
+    public const string WebhookSecret = "whsec_billing_tests";
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(4);
+
+    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
+
+    public PortalFactory Factory { get; private set; } = null!;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    public HttpClient Stripe { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Factory = new PortalFactory
+        {
+            Settings =
+            {
+                [PortalAddress.SettingName] = BaseAddress.ToString(),
+                ["Billing:Stripe:Simulator:Enabled"] = "true",
+                ["Billing:Stripe:WebhookSecret"] = WebhookSecret,
+                ["Billing:GraceDays"] = (Grace.TotalDays).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Billing:Plans:{Plan}:Name"] = "Consortium annual",
+                [$"Billing:Plans:{Plan}:Currency"] = "nzd",
+                [$"Billing:Plans:{Plan}:ConsortiumFee"] = "1000",
+                [$"Billing:Plans:{Plan}:Tiers:small"] = "500",
+                [$"Billing:Plans:{Plan}:Tiers:standard"] = "1200",
+                [$"Billing:Plans:{Plan}:Tiers:large"] = "3000",
+            },
+        };
+        Factory.UseKestrel(BaseAddress.Port);
+        Factory.StartServer();
+        Api = new HttpClient { BaseAddress = BaseAddress };
+        Api.DefaultRequestHeaders.Authorization = new("Bearer", Factory.OperatorApiKey);
+        Stripe = new HttpClient { BaseAddress = Factory.Stripe };
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api.Dispose();
+        Stripe.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    /// <summary>A new consortium with the given member organisations (slugs made unique); answers its slug and theirs.</summary>
+    public async Task<(string Consortium, string[] Members)> CreateConsortiumAsync(int members)
+    {
+        var consortium = "bill-" + Guid.NewGuid().ToString("N")[..8];
+        (await Api.PostAsJsonAsync("/api/v1/consortia", new { slug = consortium, name = "Billing Consortium" })).EnsureSuccessStatusCode();
+        var slugs = new string[members];
+        for (var i = 0; i < members; i++)
+        {
+            slugs[i] = await AddMemberAsync(consortium);
+        }
+        return (consortium, slugs);
+    }
+
+    public async Task<string> AddMemberAsync(string consortium)
+    {
+        var slug = consortium + "-m" + Guid.NewGuid().ToString("N")[..6];
+        (await Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "Member " + slug })).EnsureSuccessStatusCode();
+        return slug;
+    }
+
+    /// <summary>Checkout, paid at the look-alike: answers the subscription's id once its webhooks were delivered.</summary>
+    public async Task<string> SubscribeAsync(string consortium)
+    {
+        var checkout = await (await Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan = Plan })).ReadJsonAsync();
+        (await Stripe.PostAsync($"/_sim/checkout/{checkout.GetProperty("sessionId").GetString()}/complete", null)).EnsureSuccessStatusCode();
+        return (await BillingAsync(consortium)).GetProperty("subscriptionId").GetString()!;
+    }
+
+    public async Task<JsonElement> BillingAsync(string consortium) => await Api.GetFromJsonAsync<JsonElement>($"/api/v1/consortia/{consortium}/billing");
+
+    public async Task<JsonElement[]> ControlAsync(string path)
+    {
+        var answer = await Stripe.PostAsync(path, null);
+        answer.EnsureSuccessStatusCode();
+        return [.. (await answer.ReadJsonAsync()).EnumerateArray()];
+    }
+
+    public async Task<JsonElement[]> EventsAsync() => [.. (await Stripe.GetFromJsonAsync<JsonElement>("/_sim/events")).EnumerateArray()];
+
+    public async Task<string[]> AuditActionsAsync(string consortium) =>
+        [.. (await Api.GetFromJsonAsync<JsonElement>($"/api/v1/consortia/{consortium}/audit?action=billing.&pageSize=200"))
+            .GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()!)];
+
+    /// <summary>Makes <paramref name="tenant"/> ready for production: organisation, template, a production client validated by the
+    /// production simulator. The launch approval is the caller's, as billing decides it.</summary>
+    public async Task PrepareProductionAsync(string tenant)
+    {
+        (await Api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/organisation",
+            new { name = "Member University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
+        (await Api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/{IssuingTenant.TemplateId}",
+            new { title = "Laser Safety Level 2", department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
+        foreach (var (environment, simulator) in new[] { ("sandbox", Factory.OrcidSandbox), ("production", Factory.OrcidProduction) })
+        {
+            using var controls = new SimulatorControls(simulator);
+            var (clientId, clientSecret) = await controls.RegisterClientAsync("Member University", $"{BaseAddress}t/");
+            (await Api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/{environment}", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        }
+    }
+
+    public Task<HttpResponseMessage> IssueAsync(string tenant, string environment) =>
+        Api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/issuances", new
+        {
+            env = environment, templateId = IssuingTenant.TemplateId, email = $"{Guid.NewGuid():N}@example.org", externalId = "cert-" + Guid.NewGuid().ToString("N")[..10],
+        });
+}
+
+public static class JsonAnswers
+{
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+}
