@@ -106,7 +106,7 @@ public sealed class BatchGrain(
         var record = state.State.Record!;
         state.State = state.State with
         {
-            Record = record with { Created = (record.Created ?? 0) + chunk.Count },
+            Record = record with { Created = record.CreatedRows + chunk.Count },
             Remaining = [.. remaining.Skip(chunk.Count)],
         };
         if (state.State.Remaining.Count == 0)

@@ -18,9 +18,11 @@ public sealed record BatchRecord(
 
     public OrcidEnvironment Environment { get => OrcidEnvironmentName.FromName(EnvironmentName); init => EnvironmentName = value.Name(); }
 
-    /// <summary>How many of the accepted rows have their issuance created so far (batches stored before creation moved to the
-    /// background had them all: see <see cref="Accepted"/>).</summary>
+    /// <summary>How many of the accepted rows have their issuance created so far; null in batches stored before creation moved
+    /// to the background, which created them all (<see cref="CreatedRows"/>).</summary>
     [Id(6)] public int? Created { get; init; }
+
+    public int CreatedRows => Created ?? Accepted;
 
     /// <summary>Why the rest of the rows were not created (the environment closed, a template was deleted), once that happened.</summary>
     [Id(7)] public string? Stopped { get; init; }
@@ -29,5 +31,5 @@ public sealed record BatchRecord(
     public int Accepted => Lines.Count(line => line.IssuanceId is not null);
 
     /// <summary>Rows still to be created; none once stopped.</summary>
-    public bool Creating => Stopped is null && (Created ?? Accepted) < Accepted;
+    public bool Creating => Stopped is null && CreatedRows < Accepted;
 }

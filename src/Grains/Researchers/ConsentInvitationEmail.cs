@@ -1,9 +1,10 @@
 using Consortium.Grains.Email;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
+using Consortium.Grains.OrcidClients;
+using Consortium.Grains.Templates;
 using Consortium.Grains.Tenants;
 using Consortium.Orcid;
-using Consortium.Grains.OrcidClients;
 
 namespace Consortium.Grains.Researchers;
 
@@ -20,7 +21,7 @@ public static class ConsentInvitationEmail
 
     /// <param name="invited">Issuances that returned an invitation token.</param>
     /// <param name="templates">The tenant's templates by id, for their titles.</param>
-    public static async Task QueueAsync(IGrainFactory grains, TenantProfile tenant, IReadOnlyDictionary<string, Templates.QualificationTemplate> templates,
+    public static async Task QueueAsync(IGrainFactory grains, TenantProfile tenant, IReadOnlyDictionary<string, QualificationTemplate> templates,
         IReadOnlyList<IssuanceCreated> invited, Uri portalUrl)
     {
         if (invited.Count == 0)

@@ -32,7 +32,7 @@ public static class BatchesApi
                     result.Batch.Id,
                     result.Batch.Environment,
                     result.Batch.Accepted,
-                    Created = result.Batch.Created ?? result.Batch.Accepted,
+                    Created = result.Batch.CreatedRows,
                     result.Batch.Creating,
                     result.Batch.Stopped,
                     result.Rows,
