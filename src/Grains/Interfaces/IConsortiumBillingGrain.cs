@@ -34,4 +34,10 @@ public static class ConsortiumBillingGrainExtensions
 {
     public static IConsortiumBillingGrain GetConsortiumBilling(this IGrainFactory grains, string consortium) =>
         grains.GetGrain<IConsortiumBillingGrain>(Consortia.ConsortiumKey.For(consortium));
+
+    /// <summary>Why issuing is closed for <paramref name="tenant"/> in <paramref name="environment"/> now, or null: the one decision
+    /// (<see cref="Tenants.TenantProfile.ClosedIn"/>) with its consortium's billing read for it. The issuing queue reads the
+    /// billing once for many writes instead (<see cref="Issuing.IssuingContext"/>).</summary>
+    public static async Task<string?> ClosedInAsync(this IGrainFactory grains, Tenants.TenantProfile tenant, Orcid.OrcidEnvironment environment, DateTimeOffset now) =>
+        tenant.ClosedIn(environment, await grains.GetConsortiumBilling(tenant.ConsortiumSlug).GetStandingAsync(), now);
 }

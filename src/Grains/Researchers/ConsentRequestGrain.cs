@@ -1,4 +1,3 @@
-using Consortium.Grains.Billing;
 using System.Security.Cryptography;
 using System.Text;
 using Consortium.Grains.Interfaces;
@@ -40,8 +39,7 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         var consent = Consume(tenant, browserProof);
         var environment = consent.Environment;
         var profile = await GrainFactory.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync();
-        var billing = profile is null ? BillingStanding.NotConfigured : await GrainFactory.GetConsortiumBilling(profile.ConsortiumSlug).GetStandingAsync();
-        if (profile?.ClosedIn(environment, billing, clock.GetUtcNow()) is { } closed)
+        if (profile is not null && await GrainFactory.ClosedInAsync(profile, environment, clock.GetUtcNow()) is { } closed)
         {
             throw new ConsentRefusedException(closed);
         }

@@ -43,8 +43,7 @@ public static partial class ResearcherEndpoints
         {
             return Results.NotFound();
         }
-        var billing = await grains.GetConsortiumBilling(profile.ConsortiumSlug).GetStandingAsync();
-        if (profile.ClosedIn(environment, billing, clock.GetUtcNow()) is not null)
+        if (await grains.ClosedInAsync(profile, environment, clock.GetUtcNow()) is not null)
         {
             return BackToPage(tenant, environment, problem: ResearcherProblem.Closed, invite: invite);
         }

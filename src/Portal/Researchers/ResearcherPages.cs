@@ -20,8 +20,7 @@ public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing,
             return null;
         }
         var branding = grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenantSlug));
-        var billing = await grains.GetConsortiumBilling(tenant.ConsortiumSlug).GetStandingAsync();
-        var isOpen = tenant.ClosedIn(environment, billing, clock.GetUtcNow()) is null
+        var isOpen = await grains.ClosedInAsync(tenant, environment, clock.GetUtcNow()) is null
             && await grains.GetGrain<IOrcidClientGrain>(OrcidClientKey.For(tenantSlug, environment)).GetAsync() is not null;
         var researcher = orcid is null ? null : await grains.GetGrain<IResearcherGrain>(ResearcherKey.For(tenantSlug, environment, orcid)).GetAsync();
         var issuances = orcid is null

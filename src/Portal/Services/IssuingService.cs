@@ -17,8 +17,8 @@ namespace Consortium.Portal.Services;
 public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, PortalAddress portal, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Why issuing is closed in <paramref name="environment"/> now (<see cref="TenantProfile.ClosedIn"/>), or null.</summary>
-    public async Task<string?> ClosedInAsync(TenantProfile tenant, OrcidEnvironment environment) =>
-        tenant.ClosedIn(environment, await grains.GetConsortiumBilling(tenant.ConsortiumSlug).GetStandingAsync(), clock.GetUtcNow());
+    public Task<string?> ClosedInAsync(TenantProfile tenant, OrcidEnvironment environment) =>
+        grains.ClosedInAsync(tenant, environment, clock.GetUtcNow());
 
     public Task<IReadOnlyList<QualificationTemplate>> ListTemplatesAsync(TenantProfile tenant) => Templates(tenant).ListAsync();
 
