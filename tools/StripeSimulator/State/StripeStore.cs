@@ -29,40 +29,20 @@ public sealed class StripeStore(StripeSimulatorOptions options)
     public Customer CreateCustomer(string? email, string? name, Dictionary<string, string> metadata)
     {
         var customer = new Customer { Id = NewId("cus"), Email = email, Name = name, Metadata = metadata, Created = Now };
-        lock (_lock)
-        {
-            _customers[customer.Id] = customer;
-        }
-        return customer;
+        return Keep(_customers, customer.Id, customer);
     }
 
-    public Customer? FindCustomer(string id)
-    {
-        lock (_lock)
-        {
-            return _customers.GetValueOrDefault(id);
-        }
-    }
+    public Customer? FindCustomer(string id) => Find(_customers, id);
 
     private readonly Dictionary<string, Price> _prices = [];
 
     public Price NewPrice(string productName, string? product, long unitAmount, string currency, string interval, Dictionary<string, string>? metadata = null)
     {
         var price = new Price(NewId("price"), product ?? NewId("prod"), productName, unitAmount, currency.ToLowerInvariant(), interval, Now) { Metadata = metadata ?? [] };
-        lock (_lock)
-        {
-            _prices[price.Id] = price;
-        }
-        return price;
+        return Keep(_prices, price.Id, price);
     }
 
-    public Price? FindPrice(string id)
-    {
-        lock (_lock)
-        {
-            return _prices.GetValueOrDefault(id);
-        }
-    }
+    public Price? FindPrice(string id) => Find(_prices, id);
 
     public CheckoutSession CreateCheckoutSession(string customerId, List<(Price, long)> lineItems, string successUrl, string cancelUrl,
         string? clientReferenceId, Dictionary<string, string> metadata, Dictionary<string, string> subscriptionMetadata)
@@ -72,20 +52,10 @@ public sealed class StripeStore(StripeSimulatorOptions options)
             Id = NewId("cs_test"), CustomerId = customerId, LineItems = lineItems, SuccessUrl = successUrl, CancelUrl = cancelUrl,
             ClientReferenceId = clientReferenceId, Metadata = metadata, SubscriptionMetadata = subscriptionMetadata, Created = Now,
         };
-        lock (_lock)
-        {
-            _sessions[session.Id] = session;
-        }
-        return session;
+        return Keep(_sessions, session.Id, session);
     }
 
-    public CheckoutSession? FindSession(string id)
-    {
-        lock (_lock)
-        {
-            return _sessions.GetValueOrDefault(id);
-        }
-    }
+    public CheckoutSession? FindSession(string id) => Find(_sessions, id);
 
     /// <summary>The buyer paid: the subscription starts, its first invoice is paid.</summary>
     public IReadOnlyList<StripeEvent> CompleteCheckout(CheckoutSession session)
@@ -132,13 +102,7 @@ public sealed class StripeStore(StripeSimulatorOptions options)
         }
     }
 
-    public Subscription? FindSubscription(string id)
-    {
-        lock (_lock)
-        {
-            return _subscriptions.GetValueOrDefault(id);
-        }
-    }
+    public Subscription? FindSubscription(string id) => Find(_subscriptions, id);
 
     public JsonObject Json(Subscription subscription)
     {
@@ -289,20 +253,10 @@ public sealed class StripeStore(StripeSimulatorOptions options)
     public PortalSession CreatePortalSession(string customerId, string returnUrl)
     {
         var session = new PortalSession(NewId("bps"), customerId, returnUrl, Now);
-        lock (_lock)
-        {
-            _portalSessions[session.Id] = session;
-        }
-        return session;
+        return Keep(_portalSessions, session.Id, session);
     }
 
-    public PortalSession? FindPortalSession(string id)
-    {
-        lock (_lock)
-        {
-            return _portalSessions.GetValueOrDefault(id);
-        }
-    }
+    public PortalSession? FindPortalSession(string id) => Find(_portalSessions, id);
 
     public IReadOnlyList<Subscription> SubscriptionsOf(string customerId)
     {
@@ -409,6 +363,24 @@ public sealed class StripeStore(StripeSimulatorOptions options)
         var from = DateTimeOffset.FromUnixTimeSeconds(start);
         return (interval switch { "month" => from.AddMonths(1), "week" => from.AddDays(7), "day" => from.AddDays(1), _ => from.AddYears(1) }).ToUnixTimeSeconds();
     }
+
+    /// <summary>Stores <paramref name="item"/> under the lock and answers it.</summary>
+    private T Keep<T>(Dictionary<string, T> table, string id, T item)
+    {
+        lock (_lock)
+        {
+            table[id] = item;
+        }
+        return item;
+    }
+
+    private T? Find<T>(Dictionary<string, T> table, string id) where T : class
+    {
+        lock (_lock)
+        {
+            return table.GetValueOrDefault(id);
+        }
+    }
 }
 
 /// <summary>One entry of a subscription update's <c>items[]</c>: an existing item by id, or a new one with its price.</summary>
@@ -419,4 +391,5 @@ public sealed class StripeRequestException(string message, string? param = null,
 {
     public string? Param { get; } = param;
     public string? Code { get; } = code;
+
 }
