@@ -38,13 +38,19 @@ public static class OrcidSimulatorApp
         builder.Services.AddSingleton<WebhookNotifier>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<WebhookNotifier>());
         builder.Services.AddSingleton<IdTokenIssuer>();
+        if (options.StateFile is not null)
+        {
+            builder.Services.AddSingleton<SimulatorStateFile>();
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<SimulatorStateFile>());
+        }
 
         var app = builder.Build();
+        var restored = app.Services.GetService<SimulatorStateFile>()?.Restore() == true;
         foreach (var client in options.Clients)
         {
-            app.Services.GetRequiredService<OAuthStore>().AddClient(client);
+            app.Services.GetRequiredService<OAuthStore>().AddConfiguredClient(client);
         }
-        if (options.SeedDemoResearchers)
+        if (options.SeedDemoResearchers && !restored)
         {
             Seed(app.Services.GetRequiredService<OAuthStore>(), app.Services.GetRequiredService<RecordStore>());
         }

@@ -13,6 +13,10 @@ public sealed record OrcidSimulatorOptions
 
     public bool SeedDemoResearchers { get; init; } = true;
 
+    /// <summary>A JSON file the simulator keeps its clients, researchers, tokens, records and webhooks in, so that they survive
+    /// a restart (the demo researchers are seeded only when it does not exist yet). Unset, everything lives in memory.</summary>
+    public string? StateFile { get; init; }
+
     /// <summary>Clients that exist from the start with known credentials, e.g. a host's own sign-in client.</summary>
     public IReadOnlyList<SimClient> Clients { get; init; } = [];
 

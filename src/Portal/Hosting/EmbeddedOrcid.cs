@@ -20,8 +20,8 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
         $"{OrcidSimulatorApp.DemoResearcher.GivenNames} {OrcidSimulatorApp.DemoResearcher.FamilyNames}",
         OrcidSimulatorApp.DemoResearcher.Email, OrcidSimulatorApp.DemoPassword, OrcidSimulatorApp.DemoResearcher.Orcid);
 
-    /// <summary>The demo member organisation's sandbox client. Fixed, so the client stored by an earlier run
-    /// still matches the simulator, which forgets everything when the portal stops.</summary>
+    /// <summary>The demo member organisation's sandbox client. Fixed, so the client the portal stored in an earlier run
+    /// matches the simulator even when it keeps no state.</summary>
     public static SimClient DemoTenantClient { get; } = new("APP-DEMO000000000001", "demo-sandbox-client-secret", "Demo University", []);
 
     public static void AddEmbeddedOrcid(WebApplicationBuilder builder, PortalAddress portal)
@@ -43,14 +43,22 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
         var staffClient = new SimClient("APP-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18)),
             "Consortium portal", [portal.For("/signin-oidc").AbsoluteUri]);
         var demoTenantClient = DemoTenantClient with { RedirectUris = [portal.For("/t/").AbsoluteUri] };
+        var dataDirectory = builder.Configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>()?.DataDirectory ?? "data";
+        string? StateFile(OrcidEnvironment environment) => options.KeepState
+            ? Path.GetFullPath(Path.Combine(dataDirectory, $"orcid-simulator-{environment.ToString().ToLowerInvariant()}.json"))
+            : null;
         OrcidSimulatorOptions[] environments =
         [
             new()
             {
                 Urls = options.SandboxUrl, Environment = OrcidEnvironment.Sandbox, Clients = [staffClient, demoTenantClient],
-                WebhookBatchInterval = options.WebhookBatchInterval,
+                WebhookBatchInterval = options.WebhookBatchInterval, StateFile = StateFile(OrcidEnvironment.Sandbox),
             },
-            new() { Urls = options.ProductionUrl, Environment = OrcidEnvironment.Production, WebhookBatchInterval = options.WebhookBatchInterval },
+            new()
+            {
+                Urls = options.ProductionUrl, Environment = OrcidEnvironment.Production, WebhookBatchInterval = options.WebhookBatchInterval,
+                StateFile = StateFile(OrcidEnvironment.Production),
+            },
         ];
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

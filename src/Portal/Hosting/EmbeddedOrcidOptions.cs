@@ -19,4 +19,9 @@ public sealed class EmbeddedOrcidOptions
     /// <summary>How often the simulators call the portal's webhooks for records that changed. ORCID batches them about
     /// every five minutes; the embedded ones are quick, so a change made in the simulator shows at once.</summary>
     public TimeSpan WebhookBatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Keep the simulators' clients, researchers, tokens and records in the data directory
+    /// (<c>orcid-simulator-sandbox.json</c>, <c>orcid-simulator-production.json</c>), so that a restart of the portal finds
+    /// what the last run made. Off, each start is a fresh ORCID.</summary>
+    public bool KeepState { get; set; } = true;
 }

@@ -39,9 +39,7 @@ public sealed class BillingPagesTests(BrowserFixture browser) : IAsyncLifetime
         var page = await _portal.NewPageAsync(browser.Browser);
         var link = Regex.Match(await TestMailbox.BodyAsync(_portal.Services, "You are invited to lead Paying Consortium on Consortium"), "http\\S+/invitations/\\S+").Value;
         await page.GotoAsync(link);
-        await page.GetByLabel("Email").FillAsync("lead@example.org");
-        await page.GetByLabel("Password").FillAsync(lead.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
+        await OrcidSignInPage.SignInAsync(page, "lead@example.org", lead.Password);
         await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToBeVisibleAsync();
 
         await page.GotoAsync("/consortia/paying");

@@ -51,9 +51,7 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : BrowserTest(b
         var leadPage = await Portal.NewPageAsync(Browser.Browser);
         var link = Regex.Match(await TestMailbox.BodyAsync(Portal.Services, "You are invited to lead Led Consortium on Consortium"), "http\\S+/invitations/\\S+").Value;
         await leadPage.GotoAsync(link);
-        await leadPage.GetByLabel("Email").FillAsync("lead@example.org");
-        await leadPage.GetByLabel("Password").FillAsync(lead.Password);
-        await leadPage.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
+        await OrcidSignInPage.SignInAsync(leadPage, "lead@example.org", lead.Password);
 
         await Assertions.Expect(leadPage.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now lead of consortium 'led-consortium'.");
         await leadPage.GotoAsync("/consortia");

@@ -21,9 +21,7 @@ public sealed partial class MemberAdminTests(BrowserFixture browser) : BrowserTe
         // The admin opens the invitation in their email and signs in with ORCID.
         var page = await Portal.NewPageAsync(Browser.Browser);
         await page.GotoAsync(InvitationLink().Match(await TestMailbox.BodyAsync(Portal.Services, "You are invited to administer Laboratory Two on Consortium")).Value);
-        await page.GetByLabel("Email").FillAsync("admin@lab-two.example");
-        await page.GetByLabel("Password").FillAsync(admin.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
+        await OrcidSignInPage.SignInAsync(page, "admin@lab-two.example", admin.Password);
         await Assertions.Expect(page.GetByTestId("invitation-accepted")).ToHaveTextAsync("You are now admin of member organisation 'lab-two'.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         // Continue reloads the page: wait for the new one, since the invitation page is interactive too and a click before is lost.

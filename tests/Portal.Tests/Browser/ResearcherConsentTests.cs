@@ -139,6 +139,41 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
     }
 
     [Fact]
+    public async Task NewPersonCreatesATestResearcherOnTheSimulatorSignInPageAndConnects()
+    {
+        await SetUpTenantAsync();
+        var page = await Portal.NewPageAsync(Browser.Browser, new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync($"/t/{Tenant}?env=sandbox");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync();
+
+        // The simulator's sign-in page fits a phone.
+        var create = OrcidSignInPage.NewResearcherFields(page);
+        await Assertions.Expect(create).ToBeVisibleAsync();
+        Assert.InRange(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), 0, 390);
+        await create.GetByLabel("Given names").FillAsync("Nia");
+        await create.GetByLabel("Family names").FillAsync("Ngata");
+        await create.GetByLabel("Email").FillAsync("nia@example.org");
+        await create.GetByLabel("Password").FillAsync("ab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create researcher and authorize" }).ClickAsync();
+
+        // Too short a password: said, and what was typed stays.
+        await Assertions.Expect(page.GetByText("The password needs at least 4 characters.")).ToBeVisibleAsync();
+        await Assertions.Expect(create.GetByLabel("Given names")).ToHaveValueAsync("Nia");
+        await create.GetByLabel("Password").FillAsync("nias-own");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create researcher and authorize" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}\\?env=sandbox&outcome=connected$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Nia Ngata" })).ToBeVisibleAsync();
+
+        // Nia signs in with the password she chose the next time.
+        var again = await Portal.NewPageAsync(Browser.Browser);
+        await again.GotoAsync($"/t/{Tenant}?env=sandbox");
+        await again.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync();
+        await OrcidSignInPage.SignInAsync(again, "nia@example.org", "nias-own");
+        await Assertions.Expect(again.GetByRole(AriaRole.Heading, new() { Name = "Hello, Nia Ngata" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task ConnectButtonFitsAPhoneWithoutScrollingSideways()
     {
         await SetUpTenantAsync();

@@ -14,9 +14,7 @@ public sealed class StaffSignInTests(BrowserFixture browser) : BrowserTest(brows
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ORCID simulator" })).ToBeVisibleAsync();
-        await page.GetByLabel("Email").FillAsync(demo.Email);
-        await page.GetByLabel("Password").FillAsync(demo.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
+        await OrcidSignInPage.SignInAsync(page, demo.Email, demo.Password);
 
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(demo.Name);
         await Assertions.Expect(page.GetByTestId("my-roles")).ToContainTextAsync("All consortia (operator)");
@@ -31,11 +29,9 @@ public sealed class StaffSignInTests(BrowserFixture browser) : BrowserTest(brows
         var page = await Portal.OpenAsync(Browser.Browser, "/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID (sandbox simulator)" }).ClickAsync();
-        await page.GetByLabel("Email").FillAsync(demo.Email);
-        await page.GetByLabel("Password").FillAsync("wrong");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Authorize access" }).ClickAsync();
+        await OrcidSignInPage.SignInAsync(page, demo.Email, "wrong");
 
         await Assertions.Expect(page.GetByText("Pick a researcher, or sign in with a known email and its password.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByLabel("Email")).ToHaveValueAsync(demo.Email);
+        await Assertions.Expect(OrcidSignInPage.SignInFields(page).GetByLabel("Email")).ToHaveValueAsync(demo.Email);
     }
 }

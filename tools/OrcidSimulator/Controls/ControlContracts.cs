@@ -7,7 +7,8 @@ namespace Consortium.OrcidSimulator.Controls;
 public sealed record NewClientRequest(string Name, string[]? RedirectUris);
 public sealed record NewClientResponse(string ClientId, string ClientSecret);
 /// <param name="DefaultVisibility">The record's default visibility for new activities: public (when null), limited or private.</param>
-public sealed record NewResearcherRequest(string GivenNames, string FamilyNames, string Email, string? DefaultVisibility = null);
+/// <summary>A new researcher with a record; <c>password</c> (at least 4 characters) is made up when not given.</summary>
+public sealed record NewResearcherRequest(string GivenNames, string FamilyNames, string Email, string? DefaultVisibility = null, string? Password = null);
 public sealed record NewResearcherResponse(string Orcid, string Password);
 public sealed record NextConsentRequest(string Orcid, string Decision);
 /// <summary>public, limited or private, as the researcher sets it on ORCID's record page.</summary>

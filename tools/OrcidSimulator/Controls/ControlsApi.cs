@@ -24,7 +24,11 @@ public static class ControlsApi
             {
                 return Results.BadRequest($"defaultVisibility must be {VisibilityControls.Choices}, not '{body.DefaultVisibility}'.");
             }
-            var researcher = oauth.AddResearcher(body.GivenNames, body.FamilyNames, body.Email);
+            if (body.Password is { Length: < NewResearcher.MinimumPasswordLength })
+            {
+                return Results.BadRequest($"password needs at least {NewResearcher.MinimumPasswordLength} characters.");
+            }
+            var researcher = oauth.AddResearcher(body.GivenNames, body.FamilyNames, body.Email, password: body.Password);
             records.CreateRecord(researcher.Orcid, defaultVisibility);
             return Results.Ok(new NewResearcherResponse(researcher.Orcid, researcher.Password));
         });

@@ -27,8 +27,10 @@ public sealed class SimulatorControls : IDisposable
         (await _http.GetFromJsonAsync<ClientTraffic>($"/_sim/clients/{Uri.EscapeDataString(clientId)}/traffic"))!;
 
     /// <param name="defaultVisibility">public (when null), limited or private: the visibility new items on the record take.</param>
-    public async Task<NewResearcherResponse> CreateResearcherAsync(string givenNames, string familyNames, string email, string? defaultVisibility = null) =>
-        await ReadAsync<NewResearcherResponse>(await _http.PostAsJsonAsync("/_sim/researchers", new NewResearcherRequest(givenNames, familyNames, email, defaultVisibility)));
+    public async Task<NewResearcherResponse> CreateResearcherAsync(string givenNames, string familyNames, string email, string? defaultVisibility = null,
+        string? password = null) =>
+        await ReadAsync<NewResearcherResponse>(await _http.PostAsJsonAsync("/_sim/researchers",
+            new NewResearcherRequest(givenNames, familyNames, email, defaultVisibility, password)));
 
     /// <summary>The researcher sets an item's visibility (public, limited or private) on their record.</summary>
     public async Task SetVisibilityAsync(string orcid, long putCode, string visibility) =>

@@ -23,7 +23,7 @@ public static class AuthorizeApi
             : AuthorizePage.Render(options.EnvironmentName, parameters, oauth.FindClient(parameters.ClientId)!.Name, oauth.Researchers);
     }
 
-    static async Task<IResult> Answer(HttpRequest request, OAuthStore oauth, OrcidSimulatorOptions options)
+    static async Task<IResult> Answer(HttpRequest request, OAuthStore oauth, RecordStore records, OrcidSimulatorOptions options)
     {
         var form = await request.ReadFormAsync();
         var parameters = AuthorizeParameters.From(name => form[name].FirstOrDefault());
@@ -35,6 +35,10 @@ public static class AuthorizeApi
         {
             return Decide(parameters, oauth, researcher: null, authorize: false);
         }
+        if (form["decision"] == "register")
+        {
+            return Register(parameters, form, oauth, records, options);
+        }
         var researcher = oauth.FindResearcher(form["researcher"]) ?? oauth.SignIn(form["signin_email"], form["signin_password"]);
         return researcher is null
             // What was typed stays in the form: a failed sign-in loses nothing.
@@ -42,6 +46,19 @@ public static class AuthorizeApi
                 oauth.FindClient(parameters.ClientId)!.Name, oauth.Researchers,
                 "Pick a researcher, or sign in with a known email and its password.")
             : Decide(parameters, oauth, researcher, authorize: true);
+    }
+
+    /// <summary>A person trying the portal makes their own test researcher, with a record, and signs in as them.</summary>
+    static IResult Register(AuthorizeParameters parameters, IFormCollection form, OAuthStore oauth, RecordStore records, OrcidSimulatorOptions options)
+    {
+        var typed = new AuthorizePage.NewResearcherForm(form["new_given_names"], form["new_family_names"], form["new_email"], form["new_password"]);
+        if (NewResearcher.Problem(oauth, typed.GivenNames, typed.FamilyNames, typed.Email, typed.Password) is { } problem)
+        {
+            return AuthorizePage.Render(options.EnvironmentName, parameters, oauth.FindClient(parameters.ClientId)!.Name, oauth.Researchers, problem, typed);
+        }
+        var researcher = oauth.AddResearcher(typed.GivenNames!.Trim(), typed.FamilyNames!.Trim(), typed.Email!.Trim(), password: typed.Password);
+        records.CreateRecord(researcher.Orcid);
+        return Decide(parameters, oauth, researcher, authorize: true);
     }
 
     static IResult Decide(AuthorizeParameters parameters, OAuthStore oauth, SimResearcher? researcher, bool authorize)

@@ -14,6 +14,9 @@ public sealed class OAuthStore
     readonly Lock tokensLock = new();
     readonly List<SimToken> tokens = [];
 
+    /// <summary>The clients a host configures at every start (<see cref="OrcidSimulatorOptions.Clients"/>), which a state file need not keep.</summary>
+    readonly ConcurrentDictionary<string, bool> configured = new();
+
     public SimClient RegisterClient(string name, IReadOnlyList<string> redirectUris)
     {
         var client = new SimClient($"APP-{RandomString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16)}", RandomToken(), name, redirectUris);
@@ -21,7 +24,11 @@ public sealed class OAuthStore
         return client;
     }
 
-    public void AddClient(SimClient client) => clients[client.ClientId] = client;
+    public void AddConfiguredClient(SimClient client)
+    {
+        configured[client.ClientId] = true;
+        clients[client.ClientId] = client;
+    }
 
     public SimClient? FindClient(string? clientId) => clientId is not null && clients.TryGetValue(clientId, out var client) ? client : null;
 
@@ -132,6 +139,31 @@ public sealed class OAuthStore
         lock (tokensLock)
         {
             return tokens.Where(t => clientId is null || t.ClientId == clientId).ToList();
+        }
+    }
+
+    public (IReadOnlyList<SimClient> Clients, IReadOnlyList<SimResearcher> Researchers, IReadOnlyList<SimToken> Tokens) Export()
+    {
+        lock (tokensLock)
+        {
+            return ([.. clients.Values.Where(c => !configured.ContainsKey(c.ClientId)).OrderBy(c => c.ClientId)],
+                [.. researchers.Values.OrderBy(r => r.Orcid)], [.. tokens]);
+        }
+    }
+
+    public void Import(SimulatorSnapshot snapshot)
+    {
+        foreach (var client in snapshot.Clients)
+        {
+            clients[client.ClientId] = client;
+        }
+        foreach (var researcher in snapshot.Researchers)
+        {
+            researchers[researcher.Orcid] = researcher;
+        }
+        lock (tokensLock)
+        {
+            tokens.AddRange(snapshot.Tokens);
         }
     }
 

@@ -25,4 +25,6 @@ public sealed class RecordStates
     public RecordStatus Of(string orcid) => states.GetValueOrDefault(orcid, RecordStatus.Active);
 
     public void Set(string orcid, RecordStatus status) => states[orcid] = status;
+
+    public IReadOnlyDictionary<string, RecordStatus> Export() => new SortedDictionary<string, RecordStatus>(states);
 }

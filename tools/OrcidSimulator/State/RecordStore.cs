@@ -145,6 +145,28 @@ public sealed class RecordStore(string orcidHost, TimeProvider timeProvider)
         }
     }
 
+    public (IReadOnlyList<SavedRecord> Records, long LastPutCode) Export()
+    {
+        lock (gate)
+        {
+            return ([.. records.OrderBy(r => r.Key).Select(r =>
+                new SavedRecord(r.Key, defaultVisibilities.GetValueOrDefault(r.Key, Visibility.Public), [.. r.Value]))], lastPutCode);
+        }
+    }
+
+    public void Import(IEnumerable<SavedRecord> saved, long savedLastPutCode)
+    {
+        lock (gate)
+        {
+            foreach (var record in saved)
+            {
+                records[record.Orcid] = [.. record.Qualifications];
+                defaultVisibilities[record.Orcid] = record.DefaultVisibility;
+            }
+            lastPutCode = Math.Max(lastPutCode, savedLastPutCode);
+        }
+    }
+
     (List<Qualification>? Items, int Index, SimFailure? Failure) FindOwned(string orcid, string clientId, long putCode)
     {
         if (!records.TryGetValue(orcid, out var items))

@@ -113,6 +113,27 @@ public sealed class WebhookRegistry(TimeProvider clock)
         }
     }
 
+    public IReadOnlyList<SavedWebhook> Export()
+    {
+        lock (gate)
+        {
+            return [.. hooks.OrderBy(entry => entry.Key).Select(entry =>
+                new SavedWebhook(entry.Key.Orcid, new Uri(entry.Key.Callback), entry.Value.ClientId, entry.Value.Created))];
+        }
+    }
+
+    /// <summary>Saved hooks come back as not yet called: a change made while the simulator was down is not known to it.</summary>
+    public void Import(IEnumerable<SavedWebhook> saved)
+    {
+        lock (gate)
+        {
+            foreach (var hook in saved)
+            {
+                hooks.TryAdd((hook.Orcid, hook.Callback.AbsoluteUri), new Hook(hook.ClientId, hook.Created, recordModified: null));
+            }
+        }
+    }
+
     void Update(DueWebhook webhook, Action<Hook> change)
     {
         lock (gate)
