@@ -174,6 +174,42 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
     }
 
     [Fact]
+    public async Task ClientThatOrcidCannotSendBackToShowsOrcidsErrorPageNotRawText()
+    {
+        var (api, _) = await SetUpTenantAsync();
+        // A client registered for another site's address: ORCID accepts its secret, but will not send researchers to the portal.
+        var (clientId, clientSecret) = await Portal.SandboxControls.RegisterClientAsync("Laser Lab", "https://elsewhere.example/callback");
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{Tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        var page = await Portal.NewPageAsync(Browser.Browser);
+        await page.GotoAsync($"/t/{Tenant}?env=sandbox");
+
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync(), response => response.Url.Contains("/oauth/authorize"));
+
+        Assert.Equal(400, answer.Status);
+        Assert.StartsWith("text/html", answer.Headers["content-type"]);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Oops, something went wrong" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("an address it has not registered")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task OrcidErrorSentBackOnConnectIsExplainedOnTheBrandedPage()
+    {
+        await SetUpTenantAsync();
+        var page = await Portal.NewPageAsync(Browser.Browser);
+        await page.GotoAsync($"/t/{Tenant}?env=sandbox");
+        var authorize = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync(), request => request.Url.Contains("/oauth/authorize?"));
+
+        // The same request reaches ORCID without its scope, so ORCID sends the browser back with error=invalid_scope.
+        await page.GotoAsync(Regex.Replace(authorize.Url, "([?&])scope=[^&]*", "$1scope="));
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}\\?env=sandbox&problem=orcid-error$"));
+        await Assertions.Expect(page.GetByText("ORCID reported a problem with the sign-in. Please try again.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Laser Lab" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task ConnectButtonFitsAPhoneWithoutScrollingSideways()
     {
         await SetUpTenantAsync();

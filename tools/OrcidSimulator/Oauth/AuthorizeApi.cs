@@ -14,7 +14,7 @@ public static class AuthorizeApi
     static IResult Show(HttpRequest request, OAuthStore oauth, OrcidSimulatorOptions options)
     {
         var parameters = AuthorizeParameters.From(name => request.Query[name].FirstOrDefault());
-        if (Check(parameters, oauth) is { } invalid)
+        if (Check(parameters, oauth, options) is { } invalid)
         {
             return invalid;
         }
@@ -27,7 +27,7 @@ public static class AuthorizeApi
     {
         var form = await request.ReadFormAsync();
         var parameters = AuthorizeParameters.From(name => form[name].FirstOrDefault());
-        if (Check(parameters, oauth) is { } invalid)
+        if (Check(parameters, oauth, options) is { } invalid)
         {
             return invalid;
         }
@@ -75,21 +75,30 @@ public static class AuthorizeApi
         return Results.Redirect(parameters.RedirectWith(("code", code)));
     }
 
-    /// <summary>Like ORCID, a bad client or redirect URI is shown as an error page, never redirected to.</summary>
-    static IResult? Check(AuthorizeParameters parameters, OAuthStore oauth)
+    /// <summary>
+    /// What RFC 6749 §4.1.2.1 says, and ORCID does through Spring Security OAuth's <c>AuthorizationEndpoint</c>: with an
+    /// unknown client or a redirect URI it did not register, ORCID cannot trust the address, so it shows an error page of
+    /// its own (HTML, never a bare message) and sends nobody anywhere; any other problem goes back to the client's redirect
+    /// URI as <c>error</c> and <c>error_description</c>, where the portal's branded page explains it.
+    /// </summary>
+    static IResult? Check(AuthorizeParameters parameters, OAuthStore oauth, OrcidSimulatorOptions options)
     {
         if (oauth.FindClient(parameters.ClientId) is not { } client)
         {
-            return Results.BadRequest($"Unknown client_id '{parameters.ClientId}'.");
+            return AuthorizePage.Error(options.EnvironmentName, "invalid_client",
+                $"The application that sent you here is not registered with ORCID (client_id '{parameters.ClientId}').");
         }
         if (parameters.RedirectUri is null || !client.Accepts(parameters.RedirectUri))
         {
-            return Results.BadRequest($"redirect_uri '{parameters.RedirectUri}' is not registered for {client.Name}.");
+            return AuthorizePage.Error(options.EnvironmentName, "redirect_uri_mismatch",
+                $"{client.Name} asked ORCID to send you back to '{parameters.RedirectUri}', an address it has not registered.");
         }
         if (parameters.ResponseType != "code")
         {
-            return Results.BadRequest("response_type must be 'code'.");
+            return Results.Redirect(parameters.RedirectWith(("error", "unsupported_response_type"), ("error_description", "response_type must be 'code'.")));
         }
-        return parameters.Scopes.Count == 0 ? Results.BadRequest("scope is required.") : null;
+        return parameters.Scopes.Count == 0
+            ? Results.Redirect(parameters.RedirectWith(("error", "invalid_scope"), ("error_description", "scope is required.")))
+            : null;
     }
 }

@@ -61,6 +61,20 @@ public static class AuthorizePage
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
+    /// <summary>ORCID's own error page, for an authorize request it cannot send back (400).</summary>
+    public static IResult Error(string environmentName, string error, string description) => Results.Content($$"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>ORCID simulator ({{E(environmentName)}}) – error</title>
+        <style>body { font-family: system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem; color: #333; } h1 { color: #5a7d0f; }</style>
+        </head><body>
+        <h1>ORCID simulator</h1>
+        <h2>Oops, something went wrong</h2>
+        <p>{{E(description)}}</p>
+        <p>Go back to the site you came from and let its organisation know. (<code>{{E(error)}}</code>)</p>
+        </body></html>
+        """, "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+
     public sealed record NewResearcherForm(string? GivenNames, string? FamilyNames, string? Email, string? Password);
 
     static string E(string text) => WebUtility.HtmlEncode(text);
