@@ -78,6 +78,12 @@ public sealed class EmbeddedOrcid(IReadOnlyList<OrcidSimulatorOptions> environme
 
     public IEnumerable<Uri> Addresses => _simulators.Select(simulator => simulator.Address());
 
+    /// <summary>Registers a member API client in the simulator of <paramref name="environment"/>, as a member does on ORCID's
+    /// developer tools, so that setting up an organisation offline needs no terminal.</summary>
+    public SimClient RegisterClient(OrcidEnvironment environment, string name, Uri redirectUri) =>
+        _simulators.Single(simulator => simulator.Services.GetRequiredService<OrcidSimulatorOptions>().Environment == environment)
+            .Services.GetRequiredService<OAuthStore>().RegisterClient(name, [redirectUri.AbsoluteUri]);
+
     /// <summary>Builds the simulators only now, after the portal's own host is built: tools that watch for
     /// the first web host built in a process (WebApplicationFactory) must find the portal's.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
