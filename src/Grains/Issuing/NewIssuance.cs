@@ -38,6 +38,12 @@ public sealed partial record NewIssuance(
         {
             throw new InvalidFieldException("orcid", "Give the researcher's ORCID iD (when they are connected) or their email address (to invite them).");
         }
+        if (orcid is not null && email is not null)
+        {
+            // Which one was meant is not ours to guess: dropping either would lose what was typed.
+            throw new InvalidFieldException("email",
+                "Give the ORCID iD of a connected researcher or the email of one to invite, not both: clear one of them.");
+        }
         if (StartDate is { } start && !PartialDate.Accepts(start))
         {
             throw new InvalidFieldException("startDate", $"The start date {start:yyyy-MM-dd} is out of range: {PartialDate.AcceptedYears}.");

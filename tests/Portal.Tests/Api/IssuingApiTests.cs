@@ -99,6 +99,8 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
             new { env = "sandbox", templateId = "nope", orcid = "0000-0002-1825-0097", externalId = "x-1" });
         var badOrcid = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
             new { env = "sandbox", templateId = "laser-2", orcid = "0000-0002-1825-0098", externalId = "x-2" });
+        var both = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", orcid = "0000-0002-1825-0097", email = "josiah@example.org", externalId = "x-5" });
         var production = await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/issuances",
             new { env = "production", templateId = "laser-2", orcid = "0000-0002-1825-0097", externalId = "x-3" });
         var tenantKey = (await (await _operator.PostAsJsonAsync($"/api/v1/tenants/{_tenant}/api-keys", new { name = "hr" })).Content.ReadFromJsonAsync<JsonElement>())
@@ -114,6 +116,8 @@ public sealed class IssuingApiTests(PortalFactory portal) : IClassFixture<Portal
         Assert.True((await unknownTemplate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("templateId", out _));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badOrcid.StatusCode);
         Assert.Contains("check digit", (await badOrcid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, both.StatusCode);
+        Assert.Contains("not both", Assert.Single((await both.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("email").EnumerateArray()).GetString());
         Assert.Equal(HttpStatusCode.Conflict, production.StatusCode);
         Assert.Contains("launch review", (await production.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, selfApproval.StatusCode);

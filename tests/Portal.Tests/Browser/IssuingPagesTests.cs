@@ -97,6 +97,33 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         Assert.Equal(2, record.GetProperty("qualifications").GetArrayLength());
     }
 
+    [Fact]
+    public async Task IssueOneRefusesAnIdAndAnEmailTogetherAndKeepsWhatWasTyped()
+    {
+        var api = Portal.CreateApiClient();
+        var tenant = await Portal.CreateTenantAsync();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+
+        await page.GetByText("Issue one qualification", new() { Exact = true }).ClickAsync();
+        var form = page.GetByTestId("issue-one");
+        await form.GetByLabel("Template").ClickAsync();
+        await page.GetByText("Laser Safety Level 2 (laser-2)").ClickAsync();
+        await form.GetByLabel("ORCID iD").FillAsync("0000-0002-1825-0097");
+        await form.GetByLabel("or email").FillAsync("josiah@example.org");
+        await form.GetByLabel("External id").FillAsync("both-1");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Issue", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Give the ORCID iD of a connected researcher or the email of one to invite, not both")).ToBeVisibleAsync();
+        await Assertions.Expect(form.GetByLabel("or email")).ToHaveValueAsync("josiah@example.org");
+        await Assertions.Expect(form.GetByLabel("ORCID iD")).ToHaveValueAsync("0000-0002-1825-0097");
+        var issuances = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenant}/issuances?env=sandbox");
+        Assert.DoesNotContain("both-1", issuances.GetRawText());
+    }
+
     /// <summary>Opens the CSV panel and chooses a file for its dry run.</summary>
     private static async Task ChooseCsvAsync(IPage page, string name, string csv)
     {
