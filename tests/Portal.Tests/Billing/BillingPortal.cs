@@ -9,17 +9,21 @@ namespace Consortium.Portal.Tests.Billing;
 
 /// <summary>
 /// The portal on real Kestrel with billing configured and the Stripe look-alike beside it, so the look-alike's webhooks reach
-/// the portal over real HTTP. Grace is a few seconds, so a test can see it run out.
+/// the portal over real HTTP. The portal, its silo and the look-alike share a <see cref="ShiftedClock"/> that a test advances
+/// (to the end of the grace days, past a month's end) instead of waiting.
 /// </summary>
 public sealed class BillingPortal : IAsyncLifetime
 {
     public const string Plan = "consortium-annual";
     public const string WebhookSecret = "whsec_billing_tests";
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(4);
+    public const int GraceDays = 14;
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
     public PortalFactory Factory { get; private set; } = null!;
+
+    /// <summary>Now, for the portal and the look-alike: real time, moved on by what the tests advanced it.</summary>
+    public ShiftedClock Clock { get; } = new();
 
     public HttpClient Api { get; private set; } = null!;
 
@@ -29,12 +33,13 @@ public sealed class BillingPortal : IAsyncLifetime
     {
         Factory = new PortalFactory
         {
+            Clock = Clock,
             Settings =
             {
                 [PortalAddress.SettingName] = BaseAddress.ToString(),
                 ["Billing:Stripe:Simulator:Enabled"] = "true",
                 ["Billing:Stripe:WebhookSecret"] = WebhookSecret,
-                ["Billing:GraceDays"] = (Grace.TotalDays).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Billing:GraceDays"] = GraceDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [$"Billing:Plans:{Plan}:Name"] = "Consortium annual",
                 [$"Billing:Plans:{Plan}:Currency"] = "nzd",
                 [$"Billing:Plans:{Plan}:ConsortiumFee"] = "1000",

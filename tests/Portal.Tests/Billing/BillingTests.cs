@@ -76,8 +76,12 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         var graceEndsAt = pastDue.GetProperty("graceEndsAt").GetDateTimeOffset();
         Assert.Equal(HttpStatusCode.Accepted, (await portal.IssueAsync(tenant, "production")).StatusCode);
 
-        // The grace days are a few seconds here.
-        await Task.Delay(graceEndsAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+        Assert.InRange(graceEndsAt - portal.Clock.GetUtcNow(), TimeSpan.FromDays(BillingPortal.GraceDays) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(BillingPortal.GraceDays));
+        portal.Clock.Advance(TimeSpan.FromDays(BillingPortal.GraceDays - 1));
+        Assert.Equal(HttpStatusCode.Accepted, (await portal.IssueAsync(tenant, "production")).StatusCode);
+        Assert.True((await portal.BillingAsync(consortium)).GetProperty("inGrace").GetBoolean());
+
+        portal.Clock.AdvanceTo(graceEndsAt.AddSeconds(1));
         var refused = await portal.IssueAsync(tenant, "production");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("past due and its grace period ended", (await refused.ReadJsonAsync()).GetProperty("detail").GetString());
@@ -119,7 +123,7 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         var subscriptionId = await portal.SubscribeAsync(consortium);
         var before = await portal.AuditActionsAsync(consortium);
 
-        var forged = await PostEventAsync(subscriptionId, "canceled", secret: "whsec_not_the_secret", DateTimeOffset.UtcNow);
+        var forged = await PostEventAsync(subscriptionId, "canceled", secret: "whsec_not_the_secret", portal.Clock.GetUtcNow());
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal("active", (await portal.BillingAsync(consortium)).GetProperty("status").GetString());
@@ -135,7 +139,7 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         await portal.ControlAsync($"/_sim/subscriptions/{subscriptionId}/pay");
 
         // An update from while it was past due, delivered only now (Stripe does not promise order).
-        var late = await PostEventAsync(subscriptionId, "past_due", BillingPortal.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var late = await PostEventAsync(subscriptionId, "past_due", BillingPortal.WebhookSecret, portal.Clock.GetUtcNow().AddMinutes(-1));
 
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         var billing = await portal.BillingAsync(consortium);
@@ -186,7 +190,7 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
             ["pending_webhooks"] = 1,
         }.ToJsonString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Stripe-Signature", WebhookSender.Sign(payload, secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        request.Headers.TryAddWithoutValidation("Stripe-Signature", WebhookSender.Sign(payload, secret, portal.Clock.GetUtcNow().ToUnixTimeSeconds()));
         using var client = new HttpClient { BaseAddress = portal.BaseAddress };
         return await client.SendAsync(request);
     }
