@@ -36,7 +36,15 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         decimal? total = plan is null ? null : plan.ConsortiumFee + memberViews.Where(m => !members.First(t => t.Slug == m.Tenant).IsSuspended).Sum(m => m.YearlyPrice ?? 0);
         return new BillingView(Options.Configured, billing.Status.Name(), billing.Plan, plan?.Currency, billing.SubscriptionId, billing.CurrentPeriodEnd,
             billing.GraceEndsAt, standing.InGrace(clock.GetUtcNow()), billing.InvoicedOutsideStripe, total, memberViews,
-            [.. billing.Invoices.Select(BillingInvoiceView.Of)], [.. Options.Plans.Keys]);
+            [.. billing.Invoices.Select(BillingInvoiceView.Of)], [.. Options.Plans.Keys], await UsageAsync(members));
+    }
+
+    /// <summary>Each member's production usage, newest month first.</summary>
+    private async Task<IReadOnlyList<BillingUsageView>> UsageAsync(IReadOnlyList<TenantProfile> members)
+    {
+        var usage = await Task.WhenAll(members.Select(async m => (m.Slug, (await grains.GetMemberUsage(m.Slug).GetAsync()).Months)));
+        return [.. usage.SelectMany(u => u.Months.Select(month => BillingUsageView.Of(u.Slug, month)))
+            .OrderByDescending(u => u.Month, StringComparer.Ordinal).ThenBy(u => u.Tenant, StringComparer.Ordinal)];
     }
 
     /// <summary>What the lead and the member admins see at the top of their pages, or null: a past-due subscription in its grace days, or after them.</summary>

@@ -122,6 +122,31 @@ public sealed class BillingPortal : IAsyncLifetime
         }
     }
 
+    /// <summary>A new researcher connects to <paramref name="tenant"/> through its researcher page and the simulator's authorize page.</summary>
+    public async Task<string> ConnectResearcherAsync(string tenant, string environment)
+    {
+        using var controls = new SimulatorControls(environment == "production" ? Factory.OrcidProduction : Factory.OrcidSandbox);
+        var orcid = (await controls.CreateResearcherAsync("Ada", "Lovelace", $"{Guid.NewGuid():N}@example.org")).Orcid;
+        await controls.DecideNextConsentAsync(orcid, authorize: true);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+        using var orcidSite = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var toOrcid = await browser.GetAsync($"/t/{tenant}/connect?env={environment}");
+        var back = await orcidSite.GetAsync(toOrcid.Headers.Location);
+        var landed = await browser.GetAsync(back.Headers.Location!.PathAndQuery);
+        Assert.EndsWith("outcome=connected", landed.Headers.Location?.OriginalString);
+        return Consortium.Orcid.OrcidId.Parse(orcid).Value;
+    }
+
+    /// <summary>Issues to a connected researcher and waits until it is on their record.</summary>
+    public async Task IssueWrittenAsync(string tenant, string environment, string orcid)
+    {
+        var externalId = "cert-" + Guid.NewGuid().ToString("N")[..10];
+        (await Api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/issuances", new { env = environment, templateId = IssuingTenant.TemplateId, orcid, externalId }))
+            .EnsureSuccessStatusCode();
+        await IssuingTenant.WaitUntilAsync(async () => (await Api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenant}/issuances/{environment}.{externalId}"))
+            .GetProperty("status").GetString() == "in-orcid");
+    }
+
     public Task<HttpResponseMessage> IssueAsync(string tenant, string environment) =>
         Api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/issuances", new
         {
