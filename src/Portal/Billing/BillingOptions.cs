@@ -11,6 +11,9 @@ public sealed class BillingOptions
     /// <summary>Days a past-due consortium keeps production open (fractions allowed, for trials).</summary>
     public double GraceDays { get; set; } = 14;
 
+    /// <summary>How often the billing worker reports the overage of closed months to Stripe.</summary>
+    public TimeSpan WorkInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     public StripeSettings Stripe { get; set; } = new();
 
     public bool Configured => Plans.Count > 0;

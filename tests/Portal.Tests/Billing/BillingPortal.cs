@@ -15,8 +15,16 @@ namespace Consortium.Portal.Tests.Billing;
 public sealed class BillingPortal : IAsyncLifetime
 {
     public const string Plan = "consortium-annual";
+
+    /// <summary>A plan whose members each have one researcher and one issuance a month included, the rest metered.</summary>
+    public const string MeteredPlan = "consortium-metered";
+
+    public const string MeterEventName = "consortium_overage";
     public const string WebhookSecret = "whsec_billing_tests";
     public const int GraceDays = 14;
+
+    /// <summary>The billing worker's round, short so a test sees it run.</summary>
+    public static readonly TimeSpan WorkInterval = TimeSpan.FromSeconds(1);
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
@@ -46,6 +54,16 @@ public sealed class BillingPortal : IAsyncLifetime
                 [$"Billing:Plans:{Plan}:Tiers:small"] = "500",
                 [$"Billing:Plans:{Plan}:Tiers:standard"] = "1200",
                 [$"Billing:Plans:{Plan}:Tiers:large"] = "3000",
+                [$"Billing:Plans:{MeteredPlan}:Name"] = "Consortium metered",
+                [$"Billing:Plans:{MeteredPlan}:Currency"] = "nzd",
+                [$"Billing:Plans:{MeteredPlan}:Tiers:small"] = "400",
+                [$"Billing:Plans:{MeteredPlan}:Tiers:standard"] = "900",
+                [$"Billing:Plans:{MeteredPlan}:Tiers:large"] = "2000",
+                [$"Billing:Plans:{MeteredPlan}:IncludedResearchers"] = "1",
+                [$"Billing:Plans:{MeteredPlan}:IncludedIssuances"] = "1",
+                [$"Billing:Plans:{MeteredPlan}:OveragePrice"] = "2.50",
+                [$"Billing:Plans:{MeteredPlan}:MeterEventName"] = MeterEventName,
+                ["Billing:WorkInterval"] = WorkInterval.ToString(),
             },
         };
         Factory.UseKestrel(BaseAddress.Port);
@@ -84,9 +102,9 @@ public sealed class BillingPortal : IAsyncLifetime
     }
 
     /// <summary>Checkout, paid at the look-alike: answers the subscription's id once its webhooks were delivered.</summary>
-    public async Task<string> SubscribeAsync(string consortium)
+    public async Task<string> SubscribeAsync(string consortium, string plan = Plan)
     {
-        var checkout = await (await Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan = Plan })).ReadJsonAsync();
+        var checkout = await (await Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan })).ReadJsonAsync();
         (await Stripe.PostAsync($"/_sim/checkout/{checkout.GetProperty("sessionId").GetString()}/complete", null)).EnsureSuccessStatusCode();
         return (await BillingAsync(consortium)).GetProperty("subscriptionId").GetString()!;
     }

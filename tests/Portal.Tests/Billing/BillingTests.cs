@@ -155,7 +155,7 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         var answer = await portal.Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan = "gold" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
-        Assert.Equal($"There is no plan 'gold': the plans are {BillingPortal.Plan}.",
+        Assert.Equal($"There is no plan 'gold': the plans are {BillingPortal.Plan}, {BillingPortal.MeteredPlan}.",
             (await answer.ReadJsonAsync()).GetProperty("errors").GetProperty("plan")[0].GetString());
     }
 

@@ -1,10 +1,15 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Consortium.Grains.Billing;
+using Consortium.Portal.Billing;
+using Consortium.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consortium.Portal.Tests.Billing;
 
-/// <summary>Usage per member organisation and month, counted from real consents and writes to ORCID records: production only.</summary>
+/// <summary>Usage per member organisation and month, counted from real consents and writes to ORCID records (production only),
+/// and its overage reported to Stripe as meter events once the month has closed, exactly once.</summary>
 public sealed class BillingUsageTests(BillingPortal portal) : IClassFixture<BillingPortal>
 {
     [Fact]
@@ -33,4 +38,62 @@ public sealed class BillingUsageTests(BillingPortal portal) : IClassFixture<Bill
         Assert.Equal(3, month.GetProperty("issuancesWritten").GetInt32());
         Assert.DoesNotContain(usage, u => u.GetProperty("tenant").GetString() == quiet);
     }
+
+    [Fact]
+    public async Task AClosedMonthsOverageIsReportedAsOneMeterEventPerMetricEvenWhenReportedTwiceOrByAnotherPortal()
+    {
+        var (consortium, members) = await portal.CreateConsortiumAsync(1);
+        var tenant = members[0];
+        await portal.SubscribeAsync(consortium, BillingPortal.MeteredPlan);
+        await portal.PrepareProductionAsync(tenant);
+        (await portal.Api.PostAsync($"/api/v1/tenants/{tenant}/launch-review/approve", null)).EnsureSuccessStatusCode();
+        // One researcher and one issuance a month are included: two researchers and three issuances are 1 and 2 over.
+        var first = await portal.ConnectResearcherAsync(tenant, "production");
+        var second = await portal.ConnectResearcherAsync(tenant, "production");
+        await portal.IssueWrittenAsync(tenant, "production", first);
+        await portal.IssueWrittenAsync(tenant, "production", first);
+        await portal.IssueWrittenAsync(tenant, "production", second);
+        var month = UsageMonth.Of(portal.Clock.GetUtcNow());
+        var researchers = MeterReporter.Identifier(consortium, tenant, month, UsageMetrics.Researchers);
+        var issuances = MeterReporter.Identifier(consortium, tenant, month, UsageMetrics.Issuances);
+        Assert.Empty(await MeterEventsAsync(consortium));
+
+        // Another portal of the cluster reported the researchers already, and stopped before it could remember so.
+        var subscriptionId = (await portal.BillingAsync(consortium)).GetProperty("subscriptionId").GetString()!;
+        var stripeCustomer = (await portal.Stripe.GetFromJsonAsync<JsonElement>($"/_sim/subscriptions/{subscriptionId}")).GetProperty("customer").GetString()!;
+        using var stripeApi = new HttpClient { BaseAddress = portal.Factory.Stripe };
+        stripeApi.DefaultRequestHeaders.Authorization = new("Bearer", EmbeddedStripe.DevelopmentSecretKey);
+        (await stripeApi.PostAsync("/v1/billing/meter_events", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["event_name"] = BillingPortal.MeterEventName, ["identifier"] = researchers,
+            ["payload[stripe_customer_id]"] = stripeCustomer, ["payload[value]"] = "1",
+        }))).EnsureSuccessStatusCode();
+
+        portal.Clock.AdvanceTo(new UsageMonth(month, [], [], []).End.AddMinutes(1));
+        // The billing worker's round, on its timer, reports the month now closed.
+        await IssuingTenant.WaitUntilAsync(async () => (await MeterEventsAsync(consortium)).Any(e => e.GetProperty("identifier").GetString() == issuances));
+        // And again, twice at once, as two portals might.
+        var reporter = portal.Factory.Services.GetRequiredService<MeterReporter>();
+        var again = await Task.WhenAll(reporter.ReportClosedMonthsAsync(consortium), reporter.ReportClosedMonthsAsync(consortium));
+        Assert.Equal(new[] { 0, 0 }, again);
+        await Task.Delay(BillingPortal.WorkInterval * 3);
+
+        var reported = (await MeterEventsAsync(consortium)).ToDictionary(e => e.GetProperty("identifier").GetString()!);
+        Assert.Equal([issuances, researchers], reported.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("2", reported[issuances].GetProperty("payload").GetProperty("value").GetString());
+        Assert.Equal(stripeCustomer, reported[issuances].GetProperty("payload").GetProperty("stripe_customer_id").GetString());
+        Assert.Equal(BillingPortal.MeterEventName, reported[issuances].GetProperty("eventName").GetString());
+        Assert.Equal(new UsageMonth(month, [], [], []).End.AddSeconds(-1).ToUnixTimeSeconds(), reported[issuances].GetProperty("timestamp").GetInt64());
+        var duplicate = await stripeApi.PostAsync("/v1/billing/meter_events", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["event_name"] = BillingPortal.MeterEventName, ["identifier"] = issuances,
+            ["payload[stripe_customer_id]"] = stripeCustomer, ["payload[value]"] = "2",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Equal(MeterReporter.DuplicateCode, (await duplicate.ReadJsonAsync()).GetProperty("error").GetProperty("code").GetString());
+    }
+
+    private async Task<JsonElement[]> MeterEventsAsync(string consortium) =>
+        [.. (await portal.Stripe.GetFromJsonAsync<JsonElement>("/_sim/meter-events")).EnumerateArray()
+            .Where(e => e.GetProperty("identifier").GetString()!.StartsWith(consortium + "/", StringComparison.Ordinal))];
 }

@@ -266,12 +266,22 @@ public sealed class StripeStore(StripeSimulatorOptions options)
         }
     }
 
-    /// <summary>One usage report. Stripe holds an identifier unique for a day at least and refuses it again.</summary>
+    /// <summary>One usage report. Stripe holds an identifier unique for a day at least and refuses it again, and takes a
+    /// timestamp up to 35 days back or 5 minutes ahead (https://docs.stripe.com/api/billing/meter-event/create).</summary>
     public MeterEvent RecordMeterEvent(string? identifier, string eventName, Dictionary<string, string> payload, long? timestamp)
     {
+        var now = Now;
+        if (timestamp is { } at && (at < now - (long)TimeSpan.FromDays(35).TotalSeconds || at > now + 300))
+        {
+            throw new StripeRequestException("The timestamp must be within the past 35 days and at most 5 minutes in the future.", "timestamp");
+        }
+        if (identifier is { Length: > 100 })
+        {
+            throw new StripeRequestException("The identifier is at most 100 characters.", "identifier");
+        }
         lock (_lock)
         {
-            var meterEvent = new MeterEvent(identifier ?? NewId("mev"), eventName, payload, timestamp ?? Now, Now);
+            var meterEvent = new MeterEvent(identifier ?? NewId("mev"), eventName, payload, timestamp ?? now, now);
             if (!_meterEvents.TryAdd(meterEvent.Identifier, meterEvent))
             {
                 throw new StripeRequestException($"An event already exists with identifier {meterEvent.Identifier}.", "identifier", "duplicate_meter_event");
