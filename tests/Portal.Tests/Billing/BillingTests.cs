@@ -148,6 +148,35 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
     }
 
     [Fact]
+    public async Task APaidCheckoutWhoseWebhooksWereLostIsReadBackFromStripe()
+    {
+        var (consortium, _) = await portal.CreateConsortiumAsync(2);
+        var checkout = await (await portal.Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan = BillingPortal.Plan })).ReadJsonAsync();
+        (await portal.Stripe.PostAsJsonAsync("/_sim/webhook", new { url = (string?)null })).EnsureSuccessStatusCode();
+        try
+        {
+            (await portal.Stripe.PostAsync($"/_sim/checkout/{checkout.GetProperty("sessionId").GetString()}/complete", null)).EnsureSuccessStatusCode();
+        }
+        finally
+        {
+            (await portal.Stripe.PostAsJsonAsync("/_sim/webhook", new { url = new Uri(portal.BaseAddress, "/webhooks/stripe") })).EnsureSuccessStatusCode();
+        }
+        Assert.DoesNotContain("billing.checkout.session.completed", await portal.AuditActionsAsync(consortium));
+
+        var billing = await portal.BillingAsync(consortium);
+
+        Assert.Equal("active", billing.GetProperty("status").GetString());
+        Assert.StartsWith("sub_", billing.GetProperty("subscriptionId").GetString());
+        var invoice = Assert.Single(billing.GetProperty("invoices").EnumerateArray());
+        Assert.Equal("paid", invoice.GetProperty("status").GetString());
+        Assert.Equal(1000m + 2 * 1200m, invoice.GetProperty("amount").GetDecimal());
+        Assert.Equal(["billing.checkout.recovered", "billing.checkout-started"], await portal.AuditActionsAsync(consortium));
+        // Read once: the next read asks Stripe nothing and changes nothing.
+        Assert.Equal("active", (await portal.BillingAsync(consortium)).GetProperty("status").GetString());
+        Assert.Equal(["billing.checkout.recovered", "billing.checkout-started"], await portal.AuditActionsAsync(consortium));
+    }
+
+    [Fact]
     public async Task CheckoutForAPlanThatDoesNotExistNamesThePlans()
     {
         var (consortium, _) = await portal.CreateConsortiumAsync(1);
