@@ -24,4 +24,6 @@ public sealed record ConsortiumBilling
     [Id(11)] public bool InvoicedOutsideStripe { get; init; }
     /// <summary>The checkout started last, until a subscription is known: a read asks Stripe for it in case its webhooks were lost.</summary>
     [Id(12)] public string? CheckoutSessionId { get; init; }
+    /// <summary>A quantity change Stripe refused, waiting to be tried again; null when the subscription matches the members.</summary>
+    [Id(13)] public PendingQuantityUpdate? PendingUpdate { get; init; }
 }

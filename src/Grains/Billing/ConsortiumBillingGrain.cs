@@ -26,6 +26,8 @@ public sealed class ConsortiumBillingGrain(
 
     public Task SetCheckoutAsync(string? sessionId) => SaveAsync(state.State with { CheckoutSessionId = sessionId });
 
+    public Task SetPendingUpdateAsync(PendingQuantityUpdate? pending) => SaveAsync(state.State with { PendingUpdate = pending });
+
     public Task<ConsortiumBilling> SetInvoicedOutsideStripeAsync(bool invoiced) => SaveAsync(state.State with { InvoicedOutsideStripe = invoiced });
 
     public async Task<bool> ApplyAsync(BillingEvent billingEvent)

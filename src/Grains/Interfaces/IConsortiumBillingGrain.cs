@@ -26,6 +26,10 @@ public interface IConsortiumBillingGrain : IGrainWithStringKey
     [Alias("SetCheckout")]
     Task SetCheckoutAsync(string? sessionId);
 
+    /// <summary>A quantity update Stripe refused, to try again (or null: Stripe took it).</summary>
+    [Alias("SetPendingUpdate")]
+    Task SetPendingUpdateAsync(PendingQuantityUpdate? pending);
+
     /// <returns>False when the event was applied before (nothing changes).</returns>
     [Alias("Apply")]
     Task<bool> ApplyAsync(BillingEvent billingEvent);

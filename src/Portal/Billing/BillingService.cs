@@ -37,7 +37,7 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         decimal? total = plan is null ? null : plan.ConsortiumFee + memberViews.Where(m => !members.First(t => t.Slug == m.Tenant).IsSuspended).Sum(m => m.YearlyPrice ?? 0);
         return new BillingView(Options.Configured, billing.Status.Name(), billing.Plan, plan?.Currency, billing.SubscriptionId, billing.CurrentPeriodEnd,
             billing.GraceEndsAt, standing.InGrace(clock.GetUtcNow()), billing.InvoicedOutsideStripe, total, memberViews,
-            [.. billing.Invoices.Select(BillingInvoiceView.Of)], [.. Options.Plans.Keys], await UsageAsync(members));
+            [.. billing.Invoices.Select(BillingInvoiceView.Of)], [.. Options.Plans.Keys], await UsageAsync(members), billing.PendingUpdate);
     }
 
     /// <summary>Each member's production usage, newest month first.</summary>
@@ -200,19 +200,64 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
     }
 
     /// <summary>Members joined, left (were suspended) or changed tier: the subscription's quantities follow, pro-rated for the rest
-    /// of the year and invoiced at once (<c>proration_behavior=always_invoice</c>).</summary>
+    /// of the year and invoiced at once (<c>proration_behavior=always_invoice</c>). When Stripe refuses (or cannot be reached),
+    /// the change is kept as pending and the billing worker tries it again later and later until Stripe takes it; the change
+    /// to the members itself always stands.</summary>
     public async Task SyncQuantitiesAsync(string consortium)
     {
         if (!Options.Configured)
         {
             return;
         }
-        var billing = await grains.GetConsortiumBilling(consortium).GetAsync();
+        var grain = grains.GetConsortiumBilling(consortium);
+        var billing = await grain.GetAsync();
         if (billing.SubscriptionId is not { } subscriptionId || billing.Status is BillingStatus.None or BillingStatus.Canceled
             || Options.Plans.GetValueOrDefault(billing.Plan ?? "") is not { } plan)
         {
+            if (billing.PendingUpdate is not null)
+            {
+                await grain.SetPendingUpdateAsync(null);
+            }
             return;
         }
+        try
+        {
+            await UpdateQuantitiesAsync(consortium, billing, subscriptionId, plan);
+        }
+        catch (BillingRefusedException refused)
+        {
+            var now = clock.GetUtcNow();
+            var attempts = (billing.PendingUpdate?.Attempts ?? 0) + 1;
+            var retryAt = now + Options.BackoffAfter(attempts);
+            await grain.SetPendingUpdateAsync(new PendingQuantityUpdate(billing.PendingUpdate?.Since ?? now, attempts, retryAt, refused.Message));
+            logger.LogWarning("Quantity update of consortium {Consortium} refused ({Attempts} so far), tried again from {RetryAt}: {Reason}",
+                consortium, attempts, retryAt, refused.Message);
+            if (billing.PendingUpdate is null)
+            {
+                await audit.RecordAsync(RetryActor, "billing.update-pending", refused.Message, consortium);
+            }
+            return;
+        }
+        if (billing.PendingUpdate is { } pending)
+        {
+            await grain.SetPendingUpdateAsync(null);
+            await audit.RecordAsync(RetryActor, "billing.update-applied", $"after {pending.Attempts} refusals", consortium);
+        }
+    }
+
+    private static readonly AuditActor RetryActor = new("Billing (quantity update)", null);
+
+    /// <summary>The billing worker's part: a pending quantity update whose wait is over is tried again.</summary>
+    public async Task RetryPendingUpdateAsync(string consortium)
+    {
+        if ((await grains.GetConsortiumBilling(consortium).GetAsync()).PendingUpdate is { } pending && pending.NextAttemptAt <= clock.GetUtcNow())
+        {
+            await SyncQuantitiesAsync(consortium);
+        }
+    }
+
+    private async Task UpdateQuantitiesAsync(string consortium, ConsortiumBilling billing, string subscriptionId, BillingPlan plan)
+    {
         var subscriptions = new SubscriptionService(stripe.Client);
         var subscription = await StripeCall(() => subscriptions.GetAsync(subscriptionId));
         var items = subscription.Items.Data.Where(i => i.Price.Metadata?.GetValueOrDefault("tier") is not null)

@@ -17,7 +17,8 @@ public sealed record BillingView(
     IReadOnlyList<BillingMemberView> Members,
     IReadOnlyList<BillingInvoiceView> Invoices,
     IReadOnlyList<string> Plans,
-    IReadOnlyList<BillingUsageView> Usage);
+    IReadOnlyList<BillingUsageView> Usage,
+    PendingQuantityUpdate? PendingUpdate);
 
 public sealed record BillingMemberView(string Tenant, string Name, string Tier, decimal? YearlyPrice);
 

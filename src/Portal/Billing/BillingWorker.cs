@@ -4,11 +4,13 @@ using Microsoft.Extensions.Options;
 namespace Consortium.Portal.Billing;
 
 /// <summary>
-/// Every <see cref="BillingOptions.WorkInterval"/> (on the <see cref="TimeProvider"/>), for each consortium: reports the
-/// overage of months that have closed (<see cref="MeterReporter"/>). Each portal of a cluster runs it; what it does is
-/// safe to do twice.
+/// Every <see cref="BillingOptions.WorkInterval"/> (on the <see cref="TimeProvider"/>), for each consortium: tries a quantity
+/// update Stripe refused again once its backoff is over (<see cref="BillingService.RetryPendingUpdateAsync"/>) and reports the
+/// overage of months that have closed (<see cref="MeterReporter"/>). Each portal of a cluster runs it; what it does is safe
+/// to do twice.
 /// </summary>
-public sealed class BillingWorker(IGrainFactory grains, IOptions<BillingOptions> options, MeterReporter meters, TimeProvider clock, ILogger<BillingWorker> logger)
+public sealed class BillingWorker(IGrainFactory grains, IOptions<BillingOptions> options, MeterReporter meters, BillingService billing, TimeProvider clock,
+    ILogger<BillingWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,6 +45,7 @@ public sealed class BillingWorker(IGrainFactory grains, IOptions<BillingOptions>
         {
             try
             {
+                await billing.RetryPendingUpdateAsync(consortium.Slug);
                 await meters.ReportClosedMonthsAsync(consortium.Slug, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

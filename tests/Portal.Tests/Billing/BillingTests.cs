@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Consortium.Portal.Tests.Infrastructure;
 using Consortium.StripeSimulator.Webhooks;
 
 namespace Consortium.Portal.Tests.Billing;
@@ -175,6 +176,49 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         Assert.Equal("active", (await portal.BillingAsync(consortium)).GetProperty("status").GetString());
         Assert.Equal(["billing.checkout.recovered", "billing.checkout-started"], await portal.AuditActionsAsync(consortium));
     }
+
+    [Fact]
+    public async Task AQuantityChangeStripeRefusesIsPendingAndTriedAgainWithBackoffUntilStripeTakesIt()
+    {
+        var (consortium, _) = await portal.CreateConsortiumAsync(1);
+        var subscriptionId = await portal.SubscribeAsync(consortium);
+        (await portal.Stripe.PostAsync($"/_sim/subscriptions/{subscriptionId}/refuse-updates?count=2", null)).EnsureSuccessStatusCode();
+
+        // The member joins all the same; the subscription does not follow yet.
+        await portal.AddMemberAsync(consortium);
+
+        var pending = (await portal.BillingAsync(consortium)).GetProperty("pendingUpdate");
+        Assert.Equal(1, pending.GetProperty("attempts").GetInt32());
+        Assert.Contains("cannot be accessed right now", pending.GetProperty("error").GetString());
+        var firstRetry = pending.GetProperty("nextAttemptAt").GetDateTimeOffset();
+        Assert.InRange(firstRetry - portal.Clock.GetUtcNow(), TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await StandardQuantityAsync(subscriptionId));
+        // Not before its time, although the worker runs every second.
+        await Task.Delay(BillingPortal.WorkInterval * 3);
+        Assert.Equal(1, (await portal.BillingAsync(consortium)).GetProperty("pendingUpdate").GetProperty("attempts").GetInt32());
+
+        portal.Clock.AdvanceTo(firstRetry);
+        await WaitForAsync(consortium, billing => billing.GetProperty("pendingUpdate") is { ValueKind: JsonValueKind.Object } p && p.GetProperty("attempts").GetInt32() == 2);
+        var secondRetry = (await portal.BillingAsync(consortium)).GetProperty("pendingUpdate").GetProperty("nextAttemptAt").GetDateTimeOffset();
+        // Twice as long after the second refusal.
+        Assert.InRange(secondRetry - portal.Clock.GetUtcNow(), TimeSpan.FromSeconds(110), TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await StandardQuantityAsync(subscriptionId));
+
+        portal.Clock.AdvanceTo(secondRetry);
+        await WaitForAsync(consortium, billing => billing.GetProperty("pendingUpdate").ValueKind == JsonValueKind.Null);
+
+        Assert.Equal(2, await StandardQuantityAsync(subscriptionId));
+        Assert.Equal(2, (await portal.BillingAsync(consortium)).GetProperty("invoices").GetArrayLength());
+        var audit = await portal.AuditActionsAsync(consortium);
+        Assert.Equal(["billing.update-applied", "billing.invoice.paid", "billing.customer.subscription.updated", "billing.update-pending"], audit[..4]);
+    }
+
+    private async Task<long> StandardQuantityAsync(string subscriptionId) =>
+        (await portal.Stripe.GetFromJsonAsync<JsonElement>($"/_sim/subscriptions/{subscriptionId}")).GetProperty("items").GetProperty("data").EnumerateArray()
+            .Single(i => i.GetProperty("price").GetProperty("metadata").GetProperty("tier").GetString() == "standard").GetProperty("quantity").GetInt64();
+
+    private Task WaitForAsync(string consortium, Func<JsonElement, bool> condition) =>
+        IssuingTenant.WaitUntilAsync(async () => condition(await portal.BillingAsync(consortium)));
 
     [Fact]
     public async Task CheckoutForAPlanThatDoesNotExistNamesThePlans()

@@ -17,6 +17,7 @@ public sealed class StripeStore(StripeSimulatorOptions options)
     private readonly Dictionary<string, PortalSession> _portalSessions = [];
     private readonly Dictionary<string, MeterEvent> _meterEvents = [];
     private readonly List<StripeEvent> _events = [];
+    private readonly Dictionary<string, int> _refusedUpdates = [];
     private int _invoiceNumber;
 
     /// <summary>Where the look-alike answers, for the URLs its objects carry (set once it has started).</summary>
@@ -119,6 +120,13 @@ public sealed class StripeStore(StripeSimulatorOptions options)
     {
         lock (_lock)
         {
+            if (_refusedUpdates.GetValueOrDefault(subscription.Id) is > 0 and var left)
+            {
+                _refusedUpdates[subscription.Id] = left - 1;
+                // What Stripe answers when another request holds the object (https://docs.stripe.com/error-codes#lock-timeout).
+                throw new StripeRequestException("This object cannot be accessed right now because another API request or Stripe process is currently accessing it.",
+                    code: "lock_timeout");
+            }
             var now = Now;
             var lines = new List<InvoiceLine>();
             foreach (var change in changes)
@@ -163,6 +171,15 @@ public sealed class StripeStore(StripeSimulatorOptions options)
             var invoice = NewInvoice(subscription, "subscription_update", now, subscription.CurrentPeriodEnd, lines);
             events.AddRange(Attempt(subscription, invoice));
             return events;
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> updates of the subscription are refused, as Stripe refuses one it cannot apply now.</summary>
+    public int RefuseUpdates(Subscription subscription, int count)
+    {
+        lock (_lock)
+        {
+            return _refusedUpdates[subscription.Id] = Math.Max(0, count);
         }
     }
 
