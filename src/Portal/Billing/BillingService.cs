@@ -20,6 +20,9 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
 {
     public const string FeeItem = "fee";
 
+    /// <summary>The metered item of a plan with overage.</summary>
+    public const string OverageItem = "overage";
+
     private BillingOptions Options => options.Value;
 
     public async Task<BillingView> GetAsync(string consortium)
@@ -151,6 +154,11 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         if (lines.Count == 0)
         {
             throw new BillingRefusedException("There is nothing to bill yet: add a member organisation first.");
+        }
+        if (plan.Metered)
+        {
+            // Billed by the meter events the billing worker reports, never by quantity.
+            lines.Add(new() { Price = await OveragePriceAsync(plan) });
         }
         var metadata = new Dictionary<string, string> { ["consortium"] = consortium, ["plan"] = planId! };
         var session = await StripeCall(() => new Stripe.Checkout.SessionService(stripe.Client).CreateAsync(new Stripe.Checkout.SessionCreateOptions
@@ -287,12 +295,28 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         BillingTiers.All.ToDictionary(tier => tier,
             tier => (long)members.Count(m => !m.IsSuspended && tiers.GetValueOrDefault(m.Slug, BillingTiers.Default) == tier));
 
-    private async Task<string> PriceAsync(BillingPlan plan, string item, string name, decimal amount) =>
+    /// <summary>The plan's overage as a metered price on the billing meter of its <see cref="BillingPlan.MeterEventName"/>
+    /// (the meter Stripe has for that name, or a new one summing the reported values).</summary>
+    private async Task<string> OveragePriceAsync(BillingPlan plan)
+    {
+        var meters = new Stripe.Billing.MeterService(stripe.Client);
+        var meter = (await StripeCall(() => meters.ListAsync(new Stripe.Billing.MeterListOptions { Status = "active", Limit = 100 }))).Data
+            .FirstOrDefault(m => m.EventName == plan.MeterEventName)
+            ?? await StripeCall(() => meters.CreateAsync(new Stripe.Billing.MeterCreateOptions
+            {
+                DisplayName = $"{plan.Name}: overage", EventName = plan.MeterEventName,
+                DefaultAggregation = new Stripe.Billing.MeterDefaultAggregationOptions { Formula = "sum" },
+            }));
+        return await PriceAsync(plan, OverageItem, $"{plan.Name}: researchers or issuances above what is included", plan.OveragePrice!.Value, meter.Id);
+    }
+
+    private async Task<string> PriceAsync(BillingPlan plan, string item, string name, decimal amount, string? meter = null) =>
         (await StripeCall(() => new PriceService(stripe.Client).CreateAsync(new PriceCreateOptions
         {
             Currency = plan.Currency.ToLowerInvariant(),
             UnitAmount = BillingPlan.MinorUnits(amount),
-            Recurring = new PriceRecurringOptions { Interval = "year" },
+            // Yearly like the rest of the subscription: the year's reported overage is invoiced with the renewal.
+            Recurring = new PriceRecurringOptions { Interval = "year", UsageType = meter is null ? "licensed" : "metered", Meter = meter },
             ProductData = new PriceProductDataOptions { Name = name },
             // The webhook handler finds which item is which tier by this.
             Metadata = new() { ["tier"] = item },

@@ -44,7 +44,12 @@ public sealed class BillingUsageTests(BillingPortal portal) : IClassFixture<Bill
     {
         var (consortium, members) = await portal.CreateConsortiumAsync(1);
         var tenant = members[0];
-        await portal.SubscribeAsync(consortium, BillingPortal.MeteredPlan);
+        var subscriptionId = await portal.SubscribeAsync(consortium, BillingPortal.MeteredPlan);
+        var subscription = await portal.Stripe.GetFromJsonAsync<JsonElement>($"/_sim/subscriptions/{subscriptionId}");
+        var overage = subscription.GetProperty("items").GetProperty("data").EnumerateArray()
+            .Single(i => i.GetProperty("price").GetProperty("metadata").GetProperty("tier").GetString() == BillingService.OverageItem).GetProperty("price");
+        Assert.Equal("metered", overage.GetProperty("recurring").GetProperty("usage_type").GetString());
+        Assert.Equal(250, overage.GetProperty("unit_amount").GetInt64());
         await portal.PrepareProductionAsync(tenant);
         (await portal.Api.PostAsync($"/api/v1/tenants/{tenant}/launch-review/approve", null)).EnsureSuccessStatusCode();
         // One researcher and one issuance a month are included: two researchers and three issuances are 1 and 2 over.
@@ -59,8 +64,7 @@ public sealed class BillingUsageTests(BillingPortal portal) : IClassFixture<Bill
         Assert.Empty(await MeterEventsAsync(consortium));
 
         // Another portal of the cluster reported the researchers already, and stopped before it could remember so.
-        var subscriptionId = (await portal.BillingAsync(consortium)).GetProperty("subscriptionId").GetString()!;
-        var stripeCustomer = (await portal.Stripe.GetFromJsonAsync<JsonElement>($"/_sim/subscriptions/{subscriptionId}")).GetProperty("customer").GetString()!;
+        var stripeCustomer = subscription.GetProperty("customer").GetString()!;
         using var stripeApi = new HttpClient { BaseAddress = portal.Factory.Stripe };
         stripeApi.DefaultRequestHeaders.Authorization = new("Bearer", EmbeddedStripe.DevelopmentSecretKey);
         (await stripeApi.PostAsync("/v1/billing/meter_events", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -91,6 +95,11 @@ public sealed class BillingUsageTests(BillingPortal portal) : IClassFixture<Bill
         }));
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         Assert.Equal(MeterReporter.DuplicateCode, (await duplicate.ReadJsonAsync()).GetProperty("error").GetProperty("code").GetString());
+
+        // Stripe bills the metered item by the meter's events: the renewal charges the standard member and 1 + 2 overage at 2.50.
+        await portal.ControlAsync($"/_sim/subscriptions/{subscriptionId}/pay");
+        var renewal = (await portal.BillingAsync(consortium)).GetProperty("invoices")[0];
+        Assert.Equal(900m + 3 * 2.50m, renewal.GetProperty("amount").GetDecimal());
     }
 
     private async Task<JsonElement[]> MeterEventsAsync(string consortium) =>
