@@ -93,6 +93,10 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         {
             logger.LogWarning("Could not read checkout {Session} back from Stripe: {Reason}", sessionId, exception.StripeError?.Message ?? exception.Message);
         }
+        catch (HttpRequestException exception)
+        {
+            logger.LogWarning("Could not read checkout {Session} back from Stripe: {Reason}", sessionId, exception.Message);
+        }
     }
 
     /// <summary>What the lead and the member admins see at the top of their pages, or null: a past-due subscription in its grace days, or after them.</summary>
@@ -351,6 +355,10 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         catch (StripeException exception)
         {
             throw new BillingRefusedException($"Stripe refused: {exception.StripeError?.Message ?? exception.Message}");
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new BillingRefusedException($"Stripe could not be reached: {exception.Message}");
         }
     }
 }
