@@ -12,6 +12,7 @@ public static class BillingExtensions
         builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>();
         builder.Services.AddSingleton<StripeGateway>();
+        builder.Services.AddSingleton<CheckoutReadBack>();
         builder.Services.AddSingleton<BillingService>();
         builder.Services.AddSingleton<MeterReporter>();
         builder.Services.AddSingleton<BillingWorker>();

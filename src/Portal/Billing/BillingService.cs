@@ -16,7 +16,7 @@ namespace Consortium.Portal.Billing;
 /// the number of (not suspended) member organisations of that tier as its quantity, and one for the consortium's own fee.
 /// </summary>
 public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions> options, StripeGateway stripe, PortalAddress portal, AuditLog audit,
-    TimeProvider clock, ILogger<BillingService> logger)
+    TimeProvider clock, CheckoutReadBack checkouts, ILogger<BillingService> logger)
 {
     public const string FeeItem = "fee";
 
@@ -27,7 +27,7 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
 
     public async Task<BillingView> GetAsync(string consortium)
     {
-        await RecoverCheckoutAsync(consortium);
+        await checkouts.ReadBackAsync(consortium);
         var members = await MembersAsync(consortium);
         var billing = await grains.GetConsortiumBilling(consortium).GetAsync();
         var standing = await grains.GetConsortiumBilling(consortium).GetStandingAsync();
@@ -49,54 +49,6 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         var usage = await Task.WhenAll(members.Select(async m => (m.Slug, (await grains.GetMemberUsage(m.Slug).GetAsync()).Months)));
         return [.. usage.SelectMany(u => u.Months.Select(month => BillingUsageView.Of(u.Slug, month)))
             .OrderByDescending(u => u.Month, StringComparer.Ordinal).ThenBy(u => u.Tenant, StringComparer.Ordinal)];
-    }
-
-    /// <summary>
-    /// A checkout was started and no subscription came of it yet: Stripe is asked how the checkout went, in case it was paid and
-    /// its webhooks were lost (the endpoint down, a wrong secret). A paid one's subscription and invoices are applied as the
-    /// webhooks would have; an expired one is forgotten. Stripe unreachable leaves the state as it is, for the next read.
-    /// </summary>
-    private async Task RecoverCheckoutAsync(string consortium)
-    {
-        var billing = grains.GetConsortiumBilling(consortium);
-        if (!Options.Configured || (await billing.GetAsync()).CheckoutSessionId is not { } sessionId)
-        {
-            return;
-        }
-        try
-        {
-            var session = await new Stripe.Checkout.SessionService(stripe.Client).GetAsync(sessionId);
-            if (session.Status == "expired")
-            {
-                await billing.SetCheckoutAsync(null);
-                return;
-            }
-            if (session.Status != "complete" || session.SubscriptionId is not { } subscriptionId)
-            {
-                return;
-            }
-            var readAt = clock.GetUtcNow();
-            var subscription = await new SubscriptionService(stripe.Client).GetAsync(subscriptionId);
-            var invoices = await new InvoiceService(stripe.Client).ListAsync(new InvoiceListOptions { Subscription = subscriptionId, Limit = 100 });
-            var actor = new AuditActor("Stripe (read back)", null);
-            var recovered = new BillingEvent($"read:{session.Id}", "billing.checkout.recovered", subscription.CustomerId, StripeSnapshots.Of(subscription, readAt), null);
-            if (await billing.ApplyAsync(recovered))
-            {
-                await audit.RecordAsync(actor, recovered.Action, $"{session.Id}: {recovered.Subscription!.Status.Name()}", consortium);
-            }
-            foreach (var invoice in invoices.Data)
-            {
-                await billing.ApplyAsync(new BillingEvent($"read:{invoice.Id}:{invoice.Status}", "billing.invoice.recovered", subscription.CustomerId, null, StripeSnapshots.Of(invoice)));
-            }
-        }
-        catch (StripeException exception)
-        {
-            logger.LogWarning("Could not read checkout {Session} back from Stripe: {Reason}", sessionId, exception.StripeError?.Message ?? exception.Message);
-        }
-        catch (HttpRequestException exception)
-        {
-            logger.LogWarning("Could not read checkout {Session} back from Stripe: {Reason}", sessionId, exception.Message);
-        }
     }
 
     /// <summary>What the lead and the member admins see at the top of their pages, or null: a past-due subscription in its grace days, or after them.</summary>
