@@ -5,4 +5,8 @@ namespace Consortium.Grains.Billing;
 public sealed record MemberUsage
 {
     [Id(0)] public IReadOnlyList<UsageMonth> Months { get; init; } = [];
+
+    /// <summary>The issuances counted last, so one told again (a retried call after a lost answer) is not counted twice;
+    /// a window, not the history, which would grow with every issuance.</summary>
+    [Id(1)] public IReadOnlyList<string> RecentIssuances { get; init; } = [];
 }

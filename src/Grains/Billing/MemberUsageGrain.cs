@@ -9,13 +9,23 @@ public sealed class MemberUsageGrain(
     /// <summary>Two years of months: enough for the dashboard's history and far past any month still to be reported.</summary>
     public const int KeptMonths = 24;
 
+    /// <summary>A retried write reaches here within minutes; far more issuances than a member writes in that time.</summary>
+    public const int RememberedIssuances = 1000;
+
     public Task<MemberUsage> GetAsync() => Task.FromResult(state.State);
 
     public Task ResearcherConnectedAsync(string orcid) =>
         ChangeMonthAsync(UsageMonth.Of(clock.GetUtcNow()), month => month.Researchers.Contains(orcid) ? month : month with { Researchers = [.. month.Researchers, orcid] });
 
-    public Task IssuanceWrittenAsync(string issuance) =>
-        ChangeMonthAsync(UsageMonth.Of(clock.GetUtcNow()), month => month.Issuances.Contains(issuance) ? month : month with { Issuances = [.. month.Issuances, issuance] });
+    public async Task IssuanceWrittenAsync(string issuance)
+    {
+        if (state.State.RecentIssuances.Contains(issuance))
+        {
+            return;
+        }
+        state.State = state.State with { RecentIssuances = [.. state.State.RecentIssuances.TakeLast(RememberedIssuances - 1), issuance] };
+        await ChangeMonthAsync(UsageMonth.Of(clock.GetUtcNow()), month => month with { IssuancesWritten = month.IssuancesWritten + 1 });
+    }
 
     public Task MarkReportedAsync(string month, string metric) =>
         ChangeMonthAsync(month, known => known.Reported.Contains(metric) ? known : known with { Reported = [.. known.Reported, metric] });
@@ -23,7 +33,7 @@ public sealed class MemberUsageGrain(
     private async Task ChangeMonthAsync(string month, Func<UsageMonth, UsageMonth> change)
     {
         var known = state.State.Months.FirstOrDefault(m => m.Month == month);
-        var changed = change(known ?? new UsageMonth(month, [], [], []));
+        var changed = change(known ?? new UsageMonth(month, [], 0, []));
         if (changed == known)
         {
             return;

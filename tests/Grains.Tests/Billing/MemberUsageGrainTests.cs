@@ -44,5 +44,5 @@ public sealed class MemberUsageGrainTests(SqliteClusterFixture fixture)
 
     [Fact]
     public void AMonthEndsAtTheFirstInstantOfTheNext() =>
-        Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), new UsageMonth("2026-12", [], [], []).End);
+        Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), UsageMonth.EndOf("2026-12"));
 }

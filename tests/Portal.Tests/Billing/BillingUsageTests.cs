@@ -73,7 +73,7 @@ public sealed class BillingUsageTests(BillingPortal portal) : IClassFixture<Bill
             ["payload[stripe_customer_id]"] = stripeCustomer, ["payload[value]"] = "1",
         }))).EnsureSuccessStatusCode();
 
-        portal.Clock.AdvanceTo(new UsageMonth(month, [], [], []).End.AddMinutes(1));
+        portal.Clock.AdvanceTo(UsageMonth.EndOf(month).AddMinutes(1));
         // The billing worker's round, on its timer, reports the month now closed.
         await IssuingTenant.WaitUntilAsync(async () => (await MeterEventsAsync(consortium)).Any(e => e.GetProperty("identifier").GetString() == issuances));
         // And again, twice at once as two portals might, and in another whole round.
@@ -87,7 +87,7 @@ public sealed class BillingUsageTests(BillingPortal portal) : IClassFixture<Bill
         Assert.Equal("2", reported[issuances].GetProperty("payload").GetProperty("value").GetString());
         Assert.Equal(stripeCustomer, reported[issuances].GetProperty("payload").GetProperty("stripe_customer_id").GetString());
         Assert.Equal(BillingPortal.MeterEventName, reported[issuances].GetProperty("eventName").GetString());
-        Assert.Equal(new UsageMonth(month, [], [], []).End.AddSeconds(-1).ToUnixTimeSeconds(), reported[issuances].GetProperty("timestamp").GetInt64());
+        Assert.Equal(UsageMonth.EndOf(month).AddSeconds(-1).ToUnixTimeSeconds(), reported[issuances].GetProperty("timestamp").GetInt64());
         var duplicate = await stripeApi.PostAsync("/v1/billing/meter_events", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["event_name"] = BillingPortal.MeterEventName, ["identifier"] = issuances,
