@@ -22,4 +22,8 @@ public sealed record ConsortiumBilling
     [Id(10)] public IReadOnlyDictionary<string, string> Items { get; init; } = new Dictionary<string, string>();
     /// <summary>The operator bills this consortium outside Stripe: counts as active.</summary>
     [Id(11)] public bool InvoicedOutsideStripe { get; init; }
+    /// <summary>The checkout started last, until a subscription is known: a read asks Stripe for it in case its webhooks were lost.</summary>
+    [Id(12)] public string? CheckoutSessionId { get; init; }
+    /// <summary>A quantity change Stripe refused, waiting to be tried again; null when the subscription matches the members.</summary>
+    [Id(13)] public PendingQuantityUpdate? PendingUpdate { get; init; }
 }

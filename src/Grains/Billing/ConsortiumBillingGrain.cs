@@ -24,6 +24,10 @@ public sealed class ConsortiumBillingGrain(
 
     public Task SetCustomerAsync(string customerId, string plan) => SaveAsync(state.State with { CustomerId = customerId, Plan = plan });
 
+    public Task SetCheckoutAsync(string? sessionId) => SaveAsync(state.State with { CheckoutSessionId = sessionId });
+
+    public Task SetPendingUpdateAsync(PendingQuantityUpdate? pending) => SaveAsync(state.State with { PendingUpdate = pending });
+
     public Task<ConsortiumBilling> SetInvoicedOutsideStripeAsync(bool invoiced) => SaveAsync(state.State with { InvoicedOutsideStripe = invoiced });
 
     public async Task<bool> ApplyAsync(BillingEvent billingEvent)
@@ -52,6 +56,7 @@ public sealed class ConsortiumBillingGrain(
     private ConsortiumBilling WithSubscription(ConsortiumBilling billing, SubscriptionSnapshot subscription) => billing with
     {
         SubscriptionId = subscription.Id,
+        CheckoutSessionId = null,
         Plan = subscription.Plan ?? billing.Plan,
         Status = subscription.Status,
         CurrentPeriodEnd = subscription.CurrentPeriodEnd,

@@ -22,6 +22,14 @@ public interface IConsortiumBillingGrain : IGrainWithStringKey
     [Alias("SetCustomer")]
     Task SetCustomerAsync(string customerId, string plan);
 
+    /// <summary>A checkout was started (<paramref name="sessionId"/>), or the one started ended unpaid (null).</summary>
+    [Alias("SetCheckout")]
+    Task SetCheckoutAsync(string? sessionId);
+
+    /// <summary>A quantity update Stripe refused, to try again (or null: Stripe took it).</summary>
+    [Alias("SetPendingUpdate")]
+    Task SetPendingUpdateAsync(PendingQuantityUpdate? pending);
+
     /// <returns>False when the event was applied before (nothing changes).</returns>
     [Alias("Apply")]
     Task<bool> ApplyAsync(BillingEvent billingEvent);

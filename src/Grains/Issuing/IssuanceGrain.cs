@@ -348,6 +348,11 @@ public sealed class IssuanceGrain(
                 logger.LogInformation("Issuance {Issuance} was already on the record as put-code {PutCode}; recorded instead of writing again.", view.Id, created.PutCode);
             }
             view = view with { PutCode = created.PutCode };
+            if (Key.Environment == OrcidEnvironment.Production)
+            {
+                // Also when it was found on the record already: a write whose answer was lost is still a write, and counts once.
+                await GrainFactory.GetMemberUsage(Key.Tenant).IssuanceWrittenAsync(Key.ExternalId);
+            }
             // A recovered item may differ from what is wanted now; leave the fingerprint empty so the next step updates it.
             state.State = state.State with { WrittenFingerprint = created.AlreadyExisted ? null : fingerprint };
             return created.AlreadyExisted

@@ -34,7 +34,12 @@ public sealed class ResearcherGrain(
             ProtectedRefreshToken = consent.RefreshToken is null ? null : Protector.Protect(consent.RefreshToken),
             Version = state.State.Version,
         };
-        return await SaveAndAnnounceAsync();
+        var view = await SaveAndAnnounceAsync();
+        if (Key.Environment == OrcidEnvironment.Production)
+        {
+            await GrainFactory.GetMemberUsage(Key.Tenant).ResearcherConnectedAsync(consent.Orcid);
+        }
+        return view;
     }
 
     public Task<ResearcherView?> GetAsync() => Task.FromResult(state.State.View);

@@ -12,7 +12,11 @@ public static class BillingExtensions
         builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>();
         builder.Services.AddSingleton<StripeGateway>();
+        builder.Services.AddSingleton<CheckoutReadBack>();
         builder.Services.AddSingleton<BillingService>();
+        builder.Services.AddSingleton<MeterReporter>();
+        builder.Services.AddSingleton<BillingWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BillingWorker>());
     }
 
     public static void MapBilling(this IEndpointRouteBuilder app)

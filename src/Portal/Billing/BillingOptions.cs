@@ -11,6 +11,18 @@ public sealed class BillingOptions
     /// <summary>Days a past-due consortium keeps production open (fractions allowed, for trials).</summary>
     public double GraceDays { get; set; } = 14;
 
+    /// <summary>How often the billing worker reports the overage of closed months to Stripe and tries refused quantity updates again.</summary>
+    public TimeSpan WorkInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The wait before a quantity update Stripe refused is tried again; it doubles with each refusal up to <see cref="RetryBackoffMax"/>.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan RetryBackoffMax { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The wait after the <paramref name="attempts"/>th refusal.</summary>
+    public TimeSpan BackoffAfter(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(RetryBackoffMax.Ticks, RetryBackoff.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
+
     public StripeSettings Stripe { get; set; } = new();
 
     public bool Configured => Plans.Count > 0;

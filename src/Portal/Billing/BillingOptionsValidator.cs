@@ -32,6 +32,18 @@ internal sealed class BillingOptionsValidator(IHostEnvironment environment) : IV
                 failures.Add($"{at}: prices cannot be negative.");
             }
         }
+        if (options.WorkInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{BillingOptions.SectionName}:WorkInterval must be positive, e.g. 00:15:00.");
+        }
+        if (options.RetryBackoff <= TimeSpan.Zero || options.RetryBackoffMax < options.RetryBackoff)
+        {
+            failures.Add($"{BillingOptions.SectionName}:RetryBackoff must be positive and {BillingOptions.SectionName}:RetryBackoffMax no shorter.");
+        }
+        foreach (var (id, plan) in options.Plans.Where(p => p.Value.Metered && p.Value.MeterEventName is not { Length: > 0 and <= 100 }))
+        {
+            failures.Add($"{BillingOptions.SectionName}:Plans:{id}:MeterEventName must name the Stripe meter's event (at most 100 characters).");
+        }
         if (string.IsNullOrWhiteSpace(options.Stripe.SecretKey))
         {
             failures.Add($"{BillingOptions.SectionName}:Stripe:SecretKey is required when {BillingOptions.SectionName}:Plans names a plan.");

@@ -16,14 +16,18 @@ namespace Consortium.Portal.Billing;
 /// the number of (not suspended) member organisations of that tier as its quantity, and one for the consortium's own fee.
 /// </summary>
 public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions> options, StripeGateway stripe, PortalAddress portal, AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock, CheckoutReadBack checkouts, ILogger<BillingService> logger)
 {
     public const string FeeItem = "fee";
+
+    /// <summary>The metered item of a plan with overage.</summary>
+    public const string OverageItem = "overage";
 
     private BillingOptions Options => options.Value;
 
     public async Task<BillingView> GetAsync(string consortium)
     {
+        await checkouts.ReadBackAsync(consortium);
         var members = await MembersAsync(consortium);
         var billing = await grains.GetConsortiumBilling(consortium).GetAsync();
         var standing = await grains.GetConsortiumBilling(consortium).GetStandingAsync();
@@ -36,7 +40,15 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         decimal? total = plan is null ? null : plan.ConsortiumFee + memberViews.Where(m => !members.First(t => t.Slug == m.Tenant).IsSuspended).Sum(m => m.YearlyPrice ?? 0);
         return new BillingView(Options.Configured, billing.Status.Name(), billing.Plan, plan?.Currency, billing.SubscriptionId, billing.CurrentPeriodEnd,
             billing.GraceEndsAt, standing.InGrace(clock.GetUtcNow()), billing.InvoicedOutsideStripe, total, memberViews,
-            [.. billing.Invoices.Select(BillingInvoiceView.Of)], [.. Options.Plans.Keys]);
+            [.. billing.Invoices.Select(BillingInvoiceView.Of)], [.. Options.Plans.Keys], await UsageAsync(members), billing.PendingUpdate);
+    }
+
+    /// <summary>Each member's production usage, newest month first.</summary>
+    private async Task<IReadOnlyList<BillingUsageView>> UsageAsync(IReadOnlyList<TenantProfile> members)
+    {
+        var usage = await Task.WhenAll(members.Select(async m => (m.Slug, (await grains.GetMemberUsage(m.Slug).GetAsync()).Months)));
+        return [.. usage.SelectMany(u => u.Months.Select(month => BillingUsageView.Of(u.Slug, month)))
+            .OrderByDescending(u => u.Month, StringComparer.Ordinal).ThenBy(u => u.Tenant, StringComparer.Ordinal)];
     }
 
     /// <summary>What the lead and the member admins see at the top of their pages, or null: a past-due subscription in its grace days, or after them.</summary>
@@ -99,6 +111,11 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         {
             throw new BillingRefusedException("There is nothing to bill yet: add a member organisation first.");
         }
+        if (plan.Metered)
+        {
+            // Billed by the meter events the billing worker reports, never by quantity.
+            lines.Add(new() { Price = await OveragePriceAsync(plan) });
+        }
         var metadata = new Dictionary<string, string> { ["consortium"] = consortium, ["plan"] = planId! };
         var session = await StripeCall(() => new Stripe.Checkout.SessionService(stripe.Client).CreateAsync(new Stripe.Checkout.SessionCreateOptions
         {
@@ -111,6 +128,7 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
             SuccessUrl = portal.For($"/consortia/{consortium}?billing=done").AbsoluteUri,
             CancelUrl = portal.For($"/consortia/{consortium}?billing=cancelled").AbsoluteUri,
         }));
+        await billing.SetCheckoutAsync(session.Id);
         await audit.RecordAsync(actor, "billing.checkout-started", $"{planId}: {session.Id}", consortium);
         return (new Uri(session.Url), session.Id);
     }
@@ -146,19 +164,64 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
     }
 
     /// <summary>Members joined, left (were suspended) or changed tier: the subscription's quantities follow, pro-rated for the rest
-    /// of the year and invoiced at once (<c>proration_behavior=always_invoice</c>).</summary>
+    /// of the year and invoiced at once (<c>proration_behavior=always_invoice</c>). When Stripe refuses (or cannot be reached),
+    /// the change is kept as pending and the billing worker tries it again later and later until Stripe takes it; the change
+    /// to the members itself always stands.</summary>
     public async Task SyncQuantitiesAsync(string consortium)
     {
         if (!Options.Configured)
         {
             return;
         }
-        var billing = await grains.GetConsortiumBilling(consortium).GetAsync();
+        var grain = grains.GetConsortiumBilling(consortium);
+        var billing = await grain.GetAsync();
         if (billing.SubscriptionId is not { } subscriptionId || billing.Status is BillingStatus.None or BillingStatus.Canceled
             || Options.Plans.GetValueOrDefault(billing.Plan ?? "") is not { } plan)
         {
+            if (billing.PendingUpdate is not null)
+            {
+                await grain.SetPendingUpdateAsync(null);
+            }
             return;
         }
+        try
+        {
+            await UpdateQuantitiesAsync(consortium, billing, subscriptionId, plan);
+        }
+        catch (BillingRefusedException refused)
+        {
+            var now = clock.GetUtcNow();
+            var attempts = (billing.PendingUpdate?.Attempts ?? 0) + 1;
+            var retryAt = now + Options.BackoffAfter(attempts);
+            await grain.SetPendingUpdateAsync(new PendingQuantityUpdate(billing.PendingUpdate?.Since ?? now, attempts, retryAt, refused.Message));
+            logger.LogWarning("Quantity update of consortium {Consortium} refused ({Attempts} so far), tried again from {RetryAt}: {Reason}",
+                consortium, attempts, retryAt, refused.Message);
+            if (billing.PendingUpdate is null)
+            {
+                await audit.RecordAsync(RetryActor, "billing.update-pending", refused.Message, consortium);
+            }
+            return;
+        }
+        if (billing.PendingUpdate is { } pending)
+        {
+            await grain.SetPendingUpdateAsync(null);
+            await audit.RecordAsync(RetryActor, "billing.update-applied", $"after {pending.Attempts} refusals", consortium);
+        }
+    }
+
+    private static readonly AuditActor RetryActor = new("Billing (quantity update)", null);
+
+    /// <summary>The billing worker's part: a pending quantity update whose wait is over is tried again.</summary>
+    public async Task RetryPendingUpdateAsync(string consortium)
+    {
+        if ((await grains.GetConsortiumBilling(consortium).GetAsync()).PendingUpdate is { } pending && pending.NextAttemptAt <= clock.GetUtcNow())
+        {
+            await SyncQuantitiesAsync(consortium);
+        }
+    }
+
+    private async Task UpdateQuantitiesAsync(string consortium, ConsortiumBilling billing, string subscriptionId, BillingPlan plan)
+    {
         var subscriptions = new SubscriptionService(stripe.Client);
         var subscription = await StripeCall(() => subscriptions.GetAsync(subscriptionId));
         var items = subscription.Items.Data.Where(i => i.Price.Metadata?.GetValueOrDefault("tier") is not null)
@@ -188,12 +251,28 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         BillingTiers.All.ToDictionary(tier => tier,
             tier => (long)members.Count(m => !m.IsSuspended && tiers.GetValueOrDefault(m.Slug, BillingTiers.Default) == tier));
 
-    private async Task<string> PriceAsync(BillingPlan plan, string item, string name, decimal amount) =>
+    /// <summary>The plan's overage as a metered price on the billing meter of its <see cref="BillingPlan.MeterEventName"/>
+    /// (the meter Stripe has for that name, or a new one summing the reported values).</summary>
+    private async Task<string> OveragePriceAsync(BillingPlan plan)
+    {
+        var meters = new Stripe.Billing.MeterService(stripe.Client);
+        var meter = (await StripeCall(() => meters.ListAsync(new Stripe.Billing.MeterListOptions { Status = "active", Limit = 100 }))).Data
+            .FirstOrDefault(m => m.EventName == plan.MeterEventName)
+            ?? await StripeCall(() => meters.CreateAsync(new Stripe.Billing.MeterCreateOptions
+            {
+                DisplayName = $"{plan.Name}: overage", EventName = plan.MeterEventName,
+                DefaultAggregation = new Stripe.Billing.MeterDefaultAggregationOptions { Formula = "sum" },
+            }));
+        return await PriceAsync(plan, OverageItem, $"{plan.Name}: researchers or issuances above what is included", plan.OveragePrice!.Value, meter.Id);
+    }
+
+    private async Task<string> PriceAsync(BillingPlan plan, string item, string name, decimal amount, string? meter = null) =>
         (await StripeCall(() => new PriceService(stripe.Client).CreateAsync(new PriceCreateOptions
         {
             Currency = plan.Currency.ToLowerInvariant(),
             UnitAmount = BillingPlan.MinorUnits(amount),
-            Recurring = new PriceRecurringOptions { Interval = "year" },
+            // Yearly like the rest of the subscription: the year's reported overage is invoiced with the renewal.
+            Recurring = new PriceRecurringOptions { Interval = "year", UsageType = meter is null ? "licensed" : "metered", Meter = meter },
             ProductData = new PriceProductDataOptions { Name = name },
             // The webhook handler finds which item is which tier by this.
             Metadata = new() { ["tier"] = item },
@@ -228,6 +307,10 @@ public sealed class BillingService(IGrainFactory grains, IOptions<BillingOptions
         catch (StripeException exception)
         {
             throw new BillingRefusedException($"Stripe refused: {exception.StripeError?.Message ?? exception.Message}");
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new BillingRefusedException($"Stripe could not be reached: {exception.Message}");
         }
     }
 }

@@ -16,9 +16,17 @@ public sealed record BillingView(
     decimal? YearlyTotal,
     IReadOnlyList<BillingMemberView> Members,
     IReadOnlyList<BillingInvoiceView> Invoices,
-    IReadOnlyList<string> Plans);
+    IReadOnlyList<string> Plans,
+    IReadOnlyList<BillingUsageView> Usage,
+    PendingQuantityUpdate? PendingUpdate);
 
 public sealed record BillingMemberView(string Tenant, string Name, string Tier, decimal? YearlyPrice);
+
+/// <summary>One member organisation's production usage in one month (<c>yyyy-MM</c>, UTC).</summary>
+public sealed record BillingUsageView(string Tenant, string Month, int ResearchersConnected, int IssuancesWritten)
+{
+    public static BillingUsageView Of(string tenant, UsageMonth month) => new(tenant, month.Month, month.ResearchersConnected, month.IssuancesWritten);
+}
 
 public sealed record BillingInvoiceView(string Id, string? Number, string Status, decimal Amount, string Currency, DateTimeOffset Created, string? Url)
 {

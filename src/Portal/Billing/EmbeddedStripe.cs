@@ -39,11 +39,12 @@ public sealed class EmbeddedStripe(StripeSimulatorOptions options) : IHostedServ
             ["Billing:Stripe:WebhookSecret"] = webhookSecret,
             ["Billing:Stripe:ApiBase"] = url,
         });
-        var embedded = new EmbeddedStripe(new StripeSimulatorOptions
+        // On the portal's clock: its webhooks' signatures, periods and proration agree with the portal's idea of now.
+        builder.Services.AddSingleton(services => new EmbeddedStripe(new StripeSimulatorOptions
         {
             Urls = url, SecretKey = secretKey, WebhookSecret = webhookSecret, WebhookUrl = portal.For("/webhooks/stripe"),
-        });
-        builder.Services.AddSingleton(embedded);
+            Clock = services.GetRequiredService<TimeProvider>(),
+        }));
         builder.Services.AddHostedService(services => services.GetRequiredService<EmbeddedStripe>());
     }
 

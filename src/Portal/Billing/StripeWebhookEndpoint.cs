@@ -61,13 +61,8 @@ public static class StripeWebhookEndpoint
             logger.LogInformation("Stripe event {EventId} ({Type}): subscription {Subscription} is no consortium's", stripeEvent.Id, stripeEvent.Type, subscriptionId);
             return Results.Ok();
         }
-        var snapshot = new SubscriptionSnapshot(current.Id, BillingStatusNames.FromStripe(current.Status),
-            current.Items.Data.Select(i => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(i.CurrentPeriodEnd, DateTimeKind.Utc))).Max(),
-            current.Items.Data.Where(i => i.Price.Metadata?.ContainsKey("tier") == true).ToDictionary(i => i.Price.Metadata["tier"], i => i.Id),
-            readAt, current.Metadata.GetValueOrDefault("plan"));
-        var invoice = stripeEvent.Data.Object is Invoice paid
-            ? new BillingInvoice(paid.Id, paid.Number, paid.Status, paid.Total, paid.Currency, Utc(paid.Created), Utc(paid.PeriodEnd), paid.HostedInvoiceUrl)
-            : null;
+        var snapshot = StripeSnapshots.Of(current, readAt);
+        var invoice = stripeEvent.Data.Object is Invoice paid ? StripeSnapshots.Of(paid) : null;
         var action = $"billing.{stripeEvent.Type}";
         var billingEvent = new BillingEvent(stripeEvent.Id, action, current.CustomerId, snapshot, invoice);
         if (await grains.GetConsortiumBilling(consortium).ApplyAsync(billingEvent))
@@ -77,5 +72,4 @@ public static class StripeWebhookEndpoint
         return Results.Ok();
     }
 
-    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -9,17 +9,29 @@ namespace Consortium.Portal.Tests.Billing;
 
 /// <summary>
 /// The portal on real Kestrel with billing configured and the Stripe look-alike beside it, so the look-alike's webhooks reach
-/// the portal over real HTTP. Grace is a few seconds, so a test can see it run out.
+/// the portal over real HTTP. The portal, its silo and the look-alike share a <see cref="ShiftedClock"/> that a test advances
+/// (to the end of the grace days, past a month's end) instead of waiting.
 /// </summary>
 public sealed class BillingPortal : IAsyncLifetime
 {
     public const string Plan = "consortium-annual";
+
+    /// <summary>A plan whose members each have one researcher and one issuance a month included, the rest metered.</summary>
+    public const string MeteredPlan = "consortium-metered";
+
+    public const string MeterEventName = "consortium_overage";
     public const string WebhookSecret = "whsec_billing_tests";
-    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(4);
+    public const int GraceDays = 14;
+
+    /// <summary>The billing worker's round, short so a test sees it run.</summary>
+    public static readonly TimeSpan WorkInterval = TimeSpan.FromSeconds(1);
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
     public PortalFactory Factory { get; private set; } = null!;
+
+    /// <summary>Now, for the portal and the look-alike: real time, moved on by what the tests advanced it.</summary>
+    public ShiftedClock Clock { get; } = new();
 
     public HttpClient Api { get; private set; } = null!;
 
@@ -29,18 +41,29 @@ public sealed class BillingPortal : IAsyncLifetime
     {
         Factory = new PortalFactory
         {
+            Clock = Clock,
             Settings =
             {
                 [PortalAddress.SettingName] = BaseAddress.ToString(),
                 ["Billing:Stripe:Simulator:Enabled"] = "true",
                 ["Billing:Stripe:WebhookSecret"] = WebhookSecret,
-                ["Billing:GraceDays"] = (Grace.TotalDays).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Billing:GraceDays"] = GraceDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [$"Billing:Plans:{Plan}:Name"] = "Consortium annual",
                 [$"Billing:Plans:{Plan}:Currency"] = "nzd",
                 [$"Billing:Plans:{Plan}:ConsortiumFee"] = "1000",
                 [$"Billing:Plans:{Plan}:Tiers:small"] = "500",
                 [$"Billing:Plans:{Plan}:Tiers:standard"] = "1200",
                 [$"Billing:Plans:{Plan}:Tiers:large"] = "3000",
+                [$"Billing:Plans:{MeteredPlan}:Name"] = "Consortium metered",
+                [$"Billing:Plans:{MeteredPlan}:Currency"] = "nzd",
+                [$"Billing:Plans:{MeteredPlan}:Tiers:small"] = "400",
+                [$"Billing:Plans:{MeteredPlan}:Tiers:standard"] = "900",
+                [$"Billing:Plans:{MeteredPlan}:Tiers:large"] = "2000",
+                [$"Billing:Plans:{MeteredPlan}:IncludedResearchers"] = "1",
+                [$"Billing:Plans:{MeteredPlan}:IncludedIssuances"] = "1",
+                [$"Billing:Plans:{MeteredPlan}:OveragePrice"] = "2.50",
+                [$"Billing:Plans:{MeteredPlan}:MeterEventName"] = MeterEventName,
+                ["Billing:WorkInterval"] = WorkInterval.ToString(),
             },
         };
         Factory.UseKestrel(BaseAddress.Port);
@@ -79,9 +102,9 @@ public sealed class BillingPortal : IAsyncLifetime
     }
 
     /// <summary>Checkout, paid at the look-alike: answers the subscription's id once its webhooks were delivered.</summary>
-    public async Task<string> SubscribeAsync(string consortium)
+    public async Task<string> SubscribeAsync(string consortium, string plan = Plan)
     {
-        var checkout = await (await Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan = Plan })).ReadJsonAsync();
+        var checkout = await (await Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan })).ReadJsonAsync();
         (await Stripe.PostAsync($"/_sim/checkout/{checkout.GetProperty("sessionId").GetString()}/complete", null)).EnsureSuccessStatusCode();
         return (await BillingAsync(consortium)).GetProperty("subscriptionId").GetString()!;
     }
@@ -115,6 +138,31 @@ public sealed class BillingPortal : IAsyncLifetime
             var (clientId, clientSecret) = await controls.RegisterClientAsync("Member University", $"{BaseAddress}t/");
             (await Api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/{environment}", new { clientId, clientSecret })).EnsureSuccessStatusCode();
         }
+    }
+
+    /// <summary>A new researcher connects to <paramref name="tenant"/> through its researcher page and the simulator's authorize page.</summary>
+    public async Task<string> ConnectResearcherAsync(string tenant, string environment)
+    {
+        using var controls = new SimulatorControls(environment == "production" ? Factory.OrcidProduction : Factory.OrcidSandbox);
+        var orcid = (await controls.CreateResearcherAsync("Ada", "Lovelace", $"{Guid.NewGuid():N}@example.org")).Orcid;
+        await controls.DecideNextConsentAsync(orcid, authorize: true);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+        using var orcidSite = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var toOrcid = await browser.GetAsync($"/t/{tenant}/connect?env={environment}");
+        var back = await orcidSite.GetAsync(toOrcid.Headers.Location);
+        var landed = await browser.GetAsync(back.Headers.Location!.PathAndQuery);
+        Assert.EndsWith("outcome=connected", landed.Headers.Location?.OriginalString);
+        return Consortium.Orcid.OrcidId.Parse(orcid).Value;
+    }
+
+    /// <summary>Issues to a connected researcher and waits until it is on their record.</summary>
+    public async Task IssueWrittenAsync(string tenant, string environment, string orcid)
+    {
+        var externalId = "cert-" + Guid.NewGuid().ToString("N")[..10];
+        (await Api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/issuances", new { env = environment, templateId = IssuingTenant.TemplateId, orcid, externalId }))
+            .EnsureSuccessStatusCode();
+        await IssuingTenant.WaitUntilAsync(async () => (await Api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenant}/issuances/{environment}.{externalId}"))
+            .GetProperty("status").GetString() == "in-orcid");
     }
 
     public Task<HttpResponseMessage> IssueAsync(string tenant, string environment) =>

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Consortium.Portal.Billing;
+using Consortium.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Consortium.StripeSimulator.Webhooks;
 
 namespace Consortium.Portal.Tests.Billing;
@@ -76,8 +79,12 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         var graceEndsAt = pastDue.GetProperty("graceEndsAt").GetDateTimeOffset();
         Assert.Equal(HttpStatusCode.Accepted, (await portal.IssueAsync(tenant, "production")).StatusCode);
 
-        // The grace days are a few seconds here.
-        await Task.Delay(graceEndsAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+        Assert.InRange(graceEndsAt - portal.Clock.GetUtcNow(), TimeSpan.FromDays(BillingPortal.GraceDays) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(BillingPortal.GraceDays));
+        portal.Clock.Advance(TimeSpan.FromDays(BillingPortal.GraceDays - 1));
+        Assert.Equal(HttpStatusCode.Accepted, (await portal.IssueAsync(tenant, "production")).StatusCode);
+        Assert.True((await portal.BillingAsync(consortium)).GetProperty("inGrace").GetBoolean());
+
+        portal.Clock.AdvanceTo(graceEndsAt.AddSeconds(1));
         var refused = await portal.IssueAsync(tenant, "production");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("past due and its grace period ended", (await refused.ReadJsonAsync()).GetProperty("detail").GetString());
@@ -119,7 +126,7 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         var subscriptionId = await portal.SubscribeAsync(consortium);
         var before = await portal.AuditActionsAsync(consortium);
 
-        var forged = await PostEventAsync(subscriptionId, "canceled", secret: "whsec_not_the_secret", DateTimeOffset.UtcNow);
+        var forged = await PostEventAsync(subscriptionId, "canceled", secret: "whsec_not_the_secret", portal.Clock.GetUtcNow());
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal("active", (await portal.BillingAsync(consortium)).GetProperty("status").GetString());
@@ -135,13 +142,85 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         await portal.ControlAsync($"/_sim/subscriptions/{subscriptionId}/pay");
 
         // An update from while it was past due, delivered only now (Stripe does not promise order).
-        var late = await PostEventAsync(subscriptionId, "past_due", BillingPortal.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var late = await PostEventAsync(subscriptionId, "past_due", BillingPortal.WebhookSecret, portal.Clock.GetUtcNow().AddMinutes(-1));
 
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         var billing = await portal.BillingAsync(consortium);
         Assert.Equal("active", billing.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, billing.GetProperty("graceEndsAt").ValueKind);
     }
+
+    [Fact]
+    public async Task APaidCheckoutWhoseWebhooksWereLostIsReadBackFromStripe()
+    {
+        var (consortium, _) = await portal.CreateConsortiumAsync(2);
+        var checkout = await (await portal.Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan = BillingPortal.Plan })).ReadJsonAsync();
+        (await portal.Stripe.PostAsJsonAsync("/_sim/webhook", new { url = (string?)null })).EnsureSuccessStatusCode();
+        try
+        {
+            (await portal.Stripe.PostAsync($"/_sim/checkout/{checkout.GetProperty("sessionId").GetString()}/complete", null)).EnsureSuccessStatusCode();
+        }
+        finally
+        {
+            (await portal.Stripe.PostAsJsonAsync("/_sim/webhook", new { url = new Uri(portal.BaseAddress, "/webhooks/stripe") })).EnsureSuccessStatusCode();
+        }
+        Assert.DoesNotContain("billing.checkout.session.completed", await portal.AuditActionsAsync(consortium));
+
+        var billing = await portal.BillingAsync(consortium);
+
+        Assert.Equal("active", billing.GetProperty("status").GetString());
+        Assert.StartsWith("sub_", billing.GetProperty("subscriptionId").GetString());
+        var invoice = Assert.Single(billing.GetProperty("invoices").EnumerateArray());
+        Assert.Equal("paid", invoice.GetProperty("status").GetString());
+        Assert.Equal(1000m + 2 * 1200m, invoice.GetProperty("amount").GetDecimal());
+        Assert.Equal(["billing.checkout.recovered", "billing.checkout-started"], await portal.AuditActionsAsync(consortium));
+        // Read once: the next read asks Stripe nothing and changes nothing.
+        Assert.Equal("active", (await portal.BillingAsync(consortium)).GetProperty("status").GetString());
+        Assert.Equal(["billing.checkout.recovered", "billing.checkout-started"], await portal.AuditActionsAsync(consortium));
+    }
+
+    [Fact]
+    public async Task AQuantityChangeStripeRefusesIsPendingAndTriedAgainWithBackoffUntilStripeTakesIt()
+    {
+        var (consortium, _) = await portal.CreateConsortiumAsync(1);
+        var subscriptionId = await portal.SubscribeAsync(consortium);
+        (await portal.Stripe.PostAsync($"/_sim/subscriptions/{subscriptionId}/refuse-updates?count=2", null)).EnsureSuccessStatusCode();
+
+        // The member joins all the same; the subscription does not follow yet.
+        await portal.AddMemberAsync(consortium);
+
+        var pending = (await portal.BillingAsync(consortium)).GetProperty("pendingUpdate");
+        Assert.Equal(1, pending.GetProperty("attempts").GetInt32());
+        Assert.Contains("cannot be accessed right now", pending.GetProperty("error").GetString());
+        var firstRetry = pending.GetProperty("nextAttemptAt").GetDateTimeOffset();
+        Assert.InRange(firstRetry - portal.Clock.GetUtcNow(), TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await StandardQuantityAsync(subscriptionId));
+        // Not before its time: a round of the billing worker leaves it.
+        await portal.Factory.Services.GetRequiredService<BillingWorker>().RunOnceAsync();
+        Assert.Equal(1, (await portal.BillingAsync(consortium)).GetProperty("pendingUpdate").GetProperty("attempts").GetInt32());
+
+        portal.Clock.AdvanceTo(firstRetry);
+        await WaitForAsync(consortium, billing => billing.GetProperty("pendingUpdate") is { ValueKind: JsonValueKind.Object } p && p.GetProperty("attempts").GetInt32() == 2);
+        var secondRetry = (await portal.BillingAsync(consortium)).GetProperty("pendingUpdate").GetProperty("nextAttemptAt").GetDateTimeOffset();
+        // Twice as long after the second refusal.
+        Assert.InRange(secondRetry - portal.Clock.GetUtcNow(), TimeSpan.FromSeconds(110), TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await StandardQuantityAsync(subscriptionId));
+
+        portal.Clock.AdvanceTo(secondRetry);
+        await WaitForAsync(consortium, billing => billing.GetProperty("pendingUpdate").ValueKind == JsonValueKind.Null);
+
+        Assert.Equal(2, await StandardQuantityAsync(subscriptionId));
+        Assert.Equal(2, (await portal.BillingAsync(consortium)).GetProperty("invoices").GetArrayLength());
+        var audit = await portal.AuditActionsAsync(consortium);
+        Assert.Equal(["billing.update-applied", "billing.invoice.paid", "billing.customer.subscription.updated", "billing.update-pending"], audit[..4]);
+    }
+
+    private async Task<long> StandardQuantityAsync(string subscriptionId) =>
+        (await portal.Stripe.GetFromJsonAsync<JsonElement>($"/_sim/subscriptions/{subscriptionId}")).GetProperty("items").GetProperty("data").EnumerateArray()
+            .Single(i => i.GetProperty("price").GetProperty("metadata").GetProperty("tier").GetString() == "standard").GetProperty("quantity").GetInt64();
+
+    private Task WaitForAsync(string consortium, Func<JsonElement, bool> condition) =>
+        IssuingTenant.WaitUntilAsync(async () => condition(await portal.BillingAsync(consortium)));
 
     [Fact]
     public async Task CheckoutForAPlanThatDoesNotExistNamesThePlans()
@@ -151,7 +230,7 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
         var answer = await portal.Api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/billing/checkout", new { plan = "gold" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
-        Assert.Equal($"There is no plan 'gold': the plans are {BillingPortal.Plan}.",
+        Assert.Equal($"There is no plan 'gold': the plans are {BillingPortal.Plan}, {BillingPortal.MeteredPlan}.",
             (await answer.ReadJsonAsync()).GetProperty("errors").GetProperty("plan")[0].GetString());
     }
 
@@ -186,7 +265,7 @@ public sealed class BillingTests(BillingPortal portal) : IClassFixture<BillingPo
             ["pending_webhooks"] = 1,
         }.ToJsonString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Stripe-Signature", WebhookSender.Sign(payload, secret, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        request.Headers.TryAddWithoutValidation("Stripe-Signature", WebhookSender.Sign(payload, secret, portal.Clock.GetUtcNow().ToUnixTimeSeconds()));
         using var client = new HttpClient { BaseAddress = portal.BaseAddress };
         return await client.SendAsync(request);
     }

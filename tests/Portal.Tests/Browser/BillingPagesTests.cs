@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Consortium.Portal.Billing;
 using Consortium.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Consortium.Portal.Tests.Browser;
@@ -56,5 +58,16 @@ public sealed class BillingPagesTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("billing-status")).ToHaveTextAsync("active");
         await Assertions.Expect(page.GetByTestId("billing-invoices")).ToContainTextAsync("paid");
         await Assertions.Expect(page.GetByTestId("billing-manage")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("billing-usage-none")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("billing-pending")).ToHaveCountAsync(0);
+
+        // Stripe refuses the quantity change of a member joining: the dashboard says the update is pending.
+        var subscriptionId = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/consortia/paying/billing")).GetProperty("subscriptionId").GetString();
+        using var stripe = new HttpClient { BaseAddress = _portal.Services.GetRequiredService<EmbeddedStripe>().Address };
+        (await stripe.PostAsync($"/_sim/subscriptions/{subscriptionId}/refuse-updates?count=1", null)).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/consortia/paying/tenants", new { slug = "paying-poly", name = "Paying Polytechnic" })).EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("billing-pending")).ToHaveTextAsync("pending update");
     }
 }

@@ -4,6 +4,9 @@ using Consortium.Portal.Components;
 using Consortium.Portal.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Consortium.Portal.Tests.Infrastructure;
 
@@ -38,6 +41,9 @@ public sealed class PortalFactory : WebApplicationFactory<App>
 
     /// <summary>The embedded Stripe look-alike's address, where billing is configured (<c>Billing:Plans</c> in <see cref="Settings"/>).</summary>
     public Uri Stripe { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
+
+    /// <summary>The portal's clock (and its silo's, and the embedded look-alikes'), e.g. a <c>FakeTimeProvider</c> a test advances; null is the system's.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>More configuration, e.g. <c>["Email:Delivery"] = "Smtp"</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
@@ -84,5 +90,9 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         builder.UseSetting("Orcid:Simulators:ProductionUrl", OrcidProduction.AbsoluteUri.TrimEnd('/'));
         builder.UseSetting("Billing:Stripe:Simulator:Url", Stripe.AbsoluteUri.TrimEnd('/'));
         builder.UseSetting("Orcid:Simulators:WebhookBatchInterval", "00:00:00.500");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+        }
     }
 }

@@ -37,6 +37,16 @@ public static class StripeApi
             }
             return Ok(StripeJson.Of(store.CreatePortalSession(customer, form["return_url"] ?? store.BaseAddress.AbsoluteUri), store.BaseAddress));
         });
+        v1.MapGet("/billing/meters", (StripeStore store) => Ok(StripeJson.List("/v1/billing/meters", store.Meters().Select(StripeJson.Of))));
+        v1.MapPost("/billing/meters", async (HttpRequest request, StripeStore store) =>
+        {
+            var form = await StripeForm.ReadAsync(request);
+            if (form["display_name"] is not { Length: > 0 } name || form["event_name"] is not { Length: > 0 } eventName)
+            {
+                throw new StripeRequestException("A meter needs display_name and event_name.", "event_name");
+            }
+            return Ok(StripeJson.Of(store.CreateMeter(name, eventName, form.Child("default_aggregation")["formula"] ?? "sum")));
+        });
         v1.MapPost("/billing/meter_events", async (HttpRequest request, StripeStore store) =>
         {
             var form = await StripeForm.ReadAsync(request);
@@ -65,7 +75,10 @@ public static class StripeApi
             var customer = form["customer"] is { } id
                 ? store.FindCustomer(id) ?? throw new StripeRequestException($"No such customer: '{id}'", "customer")
                 : store.CreateCustomer(form["customer_email"], null, []);
-            var lines = form.Items("line_items").Select(line => (Price: PriceOf(store, line), Quantity: line.Long("quantity") ?? 1)).ToList();
+            var lines = form.Items("line_items").Select(line => (Price: PriceOf(store, line), Quantity: line.Long("quantity"))).Select(line =>
+                line.Price.Meter is not null
+                    ? line.Quantity is null ? (line.Price, 0L) : throw new StripeRequestException("A metered price's line item takes no quantity.", "line_items")
+                    : (line.Price, line.Quantity ?? 1)).ToList();
             if (lines.Count == 0)
             {
                 throw new StripeRequestException("line_items must name at least one item.", "line_items");
@@ -124,7 +137,12 @@ public static class StripeApi
             throw new StripeRequestException("price_data needs a three-letter currency and a non-negative unit_amount.", "price_data");
         }
         var name = priceData.Child("product_data")["name"] ?? priceData["product"] ?? "Subscription";
-        return store.NewPrice(name, priceData["product"], amount, currency, priceData.Child("recurring")["interval"] ?? "year", metadata);
+        var recurring = priceData.Child("recurring");
+        if ((recurring["usage_type"] == "metered") != (recurring["meter"] is not null))
+        {
+            throw new StripeRequestException("A metered price (recurring[usage_type]=metered) needs its billing meter, recurring[meter], and only it has one.", "recurring[meter]");
+        }
+        return store.NewPrice(name, priceData["product"], amount, currency, recurring["interval"] ?? "year", metadata, recurring["meter"]);
     }
 
     private static IResult Ok(JsonObject body) => Results.Json(body);

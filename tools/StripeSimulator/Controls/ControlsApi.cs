@@ -17,6 +17,8 @@ public static class ControlsApi
         sim.MapPost("/subscriptions/{id}/fail-payment", (string id, StripeStore store, WebhookSender webhooks) => OnSubscription(id, store, webhooks, store.FailPayment));
         sim.MapPost("/subscriptions/{id}/pay", (string id, StripeStore store, WebhookSender webhooks) => OnSubscription(id, store, webhooks, store.Pay));
         sim.MapPost("/subscriptions/{id}/cancel", (string id, StripeStore store, WebhookSender webhooks) => OnSubscription(id, store, webhooks, store.Cancel));
+        sim.MapPost("/subscriptions/{id}/refuse-updates", (string id, int? count, StripeStore store) =>
+            store.FindSubscription(id) is { } subscription ? Results.Ok(new { refusalsLeft = store.RefuseUpdates(subscription, count ?? 1) }) : NotFound("subscription", id));
         sim.MapGet("/subscriptions/{id}", (string id, StripeStore store) =>
             store.FindSubscription(id) is { } subscription ? Results.Json(store.Json(subscription)) : NotFound("subscription", id));
         sim.MapGet("/events", (StripeStore store) => Results.Ok(store.Events().Select(View)));

@@ -34,7 +34,7 @@ public static class StripeJson
         ["unit_amount"] = price.UnitAmount,
         ["product"] = price.Product,
         ["type"] = "recurring",
-        ["recurring"] = new JsonObject { ["interval"] = price.Interval, ["interval_count"] = 1, ["usage_type"] = "licensed" },
+        ["recurring"] = new JsonObject { ["interval"] = price.Interval, ["interval_count"] = 1, ["usage_type"] = price.UsageType, ["meter"] = price.Meter },
         ["nickname"] = price.ProductName,
         ["metadata"] = Map(price.Metadata),
         ["created"] = price.Created,
@@ -152,6 +152,22 @@ public static class StripeJson
         ["return_url"] = session.ReturnUrl,
         ["url"] = new Uri(baseAddress, $"/p/session/{session.Id}").AbsoluteUri,
         ["created"] = session.Created,
+        ["livemode"] = false,
+    };
+
+    public static JsonObject Of(Meter meter) => new()
+    {
+        ["id"] = meter.Id,
+        ["object"] = "billing.meter",
+        ["display_name"] = meter.DisplayName,
+        ["event_name"] = meter.EventName,
+        ["status"] = "active",
+        ["default_aggregation"] = new JsonObject { ["formula"] = meter.Formula },
+        ["customer_mapping"] = new JsonObject { ["type"] = "by_id", ["event_payload_key"] = "stripe_customer_id" },
+        ["value_settings"] = new JsonObject { ["event_payload_key"] = "value" },
+        ["event_time_window"] = null,
+        ["created"] = meter.Created,
+        ["updated"] = meter.Created,
         ["livemode"] = false,
     };
 

@@ -15,7 +15,15 @@ public sealed class Customer
 public sealed record Price(string Id, string Product, string ProductName, long UnitAmount, string Currency, string Interval, long Created)
 {
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A metered price's billing meter (<c>recurring[meter]</c>): billed by usage, never by quantity.</summary>
+    public string? Meter { get; init; }
+
+    public string UsageType => Meter is null ? "licensed" : "metered";
 }
+
+/// <summary>A billing meter: the meter events of one event name, summed per customer.</summary>
+public sealed record Meter(string Id, string DisplayName, string EventName, string Formula, long Created);
 
 public sealed class CheckoutSession
 {

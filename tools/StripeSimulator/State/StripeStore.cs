@@ -17,6 +17,7 @@ public sealed class StripeStore(StripeSimulatorOptions options)
     private readonly Dictionary<string, PortalSession> _portalSessions = [];
     private readonly Dictionary<string, MeterEvent> _meterEvents = [];
     private readonly List<StripeEvent> _events = [];
+    private readonly Dictionary<string, int> _refusedUpdates = [];
     private int _invoiceNumber;
 
     /// <summary>Where the look-alike answers, for the URLs its objects carry (set once it has started).</summary>
@@ -36,10 +37,45 @@ public sealed class StripeStore(StripeSimulatorOptions options)
 
     private readonly Dictionary<string, Price> _prices = [];
 
-    public Price NewPrice(string productName, string? product, long unitAmount, string currency, string interval, Dictionary<string, string>? metadata = null)
+    public Price NewPrice(string productName, string? product, long unitAmount, string currency, string interval, Dictionary<string, string>? metadata = null,
+        string? meter = null)
     {
-        var price = new Price(NewId("price"), product ?? NewId("prod"), productName, unitAmount, currency.ToLowerInvariant(), interval, Now) { Metadata = metadata ?? [] };
+        if (meter is not null && FindMeter(meter) is null)
+        {
+            throw new StripeRequestException($"No such billing meter: '{meter}'", "recurring[meter]");
+        }
+        var price = new Price(NewId("price"), product ?? NewId("prod"), productName, unitAmount, currency.ToLowerInvariant(), interval, Now)
+        {
+            Metadata = metadata ?? [], Meter = meter,
+        };
         return Keep(_prices, price.Id, price);
+    }
+
+    private readonly Dictionary<string, Meter> _meters = [];
+
+    /// <summary>A meter; Stripe has one active meter per event name.</summary>
+    public Meter CreateMeter(string displayName, string eventName, string formula)
+    {
+        lock (_lock)
+        {
+            if (_meters.Values.Any(m => m.EventName == eventName))
+            {
+                throw new StripeRequestException($"An active meter with event name '{eventName}' already exists.", "event_name", "meter_event_name_exists");
+            }
+            var meter = new Meter(NewId("mtr"), displayName, eventName, formula, Now);
+            _meters[meter.Id] = meter;
+            return meter;
+        }
+    }
+
+    public Meter? FindMeter(string id) => Find(_meters, id);
+
+    public IReadOnlyList<Meter> Meters()
+    {
+        lock (_lock)
+        {
+            return [.. _meters.Values.OrderByDescending(m => m.Created)];
+        }
     }
 
     public Price? FindPrice(string id) => Find(_prices, id);
@@ -119,6 +155,13 @@ public sealed class StripeStore(StripeSimulatorOptions options)
     {
         lock (_lock)
         {
+            if (_refusedUpdates.GetValueOrDefault(subscription.Id) is > 0 and var left)
+            {
+                _refusedUpdates[subscription.Id] = left - 1;
+                // What Stripe answers when another request holds the object (https://docs.stripe.com/error-codes#lock-timeout).
+                throw new StripeRequestException("This object cannot be accessed right now because another API request or Stripe process is currently accessing it.",
+                    code: "lock_timeout");
+            }
             var now = Now;
             var lines = new List<InvoiceLine>();
             foreach (var change in changes)
@@ -166,15 +209,21 @@ public sealed class StripeStore(StripeSimulatorOptions options)
         }
     }
 
+    /// <summary>The next <paramref name="count"/> updates of the subscription are refused, as Stripe refuses one it cannot apply now.</summary>
+    public int RefuseUpdates(Subscription subscription, int count)
+    {
+        lock (_lock)
+        {
+            return _refusedUpdates[subscription.Id] = Math.Max(0, count);
+        }
+    }
+
     /// <summary>The next period's invoice is not paid: the subscription is past due until it is.</summary>
     public IReadOnlyList<StripeEvent> FailPayment(Subscription subscription)
     {
         lock (_lock)
         {
-            var invoice = _invoices.Values.FirstOrDefault(i => i.SubscriptionId == subscription.Id && i.Status == "open")
-                ?? NewInvoice(subscription, "subscription_cycle", subscription.CurrentPeriodEnd,
-                    PeriodEnd(subscription.CurrentPeriodEnd, subscription.Items[0].Price.Interval), [.. subscription.PendingLines, .. CycleLines(subscription)]);
-            subscription.PendingLines.Clear();
+            var invoice = _invoices.Values.FirstOrDefault(i => i.SubscriptionId == subscription.Id && i.Status == "open") ?? RenewalInvoice(subscription);
             invoice.AttemptCount++;
             subscription.Status = "past_due";
             return [Raise("invoice.payment_failed", StripeJson.Of(invoice, BaseAddress)), Raise("customer.subscription.updated", StripeJson.Of(subscription))];
@@ -189,9 +238,7 @@ public sealed class StripeStore(StripeSimulatorOptions options)
             var open = _invoices.Values.Where(i => i.SubscriptionId == subscription.Id && i.Status == "open").ToList();
             if (open.Count == 0)
             {
-                open.Add(NewInvoice(subscription, "subscription_cycle", subscription.CurrentPeriodEnd,
-                    PeriodEnd(subscription.CurrentPeriodEnd, subscription.Items[0].Price.Interval), [.. subscription.PendingLines, .. CycleLines(subscription)]));
-                subscription.PendingLines.Clear();
+                open.Add(RenewalInvoice(subscription));
             }
             var events = new List<StripeEvent>();
             foreach (var invoice in open)
@@ -266,12 +313,22 @@ public sealed class StripeStore(StripeSimulatorOptions options)
         }
     }
 
-    /// <summary>One usage report. Stripe holds an identifier unique for a day at least and refuses it again.</summary>
+    /// <summary>One usage report. Stripe holds an identifier unique for a day at least and refuses it again, and takes a
+    /// timestamp up to 35 days back or 5 minutes ahead (https://docs.stripe.com/api/billing/meter-event/create).</summary>
     public MeterEvent RecordMeterEvent(string? identifier, string eventName, Dictionary<string, string> payload, long? timestamp)
     {
+        var now = Now;
+        if (timestamp is { } at && (at < now - (long)TimeSpan.FromDays(35).TotalSeconds || at > now + 300))
+        {
+            throw new StripeRequestException("The timestamp must be within the past 35 days and at most 5 minutes in the future.", "timestamp");
+        }
+        if (identifier is { Length: > 100 })
+        {
+            throw new StripeRequestException("The identifier is at most 100 characters.", "identifier");
+        }
         lock (_lock)
         {
-            var meterEvent = new MeterEvent(identifier ?? NewId("mev"), eventName, payload, timestamp ?? Now, Now);
+            var meterEvent = new MeterEvent(identifier ?? NewId("mev"), eventName, payload, timestamp ?? now, now);
             if (!_meterEvents.TryAdd(meterEvent.Identifier, meterEvent))
             {
                 throw new StripeRequestException($"An event already exists with identifier {meterEvent.Identifier}.", "identifier", "duplicate_meter_event");
@@ -334,6 +391,35 @@ public sealed class StripeStore(StripeSimulatorOptions options)
         invoice.Status = "paid";
         invoice.PaidAt = Now;
         return [Raise("invoice.paid", StripeJson.Of(invoice, BaseAddress))];
+    }
+
+    /// <summary>The next period's invoice: the licensed items in advance, the prorations waiting, and the metered items' usage
+    /// of the period ending, in arrears.</summary>
+    private Invoice RenewalInvoice(Subscription subscription)
+    {
+        var invoice = NewInvoice(subscription, "subscription_cycle", subscription.CurrentPeriodEnd,
+            PeriodEnd(subscription.CurrentPeriodEnd, subscription.Items[0].Price.Interval),
+            [.. subscription.PendingLines, .. CycleLines(subscription), .. UsageLines(subscription)]);
+        subscription.PendingLines.Clear();
+        return invoice;
+    }
+
+    /// <summary>Each metered item: the sum of its meter's events for the customer in the current period, at the unit price.</summary>
+    private IEnumerable<InvoiceLine> UsageLines(Subscription subscription)
+    {
+        foreach (var item in subscription.Items.Where(i => i.Price.Meter is not null))
+        {
+            var eventName = _meters[item.Price.Meter!].EventName;
+            var usage = _meterEvents.Values
+                .Where(e => e.EventName == eventName && e.Payload.GetValueOrDefault("stripe_customer_id") == subscription.CustomerId
+                    && e.Timestamp >= subscription.CurrentPeriodStart && e.Timestamp < subscription.CurrentPeriodEnd)
+                .Sum(e => long.Parse(e.Payload["value"], System.Globalization.CultureInfo.InvariantCulture));
+            if (usage > 0)
+            {
+                yield return new InvoiceLine(NewId("il"), item.Price.UnitAmount * usage, $"{usage} × {item.Price.ProductName}", usage, false,
+                    subscription.CurrentPeriodStart, subscription.CurrentPeriodEnd, item.Id);
+            }
+        }
     }
 
     private List<InvoiceLine> CycleLines(Subscription subscription) =>
