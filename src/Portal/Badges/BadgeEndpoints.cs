@@ -30,6 +30,7 @@ public static class BadgeEndpoints
             Credential(await badges.ForIssuanceAsync(tenant.Profile, id), format));
         api.MapPost("/badges/keys/rotate", async (TenantContext tenant, BadgeService badges, HttpContext http) =>
             TypedResults.Ok(await badges.RotateKeyAsync(tenant.Profile, AuditActor.FromApiCaller(http))));
+        api.MapBadgeVerify();
     }
 
     /// <summary>The VC-JWT, or with <c>?format=json</c> the credential it carries.</summary>
