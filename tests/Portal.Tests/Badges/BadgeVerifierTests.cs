@@ -112,6 +112,36 @@ public sealed class BadgeVerifierTests(KestrelPortal kestrel) : IClassFixture<Ke
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badSubject.StatusCode);
     }
 
+    [Fact]
+    public async Task TheCertificatesBakedPngCarriesTheCredentialAndVerifiesAsAnUploadWhileAPlainPngIsMalformed()
+    {
+        var orcid = await _issuing.ConnectResearcherAsync();
+        var issuance = await IssueAsync(orcid, "verify-0006");
+        var jwt = await JwtAsync(issuance);
+        using var png = await _anonymous.GetAsync($"/t/{_issuing.Slug}/certificates/{issuance.GetProperty("certificateId").GetString()}/credential?format=png");
+        var image = await png.Content.ReadAsByteArrayAsync();
+        var page = await _anonymous.GetStringAsync($"/t/{_issuing.Slug}/certificates/{issuance.GetProperty("certificateId").GetString()}");
+
+        var uploaded = await VerifyAsync(Upload(image, "badge.png"));
+        var plain = await VerifyAsync(Upload(Grains.Badges.BakedPng.Plain(1, 2, 3), "plain.png"));
+
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(jwt, Grains.Badges.BakedPng.Extract(image));
+        Assert.Equal(("allow", "valid"), Outcome(uploaded));
+        Assert.Equal(("deny", "malformed"), Outcome(plain));
+        Assert.Contains("no 'openbadgecredential' chunk", plain.GetProperty("evidence")[0].GetProperty("detail").GetString());
+        Assert.Contains("credential?format=png", page);
+    }
+
+    private static MultipartFormDataContent Upload(byte[] file, string name)
+    {
+        var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(content, "badge", name);
+        return form;
+    }
+
     private async Task<JsonElement> VerifyAsync(HttpContent body)
     {
         using var response = await _operator.PostAsync(VerifyPath, body);
