@@ -9,7 +9,10 @@ public static class BadgeExtensions
     {
         builder.Services.AddSingleton<BadgeService>();
         builder.Services.AddOptions<BadgeVerifierOptions>().BindConfiguration(BadgeVerifierOptions.SectionName);
-        builder.Services.AddHttpClient<BadgeVerifier>(client => client.DefaultRequestHeaders.Accept.ParseAdd("application/jwk-set+json, application/vc+jwt, application/json;q=0.9, */*;q=0.1"))
+        builder.Services.AddTransient<PublishedKeys>();
+        builder.Services.AddTransient<StatusListCheck>();
+        builder.Services.AddTransient<BadgeVerifier>();
+        builder.Services.AddHttpClient<BadgeFetcher>(client => client.DefaultRequestHeaders.Accept.ParseAdd("application/jwk-set+json, application/vc+jwt, application/json;q=0.9, */*;q=0.1"))
             .ConfigurePrimaryHttpMessageHandler(services => BadgeFetchHandler.Create(services.GetRequiredService<IOptions<BadgeVerifierOptions>>().Value));
     }
 }

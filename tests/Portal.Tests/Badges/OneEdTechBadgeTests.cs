@@ -74,6 +74,24 @@ public sealed class OneEdTechBadgeTests(KestrelPortal kestrel) : IClassFixture<K
     }
 
     [Fact]
+    public async Task AStatusListThatCannotBeReadLeavesTheDecisionUnknownNotAllow()
+    {
+        var credential = Example("basicOpenBadgeCredential");
+        credential["credentialStatus"] = new JsonObject
+        {
+            ["id"] = $"{Address(_issuer)}status/1#7",
+            ["type"] = "BitstringStatusListEntry",
+            ["statusPurpose"] = "revocation",
+            ["statusListIndex"] = "7",
+            ["statusListCredential"] = $"{Address(_issuer)}status/1",
+        };
+
+        var result = await VerifyAsync(Sign(credential));
+
+        Assert.Equal(("unknown", "status-unavailable"), Outcome(result));
+    }
+
+    [Fact]
     public async Task AnExampleWithoutItsAchievementIsMalformedEvenWhenProperlySigned()
     {
         var credential = Example("basicOpenBadgeCredential");
