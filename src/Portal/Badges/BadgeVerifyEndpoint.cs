@@ -5,6 +5,7 @@ using Consortium.Orcid;
 using Consortium.Portal.Api;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Issuing;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Consortium.Portal.Badges;
 
@@ -16,7 +17,7 @@ public static class BadgeVerifyEndpoint
         api.MapPost("/badges/verify", VerifyAsync).DisableAntiforgery();
 
     /// <param name="subject">The holder to expect: an iD URL, or a bare iD in <paramref name="env"/> (production unless said).</param>
-    private static async Task<IResult> VerifyAsync(HttpContext http, TenantContext tenant, BadgeVerifier verifier, AuditLog audit,
+    private static async Task<Ok<BadgeVerification>> VerifyAsync(HttpContext http, TenantContext tenant, BadgeVerifier verifier, AuditLog audit,
         string? subject = null, string? env = null)
     {
         var body = await ReadBadgeAsync(http.Request, http.RequestAborted);
