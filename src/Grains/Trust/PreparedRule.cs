@@ -52,6 +52,9 @@ internal sealed class PreparedRule
             : new Assessment(qualification, kind, failures, Shortfall.Of(failures[0], _rule.Combine == ConditionMode.Any && identifying.Count > 1));
     }
 
+    /// <summary>The rule's title condition on another kind of title (an Open Badge's achievement name); null when it names none.</summary>
+    public Check? TitleCheckOf(string title) => _rule.Title is { } match ? TitleCheck(match, title) : null;
+
     private Check SourceCheck(SourceKind kind, Source? source)
     {
         var writtenBy = Phrases.Capitalised(SourcePhrases.WrittenBy(kind, source));

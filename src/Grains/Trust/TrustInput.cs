@@ -9,8 +9,10 @@ public sealed partial record TrustInput(
     [property: Id(0)] bool? OwnClient,
     [property: Id(1)] IReadOnlyList<string>? TrustedClients = null,
     [property: Id(2)] bool? AnyMember = null,
-    [property: Id(3)] bool? SelfAsserted = null)
+    [property: Id(3)] bool? SelfAsserted = null,
+    [property: Id(4)] IReadOnlyList<string>? TrustedIssuers = null)
 {
+    public const string IssuersField = "trust.trustedIssuers";
     public const int MaxTrustedClients = 100;
     private const string Field = "trust";
     public const string ClientsField = "trust.trustedClients";
@@ -19,10 +21,10 @@ public sealed partial record TrustInput(
     public TrustedSources Validated()
     {
         var clients = ValidTrustedClients();
-        var sources = new TrustedSources(OwnClient ?? false, clients, AnyMember ?? false, SelfAsserted ?? false);
+        var sources = new TrustedSources(OwnClient ?? false, clients, AnyMember ?? false, SelfAsserted ?? false) { TrustedIssuers = ValidTrustedIssuers() };
         return sources.TrustsNobody
             ? throw new InvalidFieldException(Field,
-                "This rule trusts nobody, so it could never allow anyone: trust this organisation's own client, named clients or members, any member, or the researcher.")
+                "This rule trusts nobody, so it could never allow anyone: trust this organisation's own client, named clients or members, any member, the researcher, or badge issuers.")
             : sources;
     }
 
@@ -34,6 +36,22 @@ public sealed partial record TrustInput(
             throw new InvalidFieldException(ClientsField, $"A rule may name at most {MaxTrustedClients} trusted clients.");
         }
         return entries.Select(ValidEntry).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Issuer ids as credentials carry them (<c>issuer.id</c>): absolute http(s) URLs, compared exactly.</summary>
+    private IReadOnlyList<string> ValidTrustedIssuers()
+    {
+        var entries = TrustedIssuers ?? [];
+        if (entries.Count > MaxTrustedClients)
+        {
+            throw new InvalidFieldException(IssuersField, $"A rule may name at most {MaxTrustedClients} trusted badge issuers.");
+        }
+        return entries.Select(entry => (entry ?? "").Trim())
+            .Select(entry => Uri.TryCreate(entry, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && entry.Length <= 500
+                ? entry
+                : throw new InvalidFieldException(IssuersField,
+                    $"'{entry}' is not a badge issuer: give the issuer id its credentials carry, a URL like 'https://portal.example.org/t/example-university/issuer'."))
+            .Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static string ValidEntry(string? entry)

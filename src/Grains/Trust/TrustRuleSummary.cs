@@ -10,8 +10,16 @@ internal static class TrustRuleSummary
             : rule.Combine == ConditionMode.Any && conditions.Count > 1 ? $"a qualification either {Phrases.List(conditions, "or")},"
             : $"a qualification {Phrases.List(conditions, "and")},";
         var validity = ValidityClauses(rule.Validity);
+        var badges = rule.Trust.BadgeIssuers.Count == 0 ? ""
+            : $" A verified Open Badge the researcher holds, issued by {Phrases.List([.. rule.Trust.BadgeIssuers], "or")}"
+              + (rule.Title is null ? "" : $" and {TitleCondition(rule.Title, templateTitles)}") + ", counts too.";
+        if (!rule.Trust.TrustsOrcidItems)
+        {
+            return $"Allow when the researcher shows a verified Open Badge issued by {Phrases.List([.. rule.Trust.BadgeIssuers], "or")}"
+                + (rule.Title is null ? "" : $", {TitleCondition(rule.Title, templateTitles)}") + ". No ORCID item counts.";
+        }
         var sentence = $"Allow when the record has {qualification} {Sources(rule.Trust, clientNames)}"
-            + (validity.Count == 0 ? "." : $", that {Phrases.List(validity, "and")}.");
+            + (validity.Count == 0 ? "." : $", that {Phrases.List(validity, "and")}.") + badges;
         // A rule that only names its sources is allowed, but it is easy to save one by mistake: say so plainly.
         return conditions.Count > 0 ? sentence
             : validity.Count > 0 ? sentence + " It names no title, organisation or external id, so any such qualification counts."

@@ -15,6 +15,18 @@ public sealed record TrustedSources(
 {
     public const string TenantPrefix = "tenant:";
 
+    /// <summary>Issuers (their <c>issuer.id</c> URLs) whose Open Badges the rule accepts, besides or instead of ORCID items.
+    /// Null in rules saved before badges were accepted.</summary>
+    [Id(4)] public IReadOnlyList<string>? TrustedIssuers { get; init; }
+
+    /// <summary><see cref="TrustedIssuers"/>, empty for a rule saved before badges.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> BadgeIssuers => TrustedIssuers ?? [];
+
+    /// <summary>Whether any ORCID item at all may count: a rule may accept badges only.</summary>
+    [JsonIgnore]
+    public bool TrustsOrcidItems => OwnClient || TrustedClients.Count > 0 || AnyMember || SelfAsserted;
+
     /// <summary>The raw ORCID client ids among <see cref="TrustedClients"/>.</summary>
     [JsonIgnore]
     public IEnumerable<string> ClientIds => TrustedClients.Where(entry => !entry.StartsWith(TenantPrefix, StringComparison.Ordinal));
@@ -26,7 +38,7 @@ public sealed record TrustedSources(
         .Select(entry => entry[TenantPrefix.Length..]);
 
     [JsonIgnore]
-    public bool TrustsNobody => !OwnClient && TrustedClients.Count == 0 && !AnyMember && !SelfAsserted;
+    public bool TrustsNobody => !TrustsOrcidItems && BadgeIssuers.Count == 0;
 
     /// <summary>Whether an item from this kind of source may count. A named client is trusted even when
     /// <see cref="AnyMember"/> is off; with it on, every member client counts, the tenant's own included.</summary>

@@ -15,7 +15,8 @@ public sealed record VerificationResult(
     [property: Id(6)] RecordReadMode? ReadWith,
     [property: Id(7)] DateTimeOffset? RecordReadAt,
     [property: Id(8)] OrcidEnvironment Environment,
-    [property: Id(9)] string Orcid)
+    [property: Id(9)] string Orcid,
+    [property: Id(10)] BadgeAssessment? Badge = null)
 {
     /// <summary>What the read could see: limited items with the researcher's consent, or public items only (others may be hidden).</summary>
     public string? ReadNote => ReadWith?.Describe();

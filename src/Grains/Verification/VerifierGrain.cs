@@ -30,16 +30,35 @@ public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvid
         {
             await TrustedMembers.EnsureSameConsortiumAsync(GrainFactory, Tenant, rule.Trust);
         }
+        VerificationResult result;
         try
         {
-            return await EvaluateAsync(rule, environment, orcid, now, request.PortalUrl);
+            result = await EvaluateAsync(rule, environment, orcid, now, request.PortalUrl);
         }
         catch (OrcidRecordStateException deprecated)
         {
             // ORCID moved the researcher to the primary iD: that record is the one to judge, and the decision says so.
             var followed = await EvaluateOnceAsync(rule, environment, deprecated.PrimaryOrcid!, now, request.PortalUrl);
-            return followed with { Reason = $"{deprecated.Message} The primary record was verified instead: {followed.Reason}" };
+            result = followed with { Reason = $"{deprecated.Message} The primary record was verified instead: {followed.Reason}" };
         }
+        return request.Badge is { } badge ? await WithBadgeAsync(result, badge, now) : result;
+    }
+
+    /// <summary>A badge the rule accepts allows whatever the record said (even when ORCID could not be read); one it does not
+    /// accept leaves the record's decision as it was, with the badge's reasons beside it.</summary>
+    private async Task<VerificationResult> WithBadgeAsync(VerificationResult result, Badges.BadgeVerification badge, DateTimeOffset now)
+    {
+        var context = await ContextAsync(result.Rule, result.Environment, result.Orcid, now);
+        var assessment = BadgeTrustEvaluator.Evaluate(result.Rule, context, badge,
+            Badges.OpenBadgeCredentialBuilder.OrcidRecordUrl(result.Environment, result.Orcid));
+        return assessment.Matched
+            ? result with
+            {
+                Decision = Decision.Allow,
+                Reason = $"Allowed by the Open Badge \"{badge.Badge!.AchievementName}\" from {badge.Badge.IssuerName ?? badge.Badge.IssuerId}.",
+                Badge = assessment,
+            }
+            : result with { Badge = assessment };
     }
 
     /// <summary>The primary record of a deprecated one; deprecated in its turn, it is not followed further.</summary>

@@ -7,7 +7,7 @@ namespace Consortium.Portal.Badges;
 
 /// <summary>
 /// Open Badges: public routes a wallet or verifier follows from a credential (the credential itself, the issuer profile, the
-/// public keys, the status lists), and the API's copy of a credential and key rotation for the organisation.
+/// public keys, the status lists, the credential baked into a PNG), and the API's copy of a credential and key rotation for the organisation.
 /// </summary>
 public static class BadgeEndpoints
 {
@@ -15,7 +15,9 @@ public static class BadgeEndpoints
     {
         var tenant = app.MapGroup("/t/{tenant}").AllowAnonymous().ExcludeFromDescription();
         tenant.MapGet("/certificates/{certificateId}/credential", async (string tenant, string certificateId, string? format, BadgeService badges) =>
-            Credential(await badges.ForCertificateAsync(tenant, certificateId), format));
+            format == "png"
+                ? await badges.BakedPngAsync(tenant, certificateId) is { } png ? Results.File(png, "image/png", $"{certificateId}.png") : Results.NotFound()
+                : Credential(await badges.ForCertificateAsync(tenant, certificateId), format));
         tenant.MapGet("/issuer", async (string tenant, BadgeService badges) =>
             await badges.IssuerAsync(tenant) is { } issuer ? Results.Json(issuer, contentType: "application/ld+json") : Results.NotFound());
         tenant.MapGet("/.well-known/jwks.json", async (string tenant, BadgeService badges) =>
@@ -30,6 +32,7 @@ public static class BadgeEndpoints
             Credential(await badges.ForIssuanceAsync(tenant.Profile, id), format));
         api.MapPost("/badges/keys/rotate", async (TenantContext tenant, BadgeService badges, HttpContext http) =>
             TypedResults.Ok(await badges.RotateKeyAsync(tenant.Profile, AuditActor.FromApiCaller(http))));
+        api.MapBadgeVerify();
     }
 
     /// <summary>The VC-JWT, or with <c>?format=json</c> the credential it carries.</summary>

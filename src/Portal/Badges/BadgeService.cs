@@ -19,7 +19,37 @@ public sealed class BadgeService(IGrainFactory grains, ResearcherPages pages, Po
     private IIssuerKeysGrain Keys(string tenant) => grains.GetGrain<IIssuerKeysGrain>(IssuerKeys.For(tenant));
 
     /// <returns>The credential of the certificate's issuance, or null when the certificate page would not show it either.</returns>
-    public async Task<IssuedCredential?> ForCertificateAsync(string tenant, string certificateId)
+    public async Task<IssuedCredential?> ForCertificateAsync(string tenant, string certificateId) =>
+        (await CertificateCredentialAsync(tenant, certificateId))?.Issued;
+
+    /// <returns>The badge image with the credential baked in (OB 3.0 "Baking"): the organisation's logo when it is a PNG, else a
+    /// square in its primary colour; null when the certificate has no credential.</returns>
+    public async Task<byte[]?> BakedPngAsync(string tenant, string certificateId)
+    {
+        if (await CertificateCredentialAsync(tenant, certificateId) is not { } found)
+        {
+            return null;
+        }
+        var (issued, certificate) = found;
+        var logo = certificate.Page.HasLogo ? await grains.GetGrain<ITenantBrandingGrain>(TenantKey.For(tenant)).GetLogoAsync() : null;
+        if (logo is { ContentType: "image/png" })
+        {
+            try
+            {
+                return BakedPng.Bake(logo.Content, issued.Jwt);
+            }
+            catch (FormatException)
+            {
+                // A logo that says PNG but does not parse as one still gets a badge, in the organisation's colour.
+            }
+        }
+        var colour = Convert.FromHexString((certificate.Page.Branding.PrimaryColour ?? DefaultBadgeColour).TrimStart('#'));
+        return BakedPng.Bake(BakedPng.Plain(colour[0], colour[1], colour[2]), issued.Jwt);
+    }
+
+    private const string DefaultBadgeColour = "#455A64";
+
+    private async Task<(IssuedCredential Issued, CertificateModel Certificate)?> CertificateCredentialAsync(string tenant, string certificateId)
     {
         if (await pages.LoadCertificateAsync(tenant, certificateId) is not { } certificate
             || await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant)).GetAsync(certificate.Issuance.TemplateId) is not { } template)
@@ -29,7 +59,7 @@ public sealed class BadgeService(IGrainFactory grains, ResearcherPages pages, Po
         var status = await grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenant, certificate.Issuance.Id)).GetStatusIndexAsync();
         var links = Links(tenant);
         var credential = OpenBadgeCredentialBuilder.Build(links, certificate.Page.Tenant, certificate.Page.HasLogo, template, certificate.Issuance, status);
-        return new IssuedCredential(credential, await Keys(tenant).SignAsync(VcJwt.Payload(credential), links.Jwks));
+        return (new IssuedCredential(credential, await Keys(tenant).SignAsync(VcJwt.Payload(credential), links.Jwks)), certificate);
     }
 
     /// <returns>The credential of the issuance, or null when it has none (not written to ORCID).</returns>

@@ -63,7 +63,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<LaunchReviewService>();
         builder.Services.AddSingleton<ConsentInvitationOutbox>();
         builder.Services.AddSingleton<ResearcherPages>();
-        builder.Services.AddSingleton<BadgeService>();
+        builder.AddBadges();
         builder.AddResearcherSession();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Demo data only where it is the point, a first offline run; a cluster seeds it only when told to.

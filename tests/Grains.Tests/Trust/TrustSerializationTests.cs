@@ -41,6 +41,16 @@ public sealed class TrustSerializationTests
     }
 
     [Fact]
+    public void ARuleTrustingBadgeIssuersSurvivesOrleansSerialization()
+    {
+        var rule = Rule(new TrustInput(OwnClient: true, TrustedIssuers: ["https://portal.example.org/t/acme/issuer"]));
+
+        var copy = _serializer.Deserialize<TrustRule>(_serializer.SerializeToArray(rule));
+
+        Assert.Equal(["https://portal.example.org/t/acme/issuer"], copy!.Trust.BadgeIssuers);
+    }
+
+    [Fact]
     public void AnInputSurvivesOrleansSerialization()
     {
         AssertSurvives(new TrustRuleInput("n", "t", new TitleMatchInput("exact", ["t"]), new TrustInput(true, ["tenant:x-y"], false, true),

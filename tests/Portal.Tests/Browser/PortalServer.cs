@@ -20,7 +20,15 @@ public sealed class PortalServer : IAsyncDisposable
     {
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         // Links, and the sign-in redirect the sandbox simulator registers, name this address.
-        _factory = new PortalFactory { Settings = { [PortalAddress.SettingName] = BaseAddress.ToString() } };
+        _factory = new PortalFactory
+        {
+            Settings =
+            {
+                [PortalAddress.SettingName] = BaseAddress.ToString(),
+                // The badge verifier fetches this portal's own keys and status lists, at a loopback address.
+                ["Badges:Verifier:AllowPrivateNetworks"] = "true",
+            },
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             _factory.Settings[key] = value;

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Consortium.Orcid;
+using Consortium.Portal.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Consortium.OrcidSimulator.Controls;
 
 namespace Consortium.Portal.Tests.Infrastructure;
@@ -22,7 +24,7 @@ public sealed class IssuingTenant(PortalFactory portal, HttpClient api, string s
 
     public static async Task<IssuingTenant> CreateAsync(PortalFactory portal, HttpClient api)
     {
-        _ = portal.Server; // Starts the portal, and with it the simulator.
+        _ = portal.Services; // Starts the portal, and with it the simulator.
         var consortium = "iss-" + Guid.NewGuid().ToString("N")[..8];
         var slug = "iss-org-" + Guid.NewGuid().ToString("N")[..8];
         (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = consortium, name = "Issuing Consortium" })).EnsureSuccessStatusCode();
@@ -32,7 +34,8 @@ public sealed class IssuingTenant(PortalFactory portal, HttpClient api, string s
         (await api.PutAsJsonAsync($"/api/v1/tenants/{slug}/templates/{TemplateId}",
             new { title = "Laser Safety Level 2", department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
         var tenant = new IssuingTenant(portal, api, slug);
-        var (clientId, clientSecret) = await tenant.Controls.RegisterClientAsync("Issuing University", "http://localhost/t/");
+        var (clientId, clientSecret) = await tenant.Controls.RegisterClientAsync("Issuing University",
+            $"{portal.Services.GetRequiredService<PortalAddress>().Base}t/");
         (await api.PutAsJsonAsync($"/api/v1/tenants/{slug}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
         return tenant;
     }
@@ -42,7 +45,7 @@ public sealed class IssuingTenant(PortalFactory portal, HttpClient api, string s
     {
         var orcid = (await Controls.CreateResearcherAsync(givenNames, familyNames, $"{Guid.NewGuid():N}@example.org")).Orcid;
         await Controls.DecideNextConsentAsync(orcid, authorize: true);
-        var browser = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var browser = portal.CreateBrowserClient();
         var toOrcid = await browser.GetAsync($"/t/{slug}/connect?env=sandbox");
         var back = await _simulator.GetAsync(toOrcid.Headers.Location);
         var landed = await browser.GetAsync(back.Headers.Location!.PathAndQuery);

@@ -56,6 +56,15 @@ public sealed class PortalFactory : WebApplicationFactory<App>
         return client;
     }
 
+    /// <summary>Set when the portal runs on real Kestrel (<see cref="KestrelPortal"/>) at this address.</summary>
+    public Uri? KestrelAddress { get; set; }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, like a browser step by step.</summary>
+    public HttpClient CreateBrowserClient() => KestrelAddress is { } address
+        // On Kestrel the factory's own clients follow redirects whatever they are told.
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address }
+        : CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "consortium-tests", $"portal-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
