@@ -32,6 +32,15 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, P
         return saved;
     }
 
+    /// <summary>How many qualifications written from a template (or on their way to ORCID) a change to it rewrites, in both environments.</summary>
+    public async Task<int> WrittenFromTemplateAsync(TenantProfile tenant, string templateId)
+    {
+        var written = new IssuanceQuery { TemplateId = templateId, Statuses = [IssuanceStatus.InOrcid, IssuanceStatus.Queued], Take = 1 };
+        var sandbox = await ListAsync(tenant, OrcidEnvironment.Sandbox, written);
+        var production = await ListAsync(tenant, OrcidEnvironment.Production, written);
+        return sandbox.Total + production.Total;
+    }
+
     /// <summary>Submits issuances; the queue sends an email invitation to each researcher asked for by email, in the background.</summary>
     /// <exception cref="InvalidFieldException">A request is malformed; nothing is submitted.</exception>
     /// <exception cref="IssuingClosedException">The environment is not open; nothing is submitted.</exception>

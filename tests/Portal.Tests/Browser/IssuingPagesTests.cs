@@ -124,6 +124,54 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         Assert.DoesNotContain("both-1", issuances.GetRawText());
     }
 
+    [Fact]
+    public async Task ChangingATemplateSaysHowManyRecordsItRewritesAndAsksFirst()
+    {
+        var api = Portal.CreateApiClient();
+        var tenant = await Portal.CreateTenantAsync();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/organisation",
+            new { name = "Template University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Template University");
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        var researcher = await Portal.CreateResearcherAsync("Grace", "Hopper", "grace@example.org");
+        await Portal.ConnectResearcherAsync(tenant, researcher.Orcid);
+        (await api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", orcid = researcher.Orcid, externalId = "t-1" })).EnsureSuccessStatusCode();
+        await WaitForTitleOnRecordAsync(researcher.Orcid, "Laser Safety Level 2");
+
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Templates" }).ClickAsync();
+        await page.GetByTestId("template-table").GetByText("laser-2").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Template id")).ToHaveAttributeAsync("readonly", "");
+        await page.GetByLabel("Title").FillAsync("Laser Safety Level 3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Saving updates 1 qualification already written from laser-2");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        var template = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenant}/templates/laser-2");
+        Assert.Equal("Laser Safety Level 2", template.GetProperty("title").GetString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save and update" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Template laser-2 saved.")).ToBeVisibleAsync();
+        await WaitForTitleOnRecordAsync(researcher.Orcid, "Laser Safety Level 3");
+    }
+
+    private async Task WaitForTitleOnRecordAsync(string orcid, string title)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (!(await Portal.GetFromSandboxAsync($"/_sim/records/{orcid}")).GetProperty("qualifications").EnumerateArray()
+                   .Any(item => item.GetProperty("role-title").GetString() == title))
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"After 20 s the record still has no '{title}'.");
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>Opens the CSV panel and chooses a file for its dry run.</summary>
     private static async Task ChooseCsvAsync(IPage page, string name, string csv)
     {
