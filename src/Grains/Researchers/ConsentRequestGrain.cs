@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Consortium.Grains.Courses;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
 using Consortium.Grains.Issuing;
@@ -55,7 +56,8 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         }
         var researcher = await GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, environment, granted.Orcid)).ConnectAsync(granted);
         var notice = await AcceptInvitationAsync(consent.InvitationToken, granted.Orcid);
-        return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice, ReturnPath: consent.ReturnPath);
+        return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice, ReturnPath: consent.ReturnPath,
+            ClaimRefused: await ClaimAsync(tenant, consent.ClaimToken, granted.Orcid));
     }
 
     public async Task<ConsentOutcome> DenyAsync(string tenant, string browserProof)
@@ -102,6 +104,28 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         catch (InvitationRefusedException refused)
         {
             return refused.Message;
+        }
+    }
+
+    /// <returns>Why the claim could not be claimed, or null (claimed, or no claim link).</returns>
+    private async Task<ClaimRefusal?> ClaimAsync(string tenant, string? claimToken, string orcid)
+    {
+        if (claimToken is null)
+        {
+            return null;
+        }
+        try
+        {
+            if (await GrainFactory.ResolveAsync(tenant, claimToken) is not var (claim, secret))
+            {
+                return ClaimRefusal.NotValid;
+            }
+            await claim.ClaimAsync(secret, orcid);
+            return null;
+        }
+        catch (ClaimRefusedException refused)
+        {
+            return refused.Reason;
         }
     }
 

@@ -55,6 +55,7 @@ public static class ApiExtensions
         app.MapTemplatesApi();
         app.MapIssuancesApi();
         app.MapBatchesApi();
+        app.MapClaimsApi();
         app.MapTrustRulesApi();
         app.MapOperationsApi();
     }

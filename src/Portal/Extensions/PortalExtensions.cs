@@ -58,6 +58,8 @@ public static class PortalExtensions
         builder.AddInvitations();
         builder.Services.AddSingleton<IssuingService>();
         builder.Services.AddSingleton<BatchService>();
+        builder.Services.AddSingleton<Courses.ClaimService>();
+        builder.Services.AddSingleton<Courses.ClaimPages>();
         builder.Services.AddSingleton<IssuingFeed>();
         builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<LaunchReviewService>();

@@ -1,0 +1,26 @@
+-- Consortium's claims list: every claim link of a course platform as the Issuing tab lists it, one row each, written by its
+-- claim grain after each change (keyed by id, newer version wins). A claim's id is the id of the issuance it becomes, so its
+-- status after it is claimed is read from consortium_issuances.
+CREATE TABLE consortium_claims
+(
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    environment TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    email TEXT NULL,
+    given_names TEXT NULL,
+    family_names TEXT NULL,
+    lms_user_id TEXT NULL,
+    course_id TEXT NOT NULL,
+    course_name TEXT NULL,
+    completed_at TEXT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    claimed_by TEXT NULL,
+    claimed_at INTEGER NULL,
+    PRIMARY KEY (tenant, id)
+);
+
+CREATE INDEX ix_consortium_claims_created ON consortium_claims(tenant, environment, created_at);
