@@ -25,6 +25,37 @@ public static class ClaimsApi
         var claims = app.MapGroup("/api/v1/tenants/{tenant}/claims").RequireAuthorization(ApiPolicies.ApiCaller).WithTags("Claims");
         claims.MapPost("/", CreateAsync);
         claims.MapGet("/", ListAsync);
+        // No Accepts metadata: it would answer 415 before the tenant is resolved, where every other tenant route answers 404.
+        claims.MapPost("/csv", UploadAsync).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BatchesApi.MaxUploadBytes * 2));
+    }
+
+    /// <summary>A CSV of claims (<see cref="ClaimCsv.Columns"/>) as the body or a file in a form: answered with a CSV of one link
+    /// per row. Any bad row creates nothing and answers 422 naming each line and column.</summary>
+    private static async Task<IResult> UploadAsync(string env, TenantContext tenant, ClaimService claims, HttpContext http)
+    {
+        var environment = OrcidEnvironmentName.Parse("env", env);
+        if (await BatchesApi.ReadUploadAsync(http.Request) is not (var csv, _))
+        {
+            return TypedResults.Problem($"The file is larger than {BatchesApi.MaxUploadBytes / 1024 / 1024} MB; split it into smaller files.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.");
+        }
+        IReadOnlyList<ClaimCsv.Row> rows;
+        IReadOnlyList<ClaimCsv.Problem> problems;
+        await using (csv)
+        {
+            (rows, problems) = ClaimCsv.Read(csv, await claims.TemplateIdsAsync(tenant.Profile));
+        }
+        if (problems.Count > 0 || rows.Count == 0)
+        {
+            var errors = problems.Count > 0
+                ? problems.GroupBy(p => $"line {p.Line}: {p.Field}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())
+                : new Dictionary<string, string[]> { ["file"] = [$"The file has no rows under its header ({string.Join(",", ClaimCsv.Columns)})."] };
+            return Results.ValidationProblem(errors, title: "The file has problems; no claim was created.",
+                detail: $"{errors.Count} problem(s); fix them and upload the file again.", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        var created = await claims.CreateAsync(tenant.Profile, environment, [.. rows.Select(r => r.Claim)], AuditActor.FromApiCaller(http));
+        return TypedResults.File(ClaimCsv.Write(rows.Select((row, index) => (row.Line, created[index]))), "text/csv", "claims.csv");
     }
 
     /// <summary>201 with the new claim's link; 200 with the same link when the external id names an existing claim.</summary>

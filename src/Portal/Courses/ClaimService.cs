@@ -25,7 +25,7 @@ public sealed class ClaimService(IGrainFactory grains, IClaimsProjection claims,
     {
         var valid = requests.Select(r => r.Validated()).ToList();
         await grains.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant.Slug, environment)).EnsureOpenAsync();
-        var templates = (await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant.Slug)).ListAsync()).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var templates = await TemplateIdsAsync(tenant);
         if (valid.FirstOrDefault(c => !templates.Contains(c.TemplateId)) is { } unknown)
         {
             throw new InvalidFieldException("templateId", $"There is no template '{unknown.TemplateId}'. Create it under Templates first.");
@@ -45,6 +45,9 @@ public sealed class ClaimService(IGrainFactory grains, IClaimsProjection claims,
         }
         return created;
     }
+
+    public async Task<IReadOnlySet<string>> TemplateIdsAsync(TenantProfile tenant) =>
+        (await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant.Slug)).ListAsync()).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
 
     public Task<ClaimPage> ListAsync(TenantProfile tenant, OrcidEnvironment environment, int skip, int take) =>
         claims.ListAsync(tenant.Slug, environment, skip, take);
