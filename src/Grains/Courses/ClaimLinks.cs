@@ -3,7 +3,7 @@ using Consortium.Grains.Invitations;
 
 namespace Consortium.Grains.Courses;
 
-/// <summary>From a claim link's token (<c>{handle}.{secret}</c>) to its claim.</summary>
+/// <summary>From a course link's token to its claim or enrolment.</summary>
 public static class ClaimLinks
 {
     /// <returns>The claim the token's handle names, with the token's secret for it to check; null when the handle names none.</returns>
@@ -22,5 +22,12 @@ public static class ClaimLinks
     public static async Task<ClaimView> OpenClaimAsync(this IGrainFactory grains, string tenant, string? token) =>
         await grains.ResolveAsync(tenant, token) is var (claim, secret)
             ? await claim.OpenAsync(secret)
+            : throw new ClaimRefusedException(ClaimRefusal.NotValid);
+
+    /// <summary>The enrolment behind a connect link (<c>{id}.{secret}</c>).</summary>
+    /// <exception cref="ClaimRefusedException">No enrolment has this link.</exception>
+    public static async Task<EnrolmentView> OpenEnrolmentAsync(this IGrainFactory grains, string tenant, string? token) =>
+        InvitationToken.TryParse(token, out var parsed)
+            ? await grains.GetGrain<IEnrolmentGrain>(EnrolmentKey.For(tenant, parsed.Id)).OpenAsync(parsed.Secret)
             : throw new ClaimRefusedException(ClaimRefusal.NotValid);
 }

@@ -56,6 +56,7 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         }
         var researcher = await GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, environment, granted.Orcid)).ConnectAsync(granted);
         var notice = await AcceptInvitationAsync(consent.InvitationToken, granted.Orcid);
+        await EnrolAsync(tenant, consent.EnrolmentToken, granted.Orcid);
         return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice, ReturnPath: consent.ReturnPath,
             ClaimRefused: await ClaimAsync(tenant, consent.ClaimToken, granted.Orcid));
     }
@@ -126,6 +127,23 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         catch (ClaimRefusedException refused)
         {
             return refused.Reason;
+        }
+    }
+
+    /// <summary>Links the learner of a course sign-up to the iD they connected; a link that is not valid links nothing (the connect
+    /// endpoint checked it before sending the learner to ORCID).</summary>
+    private async Task EnrolAsync(string tenant, string? enrolmentToken, string orcid)
+    {
+        if (enrolmentToken is not null && InvitationToken.TryParse(enrolmentToken, out var token))
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IEnrolmentGrain>(EnrolmentKey.For(tenant, token.Id)).ConnectAsync(token.Secret, orcid);
+            }
+            catch (ClaimRefusedException)
+            {
+                // Nothing to link: the researcher is connected all the same.
+            }
         }
     }
 

@@ -56,6 +56,8 @@ public static class ApiExtensions
         app.MapIssuancesApi();
         app.MapBatchesApi();
         app.MapClaimsApi();
+        app.MapEnrolmentsApi();
+        app.MapCourseSettingsApi();
         app.MapTrustRulesApi();
         app.MapOperationsApi();
     }

@@ -23,6 +23,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
+using Consortium.Portal.Courses;
+
 namespace Consortium.Portal.Extensions;
 
 public static class PortalExtensions
@@ -60,6 +62,9 @@ public static class PortalExtensions
         builder.Services.AddSingleton<BatchService>();
         builder.Services.AddSingleton<Courses.ClaimService>();
         builder.Services.AddSingleton<Courses.ClaimPages>();
+        builder.Services.AddSingleton<Courses.EnrolmentService>();
+        builder.Services.AddSingleton<Courses.CompletionService>();
+        builder.Services.AddSingleton<Courses.CourseSettingsService>();
         builder.Services.AddSingleton<IssuingFeed>();
         builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<LaunchReviewService>();
@@ -98,6 +103,7 @@ public static class PortalExtensions
         app.MapConsortiumApi();
         app.MapStaffSignIn();
         app.MapResearcherEndpoints();
+        app.MapCompletionHooks();
         app.MapBadgeEndpoints();
         app.MapBatchDownloads();
         app.MapOrcidWebhooks();

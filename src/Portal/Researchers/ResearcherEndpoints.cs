@@ -32,7 +32,7 @@ public static partial class ResearcherEndpoints
         pages.MapPost("/disconnect", DisconnectAsync);
     }
 
-    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? claim, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid, PortalAddress portal,
+    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? claim, string? enrol, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid, PortalAddress portal,
         TimeProvider clock)
     {
         var environment = OrcidEnvironmentName.ProductionOrSandbox(env);
@@ -87,11 +87,30 @@ public static partial class ResearcherEndpoints
             }
         }
 
+        EnrolmentView? enrolment = null;
+        if (enrol is not null)
+        {
+            try
+            {
+                enrolment = await grains.OpenEnrolmentAsync(tenant, enrol);
+            }
+            catch (ClaimRefusedException)
+            {
+                // The sign-up page explains that the link is not valid.
+            }
+            returnPath = $"/t/{Uri.EscapeDataString(tenant)}/enrol/{Uri.EscapeDataString(enrol)}";
+            if (enrolment is null || enrolment.Environment != environment)
+            {
+                return BackToPage(tenant, environment, path: returnPath);
+            }
+        }
+
         var state = ConsentRequestGrain.NewState();
         var proof = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         await grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state))
-            .BeginAsync(new ConsentRequest(tenant, environment, proof, nonce, invitation is null ? null : invite, returnPath, claimed is null ? null : claim));
+            .BeginAsync(new ConsentRequest(tenant, environment, proof, nonce, invitation is null ? null : invite, returnPath, claimed is null ? null : claim,
+                enrolment is null ? null : enrol));
         http.Response.Cookies.Append(ProofCookie, proof, new CookieOptions
         {
             HttpOnly = true,
@@ -107,9 +126,9 @@ public static partial class ResearcherEndpoints
             RedirectUri = ResearcherLinks.Callback(portal, tenant),
             State = state,
             Nonce = nonce,
-            Email = invitation?.Email ?? claimed?.Learner.Email,
-            GivenNames = invitation?.GivenNames ?? claimed?.Learner.GivenNames,
-            FamilyNames = invitation?.FamilyNames ?? claimed?.Learner.FamilyNames,
+            Email = invitation?.Email ?? (claimed?.Learner ?? enrolment?.Learner)?.Email,
+            GivenNames = invitation?.GivenNames ?? (claimed?.Learner ?? enrolment?.Learner)?.GivenNames,
+            FamilyNames = invitation?.FamilyNames ?? (claimed?.Learner ?? enrolment?.Learner)?.FamilyNames,
         });
         return Results.Redirect(authorize.AbsoluteUri);
     }
