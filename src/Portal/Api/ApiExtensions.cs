@@ -58,6 +58,7 @@ public static class ApiExtensions
         app.MapClaimsApi();
         app.MapEnrolmentsApi();
         app.MapCourseSettingsApi();
+        app.MapLtiApi();
         app.MapTrustRulesApi();
         app.MapOperationsApi();
     }

@@ -63,8 +63,10 @@ public static class PortalExtensions
         builder.Services.AddSingleton<Courses.ClaimService>();
         builder.Services.AddSingleton<Courses.ClaimPages>();
         builder.Services.AddSingleton<Courses.EnrolmentService>();
+        builder.Services.AddSingleton<Courses.EnrolmentPages>();
         builder.Services.AddSingleton<Courses.CompletionService>();
         builder.Services.AddSingleton<Courses.CourseSettingsService>();
+        builder.Services.AddHttpClient<Lti.LtiLaunchValidator>();
         builder.Services.AddSingleton<IssuingFeed>();
         builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<LaunchReviewService>();
@@ -104,6 +106,7 @@ public static class PortalExtensions
         app.MapStaffSignIn();
         app.MapResearcherEndpoints();
         app.MapCompletionHooks();
+        Lti.LtiEndpoints.MapLtiEndpoints(app);
         app.MapBadgeEndpoints();
         app.MapBatchDownloads();
         app.MapOrcidWebhooks();
