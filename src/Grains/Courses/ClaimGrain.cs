@@ -16,7 +16,7 @@ namespace Consortium.Grains.Courses;
 /// </summary>
 public sealed class ClaimGrain(
     [PersistentState("claim", GrainStorage.Name)] IPersistentState<ClaimState> state,
-    IClaimsProjection projection,
+    ICoursesProjection projection,
     IDataProtectionProvider protection,
     IOptions<ClaimsOptions> options,
     TimeProvider clock) : Grain, IClaimGrain
@@ -59,14 +59,19 @@ public sealed class ClaimGrain(
 
     public Task<ClaimView> OpenAsync(string secret) => Task.FromResult(Check(secret));
 
-    public async Task<ClaimView> ClaimAsync(string secret, string orcid)
+    public Task<ClaimView> ClaimAsync(string secret, string orcid) => BindAndSubmitAsync(Check(secret), orcid, throughLink: true);
+
+    // No link is used, so its expiry does not matter: the consent the learner gave at sign-up is what counts.
+    public Task<ClaimView> ClaimWithConsentAsync(string orcid) =>
+        BindAndSubmitAsync(state.State.View ?? throw new ClaimRefusedException(ClaimRefusal.NotValid), orcid, throughLink: false);
+
+    private async Task<ClaimView> BindAndSubmitAsync(ClaimView claim, string orcid, bool throughLink)
     {
-        var claim = Check(secret);
         if (claim.ClaimedBy is { } claimedBy && claimedBy != orcid)
         {
             throw new ClaimRefusedException(ClaimRefusal.UsedByAnother);
         }
-        if (claim.ExpiredAt(clock.GetUtcNow()))
+        if (throughLink && claim.ExpiredAt(clock.GetUtcNow()))
         {
             throw new ClaimRefusedException(ClaimRefusal.Expired);
         }

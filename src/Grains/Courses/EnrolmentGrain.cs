@@ -13,6 +13,7 @@ namespace Consortium.Grains.Courses;
 /// the consent they gave then.</summary>
 public sealed class EnrolmentGrain(
     [PersistentState("enrolment", GrainStorage.Name)] IPersistentState<EnrolmentState> state,
+    ICoursesProjection projection,
     IDataProtectionProvider protection,
     TimeProvider clock) : Grain, IEnrolmentGrain
 {
@@ -32,6 +33,7 @@ public sealed class EnrolmentGrain(
         var view = new EnrolmentView(id, learner, course, clock.GetUtcNow()) { Environment = environment };
         state.State = new EnrolmentState { View = view, SecretHash = SecretHash.Of(secret), ProtectedToken = Protector.Protect(token) };
         await state.WriteStateAsync();
+        await projection.SaveAsync(Tenant, view);
         return new EnrolmentCreated(view, token, Created: true);
     }
 
@@ -47,6 +49,7 @@ public sealed class EnrolmentGrain(
             enrolment = enrolment with { ConnectedOrcid = orcid, ConnectedAt = clock.GetUtcNow() };
             state.State = state.State with { View = enrolment };
             await state.WriteStateAsync();
+            await projection.SaveAsync(Tenant, enrolment);
         }
         return enrolment;
     }

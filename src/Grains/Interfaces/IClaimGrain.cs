@@ -27,6 +27,12 @@ public interface IClaimGrain : IGrainWithStringKey
     [Alias("Claim")]
     Task<ClaimView> ClaimAsync(string secret, string orcid);
 
+    /// <summary>A learner who connected at sign-up completed the course: the claim is theirs without a link, and written with the
+    /// consent they gave then, however old the claim's link. Like <see cref="ClaimAsync"/> otherwise.</summary>
+    /// <exception cref="ClaimRefusedException">Claimed by another iD.</exception>
+    [Alias("ClaimWithConsent")]
+    Task<ClaimView> ClaimWithConsentAsync(string orcid);
+
     /// <summary>Writes its row in the claims projection again (a rebuild).</summary>
     [Alias("Project")]
     Task ProjectAsync();

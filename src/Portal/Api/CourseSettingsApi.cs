@@ -25,6 +25,8 @@ public static class CourseSettingsApi
             TypedResults.Ok(View(tenant, settings, await settings.MapCourseAsync(tenant.Profile, courseId, body.TemplateId, AuditActor.FromApiCaller(http)))));
         api.MapDelete("/courses/{courseId}", async Task<Ok<CourseSettings>> (string courseId, TenantContext tenant, CourseSettingsService settings, HttpContext http) =>
             TypedResults.Ok(View(tenant, settings, await settings.MapCourseAsync(tenant.Profile, courseId, null, AuditActor.FromApiCaller(http)))));
+        api.MapGet("/stats", async (string env, TenantContext tenant, CourseSettingsService settings) =>
+            TypedResults.Ok(await settings.StatsAsync(tenant.Profile, OrcidEnvironmentName.Parse("env", env))));
         api.MapPost("/secret", async Task<Ok<NewSecret>> (TenantContext tenant, CourseSettingsService settings, HttpContext http) =>
             TypedResults.Ok(new NewSecret(await settings.RotateSecretAsync(tenant.Profile, AuditActor.FromApiCaller(http)),
                 settings.WebhookUrl(tenant.Profile, Orcid.OrcidEnvironment.Sandbox), settings.WebhookUrl(tenant.Profile, Orcid.OrcidEnvironment.Production))));

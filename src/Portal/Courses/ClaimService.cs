@@ -11,7 +11,7 @@ using Consortium.Portal.Hosting;
 namespace Consortium.Portal.Courses;
 
 /// <summary>A member organisation's claim links, for the API, the CSV upload and the Issuing tab alike.</summary>
-public sealed class ClaimService(IGrainFactory grains, IClaimsProjection claims, PortalAddress portal, AuditLog audit)
+public sealed class ClaimService(IGrainFactory grains, ICoursesProjection claims, PortalAddress portal, AuditLog audit)
 {
     /// <summary>A claim and the link the learner opens to claim it.</summary>
     public sealed record CreatedClaim(ClaimView Claim, Uri ClaimUrl, bool Created);

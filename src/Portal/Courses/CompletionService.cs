@@ -7,14 +7,13 @@ using Consortium.Grains.Researchers;
 using Consortium.Grains.Tenants;
 using Consortium.Orcid;
 using Consortium.Portal.Audit;
-using Consortium.Portal.Services;
 
 namespace Consortium.Portal.Courses;
 
 /// <summary>Applies a course completion: a learner who connected at sign-up gets the qualification written with the consent they
 /// gave then; anyone else gets a claim link (emailed when the platform gave an address). The external id is the same for the
 /// same course and learner, so a completion sent again writes nothing twice.</summary>
-public sealed class CompletionService(IGrainFactory grains, IssuingService issuing, ClaimService claims)
+public sealed class CompletionService(IGrainFactory grains, ClaimService claims)
 {
     public static readonly AuditActor Platform = new("course platform (signed webhook)", RemoteAddress: null);
 
@@ -27,12 +26,13 @@ public sealed class CompletionService(IGrainFactory grains, IssuingService issui
             ?? throw new InvalidFieldException("course.id",
                 $"No template is mapped to the course '{completion.Course.Id}'. Map it under the organisation's settings → Course platforms.");
         var claim = new NewClaim(templateId, completion.ExternalIdOrDefault, completion.Learner, completion.Course, completion.CompletedAt).Validated();
-        if (await ConnectedLearnerAsync(tenant, environment, claim.Learner) is { } orcid)
-        {
-            var created = await issuing.SubmitAsync(tenant, environment, [claim.IssuanceFor(orcid)], Platform);
-            return new CompletionOutcome("written", IssuanceId: created[0].View.Id);
-        }
+        // Every completion is a claim, so the course's figures count it; one for a learner who connected at sign-up is theirs at once.
         var made = (await claims.CreateAsync(tenant, environment, [claim], Platform))[0];
+        if (await ConnectedLearnerAsync(tenant, environment, claim.Learner) is { } orcid && (made.Claim.ClaimedBy ?? orcid) == orcid)
+        {
+            var claimed = await grains.GetGrain<IClaimGrain>(ClaimKey.For(tenant.Slug, made.Claim.Id)).ClaimWithConsentAsync(orcid);
+            return new CompletionOutcome("written", IssuanceId: claimed.Id);
+        }
         if (made.Created && claim.Learner.Email is { } email)
         {
             await grains.GetTenantOutbox(tenant.Slug).EnqueueAsync([new OutboxItem(made.Claim.Id, ClaimEmail(tenant, email, claim, made.ClaimUrl))]);

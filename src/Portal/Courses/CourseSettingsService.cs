@@ -9,7 +9,7 @@ namespace Consortium.Portal.Courses;
 
 /// <summary>A member organisation's course platform settings: the completion webhook's address and secret, and which template
 /// each course's completion issues. For the settings tab and the API alike.</summary>
-public sealed class CourseSettingsService(IGrainFactory grains, PortalAddress portal, AuditLog audit)
+public sealed class CourseSettingsService(IGrainFactory grains, ICoursesProjection courses, PortalAddress portal, AuditLog audit, TimeProvider clock)
 {
     public Uri WebhookUrl(TenantProfile tenant, Orcid.OrcidEnvironment environment) =>
         portal.For($"/hooks/{tenant.Slug}/completions?env={Grains.OrcidClients.OrcidEnvironmentName.Name(environment)}");
@@ -37,6 +37,10 @@ public sealed class CourseSettingsService(IGrainFactory grains, PortalAddress po
         await audit.RecordAsync(actor, "course-hooks.course-mapped", $"{courseId} → {templateId}", tenant.ConsortiumSlug, tenant.Slug);
         return settings;
     }
+
+    /// <summary>Per course: learners signed up, connected at sign-up, completed, written to ORCID, and claims waiting.</summary>
+    public Task<IReadOnlyList<CourseStats>> StatsAsync(TenantProfile tenant, Orcid.OrcidEnvironment environment) =>
+        courses.StatsAsync(tenant.Slug, environment, clock.GetUtcNow());
 
     private ICourseHooksGrain Hooks(TenantProfile tenant) => grains.GetGrain<ICourseHooksGrain>(CourseHooksGrain.KeyFor(tenant.Slug));
 }

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Consortium.Portal.Tests.Browser;
 
 /// <summary>The member admin's side of course platforms: the webhook secret shown once, a course mapped to a template, and the
-/// claim a completion made, listed on the Issuing tab.</summary>
+/// claim a completion made, listed on the Issuing tab and counted in the course's figures.</summary>
 public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
@@ -28,6 +28,8 @@ public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTe
         await page.GetByLabel("Course id on the platform").FillAsync("LS-101");
         await page.GetByLabel("Template").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = ClaimLinks.Title }).ClickAsync();
+        // The choice is taken once the list has closed.
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Map course" }).ClickAsync();
         var mapped = page.GetByTestId("course-table").Locator("tbody tr");
         await Assertions.Expect(mapped).ToHaveCountAsync(1);
@@ -55,5 +57,10 @@ public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(row).ToContainTextAsync("c-LS-101.u-77");
         await Assertions.Expect(row).ToContainTextAsync("nia@example.org");
         await Assertions.Expect(row).ToContainTextAsync("awaiting-claim");
+
+        // The course's figures: one completion, nobody signed up through the platform, its claim waiting.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Course platforms" }).ClickAsync();
+        var figures = page.GetByTestId("course-stats-sandbox").Locator("tbody tr td");
+        await Assertions.Expect(figures).ToHaveTextAsync(["Laser Safety LS-101", "0", "0", "1", "0", "1"]);
     }
 }

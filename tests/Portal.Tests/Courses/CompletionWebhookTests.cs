@@ -98,7 +98,10 @@ public sealed class CompletionWebhookTests(PortalFactory portal) : IClassFixture
         // One consent, the one given at sign-up: ORCID issued this learner a single token.
         var tokens = await _issuing.Simulator.GetFromJsonAsync<JsonElement>($"/_sim/tokens?clientId={_issuing.ClientId}");
         Assert.Single(tokens.EnumerateArray(), token => token.GetProperty("orcid").GetString() == orcid);
-        Assert.Equal(0, (await ClaimsAsync()).GetProperty("total").GetInt32());
+        // The completion is listed as a claim, claimed at once by the learner's iD.
+        var claim = Assert.Single((await ClaimsAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(orcid, claim.GetProperty("claimedBy").GetString());
+        Assert.Equal("in-orcid", claim.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -141,6 +144,29 @@ public sealed class CompletionWebhookTests(PortalFactory portal) : IClassFixture
         var claims = await ClaimsAsync();
         Assert.Equal(1, claims.GetProperty("total").GetInt32());
         Assert.Equal("awaiting-claim", claims.GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task MemberAdminsSeePerCourseWhoEnrolledConnectedCompletedWasWrittenAndWhoseClaimWaits()
+    {
+        var connected = await EnrolAndConnectAsync("s-1", "s1@example.org");
+        using (var notConnected = await _operator.PostAsJsonAsync($"/api/v1/tenants/{Tenant}/enrolments",
+            new { env = "sandbox", learner = new { lmsUserId = "s-2" }, course = new { id = "LS-101", name = "Laser Safety" } }))
+        {
+            Assert.Equal(HttpStatusCode.Created, notConnected.StatusCode);
+        }
+        using var first = await SendAsync(Generic("LS-101", "s-1", null));
+        using var second = await SendAsync(Generic("LS-101", "s-2", null), timestamp: NowSeconds + 1);
+        using var third = await SendAsync(Generic("LS-101", "s-3", "s3@example.org"), timestamp: NowSeconds + 2);
+        await _issuing.WaitForIssuanceAsync((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("issuanceId").GetString()!, "in-orcid");
+
+        var stats = Assert.Single((await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{Tenant}/course-platform/stats?env=sandbox")).EnumerateArray());
+
+        Assert.Equal("LS-101", stats.GetProperty("courseId").GetString());
+        Assert.Equal("Laser Safety", stats.GetProperty("courseName").GetString());
+        Assert.Equal((2, 1, 3, 1, 2), (stats.GetProperty("enrolled").GetInt32(), stats.GetProperty("connected").GetInt32(),
+            stats.GetProperty("completed").GetInt32(), stats.GetProperty("written").GetInt32(), stats.GetProperty("claimsWaiting").GetInt32()));
+        Assert.Single(await RecordAsync(connected));
     }
 
     /// <summary>The learner signs up (API), follows the connect link and authorizes at ORCID, through the portal's real endpoints.</summary>

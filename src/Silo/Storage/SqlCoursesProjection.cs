@@ -8,9 +8,9 @@ using Consortium.Orcid;
 
 namespace Consortium.Silo.Storage;
 
-/// <summary>The claims list in the installation's database (<c>deploy/sql/*/Consortium-Claims.sql</c>), the same SQL on SQLite
-/// and PostgreSQL; a claim's status after it is claimed is its issuance's, read from the issuing projection by the shared id.</summary>
-public sealed class SqlClaimsProjection(ConsortiumDatabase database) : IClaimsProjection
+/// <summary>The course platform lists in the installation's database (<c>deploy/sql/*/Consortium-Courses.sql</c>), the same SQL on
+/// SQLite and PostgreSQL; a claim's status after it is claimed is its issuance's, read from the issuing projection by the shared id.</summary>
+public sealed class SqlCoursesProjection(ConsortiumDatabase database) : ICoursesProjection
 {
     private const string Columns =
         "c.id, c.environment, c.external_id, c.template_id, c.email, c.given_names, c.family_names, c.lms_user_id, c.course_id, c.course_name, " +
@@ -79,4 +79,67 @@ public sealed class SqlClaimsProjection(ConsortiumDatabase database) : IClaimsPr
         }
         return new ClaimPage(items, total);
     }
+
+    public async Task SaveAsync(string tenant, EnrolmentView enrolment)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var upsert = connection.CreateCommand();
+        upsert.CommandText = """
+            INSERT INTO consortium_enrolments (tenant, id, environment, course_id, course_name, created_at, connected_orcid, connected_at)
+            VALUES (@tenant, @id, @environment, @course_id, @course_name, @created_at, @connected_orcid, @connected_at)
+            ON CONFLICT (tenant, id) DO UPDATE SET
+                course_name = excluded.course_name, connected_orcid = excluded.connected_orcid, connected_at = excluded.connected_at
+            """;
+        upsert.With("tenant", tenant).With("id", enrolment.Id).With("environment", enrolment.Environment.Name())
+            .With("course_id", enrolment.Course.Id).With("course_name", enrolment.Course.Name)
+            .With("created_at", enrolment.CreatedAt.ToUnixTimeMilliseconds())
+            .With("connected_orcid", enrolment.ConnectedOrcid).With("connected_at", enrolment.ConnectedAt?.ToUnixTimeMilliseconds(), DbType.Int64);
+        await upsert.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IReadOnlyList<CourseStats>> StatsAsync(string tenant, OrcidEnvironment environment, DateTimeOffset now)
+    {
+        var courses = new SortedDictionary<string, CourseStats>(StringComparer.Ordinal);
+        CourseStats Of(string id) => courses.TryGetValue(id, out var known) ? known : new CourseStats(id, null, 0, 0, 0, 0, 0);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using (var enrolled = connection.CreateCommand())
+        {
+            enrolled.CommandText = """
+                SELECT course_id, MAX(course_name), COUNT(*), SUM(CASE WHEN connected_orcid IS NULL THEN 0 ELSE 1 END)
+                FROM consortium_enrolments WHERE tenant = @tenant AND environment = @environment GROUP BY course_id
+                """;
+            enrolled.With("tenant", tenant).With("environment", environment.Name());
+            await using var reader = await enrolled.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                courses[reader.GetString(0)] = Of(reader.GetString(0)) with
+                {
+                    CourseName = reader.NullableString(1), Enrolled = Count(reader, 2), Connected = Count(reader, 3),
+                };
+            }
+        }
+        await using (var completed = connection.CreateCommand())
+        {
+            completed.CommandText = """
+                SELECT c.course_id, MAX(c.course_name), COUNT(*),
+                       SUM(CASE WHEN c.claimed_by IS NOT NULL AND i.status = 'InOrcid' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN c.claimed_by IS NULL AND c.expires_at > @now THEN 1 ELSE 0 END)
+                FROM consortium_claims c LEFT JOIN consortium_issuances i ON i.tenant = c.tenant AND i.id = c.id
+                WHERE c.tenant = @tenant AND c.environment = @environment GROUP BY c.course_id
+                """;
+            completed.With("tenant", tenant).With("environment", environment.Name()).With("now", now.ToUnixTimeMilliseconds());
+            await using var reader = await completed.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var course = Of(reader.GetString(0));
+                courses[course.CourseId] = course with
+                {
+                    CourseName = course.CourseName ?? reader.NullableString(1), Completed = Count(reader, 2), Written = Count(reader, 3), ClaimsWaiting = Count(reader, 4),
+                };
+            }
+        }
+        return [.. courses.Values];
+    }
+
+    private static int Count(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 }
