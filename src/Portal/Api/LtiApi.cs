@@ -24,6 +24,11 @@ public static class LtiApi
                 body.AuthorizationEndpoint ?? "", body.JwksUrl ?? "") { Environment = OrcidEnvironmentName.Parse("env", body.Env) });
             return TypedResults.Ok(View(tenant.Slug, id, saved, portal));
         });
+        // A new signing key for the tool; the old ones stay published so what they signed still verifies.
+        app.MapGroup("/api/v1/tenants/{tenant}/lti").RequireAuthorization(ApiPolicies.ApiCaller).WithTags("LTI")
+            .MapPost("/keys/rotate", async (TenantContext tenant, IGrainFactory grains, PortalAddress portal) =>
+                TypedResults.Ok(await grains.GetGrain<IIssuerKeysGrain>(LtiEndpoints.ToolKeys(tenant.Slug))
+                    .RotateAsync(portal.For(LtiEndpoints.JwksPath(tenant.Slug)).AbsoluteUri)));
         api.MapGet("/", async (TenantContext tenant, IGrainFactory grains, PortalAddress portal) =>
             TypedResults.Ok((await Platforms(grains, tenant).ListAsync()).Select(p => View(tenant.Slug, p.Key, p.Value, portal)).ToList()));
     }

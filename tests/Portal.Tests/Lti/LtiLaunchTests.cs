@@ -111,6 +111,10 @@ public sealed class LtiLaunchTests(BrowserFixture browser) : BrowserTest(browser
         var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
         Assert.False(key.TryGetProperty("d", out _));
+        using var rotated = await _tenant.Api.PostAsync($"/api/v1/tenants/{_tenant.Tenant}/lti/keys/rotate", null);
+        var added = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("kid").GetString();
+        var after = await tool.GetFromJsonAsync<JsonElement>(_registered.GetProperty("toolJwksUrl").GetString());
+        Assert.Equal([key.GetProperty("kid").GetString(), added], after.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()));
 
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Portal.BaseAddress };
         using var login = await noRedirects.GetAsync($"{ToolLoginUrl.PathAndQuery}?iss=https://evil.example&login_hint=u&client_id={LtiPlatformLookAlike.ClientId}");
