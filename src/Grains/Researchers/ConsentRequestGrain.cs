@@ -6,11 +6,12 @@ using Consortium.Grains.Invitations;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tenants;
+using Microsoft.Extensions.Logging;
 
 namespace Consortium.Grains.Researchers;
 
 /// <summary>Kept in memory on purpose: a state lives for minutes, and a restart in between only asks the researcher to click again.</summary>
-public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentRequestGrain
+public sealed class ConsentRequestGrain(TimeProvider clock, ILogger<ConsentRequestGrain> logger) : Grain, IConsentRequestGrain
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     private const string KeyPrefix = "cr:";
@@ -127,6 +128,13 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         catch (ClaimRefusedException refused)
         {
             return refused.Reason;
+        }
+        catch (Exception notSubmitted) when (notSubmitted is IssuingClosedException or Common.InvalidFieldException)
+        {
+            // Bound to the researcher but not submitted: the claim page says it is not written yet and offers to connect again,
+            // which submits it again.
+            logger.LogWarning("A claim of {Tenant} was claimed but its issuance was refused: {Reason}", tenant, notSubmitted.Message);
+            return null;
         }
     }
 

@@ -103,6 +103,25 @@ public sealed class ClaimsApiTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.DoesNotContain(secret, stored.ToString());
     }
 
+    [Fact]
+    public async Task AClaimLinkOpensUnderItsOwnOrganisationOnly()
+    {
+        using var other = await IssuingTenant.CreateAsync(portal, _operator);
+        using var response = await _operator.PostAsJsonAsync($"/api/v1/tenants/{Tenant}/claims", new
+        {
+            env = "sandbox", templateId = "laser-2", externalId = "mine-1", learner = new { email = "m@example.org" }, course = new { id = "LS-101" },
+        });
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("claimUrl").GetString()!.Split('/')[^1];
+        var browser = portal.CreateClient();
+
+        var own = await browser.GetStringAsync($"/t/{Tenant}/claim/{token}");
+        var elsewhere = await browser.GetStringAsync($"/t/{other.Slug}/claim/{token}");
+
+        Assert.Contains("Claim your qualification: Laser Safety Level 2", own);
+        Assert.Contains("This claim link is not valid.", elsewhere);
+        Assert.DoesNotContain("Laser Safety Level 2", elsewhere);
+    }
+
     private async Task<string[]> UploadAsync(string csv)
     {
         using var response = await _operator.PostAsync($"/api/v1/tenants/{Tenant}/claims/csv?env=sandbox", new StringContent(csv, Encoding.UTF8, "text/csv"));
