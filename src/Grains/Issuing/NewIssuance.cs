@@ -22,12 +22,7 @@ public sealed partial record NewIssuance(
     /// <exception cref="InvalidFieldException">The first malformed field.</exception>
     public NewIssuance Validated()
     {
-        var externalId = (ExternalId ?? "").Trim();
-        if (!ExternalIdPattern().IsMatch(externalId))
-        {
-            throw new InvalidFieldException("externalId",
-                "The external id must be 1 to 100 letters, digits, dots, hyphens or underscores, starting with a letter or digit, like 'cert-0001'.");
-        }
+        var externalId = CheckedExternalId(ExternalId);
         string? orcid = null;
         if (!string.IsNullOrWhiteSpace(Orcid))
         {
@@ -49,6 +44,17 @@ public sealed partial record NewIssuance(
             throw new InvalidFieldException("startDate", $"The start date {start:yyyy-MM-dd} is out of range: {PartialDate.AcceptedYears}.");
         }
         return new NewIssuance((TemplateId ?? "").Trim(), externalId, orcid, email, StartDate, Name("givenNames", GivenNames), Name("familyNames", FamilyNames));
+    }
+
+    /// <returns>The external id trimmed.</returns>
+    /// <exception cref="InvalidFieldException">It is not one.</exception>
+    public static string CheckedExternalId(string? value)
+    {
+        var externalId = (value ?? "").Trim();
+        return ExternalIdPattern().IsMatch(externalId)
+            ? externalId
+            : throw new InvalidFieldException("externalId",
+                "The external id must be 1 to 100 letters, digits, dots, hyphens or underscores, starting with a letter or digit, like 'cert-0001'.");
     }
 
     private static string? Name(string field, string? value) =>

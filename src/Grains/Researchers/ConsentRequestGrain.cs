@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
 using System.Text;
+using Consortium.Grains.Courses;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tenants;
+using Microsoft.Extensions.Logging;
 
 namespace Consortium.Grains.Researchers;
 
 /// <summary>Kept in memory on purpose: a state lives for minutes, and a restart in between only asks the researcher to click again.</summary>
-public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentRequestGrain
+public sealed class ConsentRequestGrain(TimeProvider clock, ILogger<ConsentRequestGrain> logger) : Grain, IConsentRequestGrain
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     private const string KeyPrefix = "cr:";
@@ -55,7 +57,9 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         }
         var researcher = await GrainFactory.GetGrain<IResearcherGrain>(ResearcherKey.For(tenant, environment, granted.Orcid)).ConnectAsync(granted);
         var notice = await AcceptInvitationAsync(consent.InvitationToken, granted.Orcid);
-        return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice, ReturnPath: consent.ReturnPath);
+        await EnrolAsync(tenant, consent.EnrolmentToken, granted.Orcid);
+        return new ConsentOutcome(environment, researcher, consent.InvitationToken, notice, ReturnPath: consent.ReturnPath,
+            ClaimRefused: await ClaimAsync(tenant, consent.ClaimToken, granted.Orcid));
     }
 
     public async Task<ConsentOutcome> DenyAsync(string tenant, string browserProof)
@@ -102,6 +106,52 @@ public sealed class ConsentRequestGrain(TimeProvider clock) : Grain, IConsentReq
         catch (InvitationRefusedException refused)
         {
             return refused.Message;
+        }
+    }
+
+    /// <returns>Why the claim could not be claimed, or null (claimed, or no claim link).</returns>
+    private async Task<ClaimRefusal?> ClaimAsync(string tenant, string? claimToken, string orcid)
+    {
+        if (claimToken is null)
+        {
+            return null;
+        }
+        try
+        {
+            if (await GrainFactory.ResolveAsync(tenant, claimToken) is not var (claim, secret))
+            {
+                return ClaimRefusal.NotValid;
+            }
+            await claim.ClaimAsync(secret, orcid);
+            return null;
+        }
+        catch (ClaimRefusedException refused)
+        {
+            return refused.Reason;
+        }
+        catch (Exception notSubmitted) when (notSubmitted is IssuingClosedException or Common.InvalidFieldException)
+        {
+            // Bound to the researcher but not submitted: the claim page says it is not written yet and offers to connect again,
+            // which submits it again.
+            logger.LogWarning("A claim of {Tenant} was claimed but its issuance was refused: {Reason}", tenant, notSubmitted.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Links the learner of a course sign-up to the iD they connected; a link that is not valid links nothing (the connect
+    /// endpoint checked it before sending the learner to ORCID).</summary>
+    private async Task EnrolAsync(string tenant, string? enrolmentToken, string orcid)
+    {
+        if (enrolmentToken is not null && InvitationToken.TryParse(enrolmentToken, out var token))
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IEnrolmentGrain>(EnrolmentKey.For(tenant, token.Id)).ConnectAsync(token.Secret, orcid);
+            }
+            catch (ClaimRefusedException)
+            {
+                // Nothing to link: the researcher is connected all the same.
+            }
         }
     }
 

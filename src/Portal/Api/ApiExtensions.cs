@@ -55,6 +55,10 @@ public static class ApiExtensions
         app.MapTemplatesApi();
         app.MapIssuancesApi();
         app.MapBatchesApi();
+        app.MapClaimsApi();
+        app.MapEnrolmentsApi();
+        app.MapCourseSettingsApi();
+        app.MapLtiApi();
         app.MapTrustRulesApi();
         app.MapOperationsApi();
     }

@@ -67,7 +67,7 @@ public static class BatchesApi
     }
 
     /// <summary>The uploaded file in memory, or null when it is larger than <see cref="MaxUploadBytes"/>.</summary>
-    private static async Task<(MemoryStream Csv, string FileName)?> ReadUploadAsync(HttpRequest request)
+    internal static async Task<(MemoryStream Csv, string FileName)?> ReadUploadAsync(HttpRequest request)
     {
         try
         {

@@ -23,6 +23,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
+using Consortium.Portal.Courses;
+
 namespace Consortium.Portal.Extensions;
 
 public static class PortalExtensions
@@ -58,6 +60,13 @@ public static class PortalExtensions
         builder.AddInvitations();
         builder.Services.AddSingleton<IssuingService>();
         builder.Services.AddSingleton<BatchService>();
+        builder.Services.AddSingleton<Courses.ClaimService>();
+        builder.Services.AddSingleton<Courses.ClaimPages>();
+        builder.Services.AddSingleton<Courses.EnrolmentService>();
+        builder.Services.AddSingleton<Courses.EnrolmentPages>();
+        builder.Services.AddSingleton<Courses.CompletionService>();
+        builder.Services.AddSingleton<Courses.CourseSettingsService>();
+        builder.Services.AddHttpClient<Lti.LtiLaunchValidator>();
         builder.Services.AddSingleton<IssuingFeed>();
         builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<LaunchReviewService>();
@@ -96,6 +105,8 @@ public static class PortalExtensions
         app.MapConsortiumApi();
         app.MapStaffSignIn();
         app.MapResearcherEndpoints();
+        app.MapCompletionHooks();
+        Lti.LtiEndpoints.MapLtiEndpoints(app);
         app.MapBadgeEndpoints();
         app.MapBatchDownloads();
         app.MapOrcidWebhooks();

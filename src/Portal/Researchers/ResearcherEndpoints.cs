@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Consortium.Grains.Courses;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
 using Consortium.Grains.OrcidClients;
@@ -31,7 +32,7 @@ public static partial class ResearcherEndpoints
         pages.MapPost("/disconnect", DisconnectAsync);
     }
 
-    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid, PortalAddress portal,
+    private static async Task<IResult> ConnectAsync(string tenant, string? env, string? invite, string? claim, string? enrol, string? returnTo, HttpContext http, IGrainFactory grains, OrcidClients orcid, PortalAddress portal,
         TimeProvider clock)
     {
         var environment = OrcidEnvironmentName.ProductionOrSandbox(env);
@@ -66,11 +67,50 @@ public static partial class ResearcherEndpoints
             }
         }
 
+        ClaimView? claimed = null;
+        if (claim is not null)
+        {
+            try
+            {
+                claimed = await grains.OpenClaimAsync(tenant, claim);
+            }
+            catch (ClaimRefusedException)
+            {
+                // The claim page explains what is wrong with the link.
+            }
+            // Back to the claim page, never elsewhere: the path is built here, not taken from the request.
+            returnPath = ClaimPath(tenant, claim);
+            // An expired link never reaches ORCID; a claimed one does, so its owner can come back and one who is not is told.
+            if (claimed is null || claimed.Environment != environment || claimed.ExpiredAt(clock.GetUtcNow()))
+            {
+                return BackToPage(tenant, environment, path: returnPath);
+            }
+        }
+
+        EnrolmentView? enrolment = null;
+        if (enrol is not null)
+        {
+            try
+            {
+                enrolment = await grains.OpenEnrolmentAsync(tenant, enrol);
+            }
+            catch (ClaimRefusedException)
+            {
+                // The sign-up page explains that the link is not valid.
+            }
+            returnPath = $"/t/{Uri.EscapeDataString(tenant)}/enrol/{Uri.EscapeDataString(enrol)}";
+            if (enrolment is null || enrolment.Environment != environment)
+            {
+                return BackToPage(tenant, environment, path: returnPath);
+            }
+        }
+
         var state = ConsentRequestGrain.NewState();
         var proof = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         await grains.GetGrain<IConsentRequestGrain>(ConsentRequestGrain.KeyFor(state))
-            .BeginAsync(new ConsentRequest(tenant, environment, proof, nonce, invitation is null ? null : invite, returnPath));
+            .BeginAsync(new ConsentRequest(tenant, environment, proof, nonce, invitation is null ? null : invite, returnPath, claimed is null ? null : claim,
+                enrolment is null ? null : enrol));
         http.Response.Cookies.Append(ProofCookie, proof, new CookieOptions
         {
             HttpOnly = true,
@@ -86,9 +126,9 @@ public static partial class ResearcherEndpoints
             RedirectUri = ResearcherLinks.Callback(portal, tenant),
             State = state,
             Nonce = nonce,
-            Email = invitation?.Email,
-            GivenNames = invitation?.GivenNames,
-            FamilyNames = invitation?.FamilyNames,
+            Email = invitation?.Email ?? (claimed?.Learner ?? enrolment?.Learner)?.Email,
+            GivenNames = invitation?.GivenNames ?? (claimed?.Learner ?? enrolment?.Learner)?.GivenNames,
+            FamilyNames = invitation?.FamilyNames ?? (claimed?.Learner ?? enrolment?.Learner)?.FamilyNames,
         });
         return Results.Redirect(authorize.AbsoluteUri);
     }
@@ -119,7 +159,8 @@ public static partial class ResearcherEndpoints
             }
             await ResearcherSession.SignInAsync(http, tenant, connected.Researcher!);
             return BackToPage(tenant, connected.Environment, outcome: "connected",
-                problem: connected.Notice is null ? null : ResearcherProblem.InvitationUsed, path: connected.ReturnPath);
+                problem: ResearcherProblem.ForClaim(connected.ClaimRefused) ?? (connected.Notice is null ? null : ResearcherProblem.InvitationUsed),
+                path: connected.ReturnPath);
         }
         catch (ConsentRefusedException refused)
         {
@@ -151,6 +192,8 @@ public static partial class ResearcherEndpoints
             + (outcome is null ? "" : $"&outcome={outcome}")
             + (problem is null ? "" : $"&problem={problem}")
             + (invite is null ? "" : $"&invite={Uri.EscapeDataString(invite)}"));
+
+    private static string ClaimPath(string tenant, string token) => $"/t/{Uri.EscapeDataString(tenant)}/claim/{Uri.EscapeDataString(token)}";
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial System.Text.RegularExpressions.Regex RuleIdPattern();

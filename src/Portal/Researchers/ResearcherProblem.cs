@@ -11,6 +11,17 @@ public static class ResearcherProblem
     public const string NoClient = "no-client";
     public const string OrcidError = "orcid-error";
     public const string InvitationUsed = "invitation-used";
+    public const string ClaimUsed = "claim-used";
+    public const string ClaimExpired = "claim-expired";
+    public const string ClaimInvalid = "claim-invalid";
+
+    public static string? ForClaim(Grains.Courses.ClaimRefusal? refusal) => refusal switch
+    {
+        Grains.Courses.ClaimRefusal.UsedByAnother => ClaimUsed,
+        Grains.Courses.ClaimRefusal.Expired => ClaimExpired,
+        Grains.Courses.ClaimRefusal.NotValid => ClaimInvalid,
+        _ => null,
+    };
 
     public static string? Describe(string? code) => code switch
     {
@@ -21,6 +32,9 @@ public static class ResearcherProblem
         NoClient => "This organisation has not finished setting up its ORCID connection. Please contact the organisation.",
         OrcidError => "ORCID reported a problem with the sign-in. Please try again.",
         InvitationUsed => "You are connected, but your invitation link could not be used (expired, or used by another iD). Ask the organisation for a new one.",
+        ClaimUsed => "You are connected, but this qualification was claimed by another ORCID iD first, so nothing was written to your record.",
+        ClaimExpired => "You are connected, but this claim link had expired, so nothing was written to your record.",
+        ClaimInvalid => "You are connected, but this claim link is not valid, so nothing was written to your record.",
         _ => null,
     };
 }

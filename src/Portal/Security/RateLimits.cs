@@ -13,7 +13,7 @@ namespace Consortium.Portal.Security;
 /// </summary>
 public static class RateLimits
 {
-    private static readonly PathString[] AnonymousRoutes = ["/t", "/invitations", "/webhooks"];
+    private static readonly PathString[] AnonymousRoutes = ["/t", "/invitations", "/webhooks", "/hooks", "/lti"];
 
     public static void AddRateLimits(this WebApplicationBuilder builder)
     {

@@ -41,6 +41,8 @@ public static class ConsortiumHostingExtensions
             RequireOrcidEndpoints(builder);
         }
         builder.Services.AddOptions<IssuingOptions>().BindConfiguration(IssuingOptions.SectionName);
+        builder.Services.AddOptions<Consortium.Grains.Courses.ClaimsOptions>().BindConfiguration(Consortium.Grains.Courses.ClaimsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName);
         // Billing closes production only where plans are configured; the silo needs the plans' presence, not the plans.
         builder.Services.AddOptions<BillingRules>().BindConfiguration(BillingRules.SectionName)

@@ -64,6 +64,7 @@ public static class SiloStorageExtensions
     {
         services.AddSingleton(database);
         services.AddSingleton<IIssuingProjection, SqlIssuingProjection>();
+        services.AddSingleton<Consortium.Grains.Courses.ICoursesProjection, SqlCoursesProjection>();
         services.AddSingleton<IssuingReader>();
         services.AddSingleton<ProjectionRebuild>();
         services.AddDataProtection().SetApplicationName("Consortium");

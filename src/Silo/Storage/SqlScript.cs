@@ -5,11 +5,11 @@ public sealed record SqlScript(string Name, string Text)
 {
     public static IReadOnlyList<SqlScript> Sqlite { get; } = Load(
         "sqlite", "Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql", "Consortium-Audit.sql",
-        "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql", "Consortium-IssuingSearch.sql");
+        "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql", "Consortium-IssuingSearch.sql", "Consortium-Courses.sql");
 
     public static IReadOnlyList<SqlScript> Postgres { get; } = Load(
         "postgresql", "PostgreSQL-Main.sql", "PostgreSQL-Clustering.sql", "PostgreSQL-Persistence.sql", "PostgreSQL-Reminders.sql",
-        "Consortium-Audit.sql", "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql", "Consortium-IssuingSearch.sql");
+        "Consortium-Audit.sql", "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql", "Consortium-IssuingSearch.sql", "Consortium-Courses.sql");
 
     private static SqlScript[] Load(string folder, params string[] namesInOrder) =>
         [.. namesInOrder.Select(name => new SqlScript(name, ReadResource($"sql/{folder}/{name}")))];

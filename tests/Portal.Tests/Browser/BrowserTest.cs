@@ -8,9 +8,12 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 
     protected PortalServer Portal { get; private set; } = null!;
 
+    /// <summary>More configuration for this class's portals.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? PortalSettings => null;
+
     public Task InitializeAsync()
     {
-        Portal = new PortalServer();
+        Portal = new PortalServer(PortalSettings);
         return Task.CompletedTask;
     }
 

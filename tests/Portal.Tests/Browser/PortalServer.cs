@@ -105,6 +105,22 @@ public sealed class PortalServer : IAsyncDisposable
         Assert.Equal($"/t/{tenant}?env=sandbox&outcome=connected", landed.Headers.Location?.OriginalString);
     }
 
+    /// <summary>A member organisation of a new consortium ready to issue in sandbox: its ORCID client (redirecting to the portal),
+    /// organisation and the template <c>laser-2</c> titled <paramref name="title"/>. Answers the operator's API client and the client id.</summary>
+    public async Task<(HttpClient Api, string ClientId)> SetUpSandboxTenantAsync(string consortium, string tenant, string name, string title)
+    {
+        var api = CreateApiClient();
+        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = consortium, name = "Consortium " + name })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug = tenant, name })).EnsureSuccessStatusCode();
+        var (clientId, clientSecret) = await RegisterSandboxClientAsync(name);
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/organisation",
+            new { name, rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2",
+            new { title, department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
+        return (api, clientId);
+    }
+
     /// <summary>The sandbox simulator's test controls.</summary>
     public SimulatorControls SandboxControls => _sandboxControls ??= new SimulatorControls(Sandbox);
 

@@ -221,20 +221,8 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
         Assert.InRange(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), 0, 390);
     }
 
-    /// <summary>A member organisation ready to issue in sandbox: its ORCID client (redirecting to the portal), organisation and template.</summary>
-    private async Task<(HttpClient Api, string ClientId)> SetUpTenantAsync()
-    {
-        var api = Portal.CreateApiClient();
-        (await api.PostAsJsonAsync("/api/v1/consortia", new { slug = "consent-consortium", name = "Consent Consortium" })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync("/api/v1/consortia/consent-consortium/tenants", new { slug = Tenant, name = "Laser Lab" })).EnsureSuccessStatusCode();
-        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Laser Lab");
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{Tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{Tenant}/organisation",
-            new { name = "Laser Lab", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{Tenant}/templates/laser-2",
-            new { title = Title, department = "Radiation Protection Office", validityMonths = 24 })).EnsureSuccessStatusCode();
-        return (api, clientId);
-    }
+    private Task<(HttpClient Api, string ClientId)> SetUpTenantAsync() =>
+        Portal.SetUpSandboxTenantAsync("consent-consortium", Tenant, "Laser Lab", Title);
 
     /// <summary>Issues the template to <paramref name="email"/>, then opens the emailed link from the local mailbox, as the researcher would.</summary>
     private async Task<IPage> OpenInvitationAsync(HttpClient api, string email)

@@ -31,6 +31,7 @@ public static class SettingKeys
         [StaffOptions.SectionName] = [typeof(StaffOptions)],
         [OrcidOptions.SectionName] = [typeof(OrcidOptions)],
         [IssuingOptions.SectionName] = [typeof(IssuingOptions)],
+        [Consortium.Grains.Courses.ClaimsOptions.SectionName] = [typeof(Consortium.Grains.Courses.ClaimsOptions)],
         [VerificationOptions.SectionName] = [typeof(VerificationOptions)],
         [InvitationOptions.SectionName] = [typeof(InvitationOptions)],
         [RateLimitOptions.SectionName] = [typeof(RateLimitOptions)],

@@ -11,6 +11,9 @@ namespace Consortium.Portal.Tests.Infrastructure;
 /// with a client registered in the portal's simulator; researchers connect through the researcher page's real endpoints.</summary>
 public sealed class IssuingTenant(PortalFactory portal, HttpClient api, string slug) : IDisposable
 {
+    /// <summary>The tenant's sandbox client at the simulator.</summary>
+    public string ClientId { get; private set; } = "";
+
     public const string TemplateId = "laser-2";
 
     private readonly HttpClient _simulator = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.OrcidSandbox };
@@ -37,6 +40,7 @@ public sealed class IssuingTenant(PortalFactory portal, HttpClient api, string s
         var (clientId, clientSecret) = await tenant.Controls.RegisterClientAsync("Issuing University",
             $"{portal.Services.GetRequiredService<PortalAddress>().Base}t/");
         (await api.PutAsJsonAsync($"/api/v1/tenants/{slug}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        tenant.ClientId = clientId;
         return tenant;
     }
 

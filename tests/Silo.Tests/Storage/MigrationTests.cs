@@ -26,7 +26,7 @@ public sealed class MigrationTests
 
         Assert.Equal(
             ["PostgreSQL-Main.sql", "PostgreSQL-Clustering.sql", "PostgreSQL-Persistence.sql", "PostgreSQL-Reminders.sql", "Consortium-Audit.sql",
-             "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql", "Consortium-IssuingSearch.sql"],
+             "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql", "Consortium-IssuingSearch.sql", "Consortium-Courses.sql"],
             together.SelectMany(applied => applied));
         Assert.Empty(again);
         Assert.Equal(queriesAfterFirst, await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery"));
@@ -44,7 +44,7 @@ public sealed class MigrationTests
         var queriesAfterFirst = await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery");
         var second = await migrator.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(["Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql", "Consortium-Audit.sql", "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql", "Consortium-IssuingSearch.sql"], first);
+        Assert.Equal(["Sqlite-Main.sql", "Sqlite-Persistence.sql", "Sqlite-Reminders.sql", "Consortium-Audit.sql", "Consortium-DataProtection.sql", "Consortium-Issuing.sql", "Consortium-EmailOutbox.sql", "Consortium-IssuingSearch.sql", "Consortium-Courses.sql"], first);
         Assert.Empty(second);
         Assert.Equal(queriesAfterFirst, await CountAsync(dataSource, "SELECT COUNT(*) FROM OrleansQuery"));
         Assert.Equal("wal", await ScalarAsync(dataSource, "PRAGMA journal_mode"));
@@ -66,7 +66,7 @@ public sealed class MigrationTests
         async Task<string[]> Found(string term) =>
             [.. (await projection.ListAsync(Tenant, OrcidEnvironment.Sandbox, new IssuanceQuery { Search = term })).Items.Select(i => i.ExternalId)];
 
-        Assert.Equal(["Consortium-IssuingSearch.sql"], await database.MigrateAsync());
+        Assert.Equal(["Consortium-IssuingSearch.sql", "Consortium-Courses.sql"], await database.MigrateAsync());
 
         Assert.Equal(before, Assert.Single(await projection.GetManyAsync(Tenant, [before.Id])));
         Assert.Equal(["cert-1"], await Found("hopper"));
