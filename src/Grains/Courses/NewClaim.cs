@@ -33,7 +33,8 @@ public sealed record NewClaim(
             CompletedAt);
     }
 
-    /// <summary>The issuance a claim by <paramref name="orcid"/> asks for: started on the day the course was completed.</summary>
+    /// <summary>The issuance a claim by <paramref name="orcid"/> asks for: started on the day the course was completed. To the iD
+    /// alone: the claimant is connected, so there is nobody to invite by email.</summary>
     public NewIssuance IssuanceFor(string orcid) =>
-        new(TemplateId, ExternalId, orcid, Learner.Email, CompletedAt, Learner.GivenNames, Learner.FamilyNames);
+        new(TemplateId, ExternalId, orcid, Email: null, CompletedAt, Learner.GivenNames, Learner.FamilyNames);
 }
