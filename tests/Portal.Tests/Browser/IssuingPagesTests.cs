@@ -161,6 +161,26 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         await WaitForTitleOnRecordAsync(researcher.Orcid, "Laser Safety Level 3");
     }
 
+    [Fact]
+    public async Task TheIssuingTabSaysWhenAnEnvironmentHasNoOrcidClient()
+    {
+        var api = Portal.CreateApiClient();
+        var tenant = await Portal.CreateTenantAsync();
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Half Set Up University");
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("issuing-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("no-client")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "Environment" }).GetByText("Production", new() { Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("no-client")).ToHaveTextAsync(
+            "No production ORCID client yet: nothing can be written to ORCID in production until one is set under ORCID clients.");
+    }
+
     private async Task WaitForTitleOnRecordAsync(string orcid, string title)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(20);

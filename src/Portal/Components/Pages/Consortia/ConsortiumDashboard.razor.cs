@@ -87,10 +87,15 @@ public sealed partial class ConsortiumDashboard
         _tenants = await Consortia.ListTenantStatusAsync(Slug);
     }
 
-    private async Task ApproveLaunchAsync(TenantProfile tenant)
+    private async Task ApproveLaunchAsync(TenantStatus status)
     {
+        var tenant = status.Profile;
+        // Approval opens production, but nothing reaches ORCID without a production client: say so before, not after.
+        var warning = status.ProductionClient is null
+            ? $" {tenant.Name} has no production ORCID client yet: nothing can be written until its admins set one under ORCID clients."
+            : "";
         var confirmed = await Dialogs.ShowMessageBoxAsync("Approve launch",
-            $"Approve {tenant.Name}'s launch review? Its researcher page and issuing open in production.", yesText: "Approve", cancelText: "Cancel");
+            $"Approve {tenant.Name}'s launch review? Its researcher page and issuing open in production.{warning}", yesText: "Approve", cancelText: "Cancel");
         if (confirmed == true)
         {
             await Launch.ApproveAsync(tenant, _actor);
