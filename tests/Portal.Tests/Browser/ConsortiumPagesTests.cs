@@ -65,7 +65,7 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : BrowserTest(b
         await leadPage.GetByLabel("Name", new() { Exact = true }).FillAsync("Laboratory Three");
         await leadPage.GetByLabel("Admin's email (optional)").FillAsync("admin@lab-three.example");
         await leadPage.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
-        await Assertions.Expect(leadPage.GetByText("Added Laboratory Three.")).ToBeVisibleAsync();
+        await Assertions.Expect(leadPage.GetByText("Added Laboratory Three; an invitation to administer it was sent to admin@lab-three.example.")).ToBeVisibleAsync();
         Assert.Contains("/invitations/", await TestMailbox.BodyAsync(Portal.Services, "You are invited to administer Laboratory Three on Consortium"));
 
         await leadPage.GotoAsync("/consortia/other-consortium");

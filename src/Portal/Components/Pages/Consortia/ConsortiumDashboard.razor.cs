@@ -61,7 +61,9 @@ public sealed partial class ConsortiumDashboard
         TenantProfile? created = null;
         if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), _form.AdminEmail, _actor)))
         {
-            Snackbar.Add($"Added {created!.Name}.", Severity.Success);
+            Snackbar.Add(string.IsNullOrWhiteSpace(_form.AdminEmail)
+                ? $"Added {created!.Name}."
+                : $"Added {created!.Name}; an invitation to administer it was sent to {_form.AdminEmail.Trim()}.", Severity.Success);
             _form.Clear();
             _tenants = await Consortia.ListTenantStatusAsync(Slug);
         }
