@@ -210,6 +210,29 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
     }
 
     [Fact]
+    public async Task OnAPhoneALongNameIsNotSqueezedBesideAWideLogo()
+    {
+        var (api, _) = await SetUpTenantAsync();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{Tenant}/branding",
+            new { displayName = "University of Auckland | Waipapa Taumata Rau", primaryColour = "#0B3D91" })).EnsureSuccessStatusCode();
+        var logo = """<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200"><rect width="600" height="200" fill="#0B3D91"/></svg>"""u8.ToArray();
+        (await api.PutAsync($"/api/v1/tenants/{Tenant}/branding/logo", new ByteArrayContent(logo))).EnsureSuccessStatusCode();
+        var page = await Portal.NewPageAsync(Browser.Browser, new() { ViewportSize = new() { Width = 390, Height = 844 } });
+
+        await page.GotoAsync($"/t/{Tenant}?env=sandbox");
+
+        var name = page.Locator(".tenant-brand-name");
+        await Assertions.Expect(name).ToHaveTextAsync("University of Auckland | Waipapa Taumata Rau");
+        var box = (await name.BoundingBoxAsync())!;
+        var logoBox = (await page.Locator(".tenant-brand-logo").BoundingBoxAsync())!;
+        // The name takes the line under the logo, at most two lines of it, rather than a narrow column beside it.
+        Assert.True(box.Width > 300, $"The name is {box.Width} px wide.");
+        Assert.True(box.Height < 70, $"The name is {box.Height} px high.");
+        Assert.True(logoBox.Height <= 40, $"The logo is {logoBox.Height} px high.");
+        Assert.InRange(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), 0, 390);
+    }
+
+    [Fact]
     public async Task ConnectButtonFitsAPhoneWithoutScrollingSideways()
     {
         await SetUpTenantAsync();
