@@ -174,7 +174,7 @@ public sealed class IssuanceGrain(
         return view with
         {
             Orcid = primary, PutCode = null, Attempts = 0,
-            Status = view.Status is IssuanceStatus.Denied or IssuanceStatus.Revoked ? view.Status : IssuanceStatus.Queued,
+            Status = view.Status is IssuanceStatus.Denied or IssuanceStatus.Revoked or IssuanceStatus.ConsentEnded ? view.Status : IssuanceStatus.Queued,
             Error = Moved(from, primary),
         };
     });
@@ -247,7 +247,7 @@ public sealed class IssuanceGrain(
                 return await RecordEndedAsync(view, researcher, deactivated);
             }
             await researcher.TokenRejectedAsync(access.AccessToken);
-            return await DoneAsync(view with { Status = IssuanceStatus.Revoked, Error = "ORCID no longer accepts this researcher's permission; they need to connect again." });
+            return await DoneAsync(ConsentEnded(view, "ORCID no longer accepts this researcher's permission; they need to connect again."));
         }
         catch (OrcidApiException refused) when (OrcidRecordStateException.From(refused, researcherOrcid) is { } recordState)
         {
@@ -411,15 +411,18 @@ public sealed class IssuanceGrain(
             },
             ConsentStatus.RecordDeactivated => view with { Status = IssuanceStatus.Failed, Error = Ended(OrcidRecordState.Deactivated, consent.Orcid) },
             ConsentStatus.RecordDeprecated => view with { Status = IssuanceStatus.Failed, Error = Ended(OrcidRecordState.Deprecated, consent.Orcid) },
-            _ => view with
-            {
-                Status = IssuanceStatus.Revoked,
-                Error = consent.Status == ConsentStatus.Disconnected
-                    ? "The researcher disconnected, withdrawing permission."
-                    : "ORCID no longer accepts this researcher's permission; they need to connect again.",
-            },
+            _ => ConsentEnded(view, consent.Status == ConsentStatus.Disconnected
+                ? "The researcher disconnected, withdrawing permission."
+                : "ORCID no longer accepts this researcher's permission; they need to connect again."),
         };
     }
+
+    /// <summary>Not the organisation's withdrawal: an item already written stays on the record, and the status says so.</summary>
+    private static IssuanceView ConsentEnded(IssuanceView view, string why) => view with
+    {
+        Status = IssuanceStatus.ConsentEnded,
+        Error = view.PutCode is null ? why : $"{why} What was written stays on their record; only they can delete it there.",
+    };
 
     private async Task<IssuanceWork> RetryLaterAsync(IssuanceView view, string? error, bool immediately = false)
     {

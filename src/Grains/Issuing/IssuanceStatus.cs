@@ -11,10 +11,13 @@ public enum IssuanceStatus
     InOrcid,
     /// <summary>The invited researcher denied permission.</summary>
     Denied,
-    /// <summary>Withdrawn by the organisation, or the researcher's permission ended.</summary>
+    /// <summary>Withdrawn by the organisation.</summary>
     Revoked,
     /// <summary>The researcher deleted it from their record.</summary>
     DeletedInOrcid,
     /// <summary>ORCID refused it for a reason retrying will not fix; the error says which.</summary>
     Failed,
+    /// <summary>The researcher's permission ended (they disconnected, or ORCID stopped accepting it): what was written stays
+    /// on their record, where only they can delete it, and nothing more is written or changed until they connect again.</summary>
+    ConsentEnded,
 }

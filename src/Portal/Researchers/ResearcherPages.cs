@@ -38,7 +38,7 @@ public sealed class ResearcherPages(IGrainFactory grains, IssuingReader issuing,
         if (await grains.GetGrain<ICertificateGrain>(IssuingKey.Certificate(tenantSlug, certificateId)).GetIssuanceIdAsync() is not { } issuanceId
             || await grains.GetGrain<IIssuanceGrain>(IssuingKey.Issuance(tenantSlug, issuanceId)).GetAsync() is not { } issuance
             || issuance.CertificateId != certificateId
-            || issuance.Status is not (IssuanceStatus.InOrcid or IssuanceStatus.Revoked or IssuanceStatus.DeletedInOrcid)
+            || issuance.Status is not (IssuanceStatus.InOrcid or IssuanceStatus.ConsentEnded or IssuanceStatus.Revoked or IssuanceStatus.DeletedInOrcid)
             || issuance is not { PutCode: not null, Orcid: { } orcid }
             || await LoadAsync(tenantSlug, issuance.Environment, orcid: null, invite: null) is not { } page)
         {

@@ -167,7 +167,7 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
         Assert.Null(await _scenario.Researcher(orcid).GetAccessAsync());
         var tokens = await _scenario.Simulator.GetFromJsonAsync<JsonElement[]>($"/_sim/tokens?clientId={_scenario.ClientId}");
         Assert.All(tokens!.Where(t => t.GetProperty("orcid").GetString() == orcid), t => Assert.True(t.GetProperty("revoked").GetBoolean()));
-        Assert.Equal(IssuanceStatus.Revoked, pending.Status);
+        Assert.Equal(IssuanceStatus.ConsentEnded, pending.Status);
         Assert.Contains("disconnected", pending.Error);
         Assert.Empty(await _scenario.RecordAsync(orcid));
         Assert.Equal(ConsentStatus.Disconnected, (await _scenario.ListResearchersAsync()).Single(r => r.Orcid == orcid).Status);
@@ -215,7 +215,7 @@ public sealed class IssuingTests(SqliteClusterFixture fixture) : IAsyncLifetime
         await _scenario.IssueAsync(new NewIssuance(IssuingScenario.TemplateId, "cert-401", Orcid: orcid));
         var rejected = await _scenario.WaitForAsync("sandbox.cert-401", v => v.Status != IssuanceStatus.Queued);
 
-        Assert.Equal(IssuanceStatus.Revoked, rejected.Status);
+        Assert.Equal(IssuanceStatus.ConsentEnded, rejected.Status);
         Assert.Equal(ConsentStatus.RejectedByOrcid, (await _scenario.Researcher(orcid).GetAsync())!.Status);
     }
 

@@ -49,7 +49,10 @@ public sealed class ProjectionTests : IAsyncLifetime
             new NewIssuance(IssuingScenario.TemplateId, "cert-3", Email: "invited@example.org", GivenNames: "Marie", FamilyNames: "Curie"));
         await _scenario.WaitForAsync("sandbox.cert-2", v => v.Status == IssuanceStatus.InOrcid);
         await _scenario.Researcher(leaving).DisconnectAsync();
-        await _scenario.WaitForAsync("sandbox.cert-2", v => v.Status == IssuanceStatus.Revoked);
+        // Not withdrawn by the organisation: the item stays on Grace's record, and the status says so.
+        var ended = await _scenario.WaitForAsync("sandbox.cert-2", v => v.Status == IssuanceStatus.ConsentEnded);
+        Assert.Contains("stays on their record", ended.Error);
+        Assert.Single(await _scenario.RecordAsync(leaving));
         await _scenario.WaitForAsync("sandbox.cert-1", v => v.Status == IssuanceStatus.InOrcid);
         await Poll.UntilAsync(async () => (await _scenario.CountsAsync()).Pending == 0);
         var live = await SnapshotAsync();
@@ -61,7 +64,7 @@ public sealed class ProjectionTests : IAsyncLifetime
 
         Assert.Equal(5, written); // three issuances, two researchers
         Assert.Equal(live, await SnapshotAsync());
-        Assert.Contains("\"Status\":\"Revoked\"", live);
+        Assert.Contains("\"Status\":\"ConsentEnded\"", live);
         Assert.Contains("Marie Curie", live);
     }
 
