@@ -87,6 +87,7 @@ public static class PortalExtensions
     {
         app.UseForwardedHeadersAndHttps();
         app.UseSecurityHeaders();
+        Lti.LtiFraming.UseLtiFraming(app);
         // Problem details for the API's domain errors; the error page for anything else outside Development.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
