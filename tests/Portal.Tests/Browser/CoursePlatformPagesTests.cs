@@ -63,4 +63,47 @@ public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTe
         var figures = page.GetByTestId("course-stats-sandbox").Locator("tbody tr td");
         await Assertions.Expect(figures).ToHaveTextAsync(["Laser Safety LS-101", "0", "0", "1", "0", "1"]);
     }
+
+    [Fact]
+    public async Task AnAdminRegistersEditsAndRemovesAnLtiPlatformAndSeesTheToolsAddresses()
+    {
+        var links = await ClaimLinks.SetUpAsync(Portal);
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{links.Tenant}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Course platforms" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lti-tool-jwks")).ToHaveTextAsync($"{Portal.BaseAddress}lti/{links.Tenant}/jwks");
+
+        await page.GetByLabel("Platform id").FillAsync("moodle");
+        await page.GetByLabel("Issuer").FillAsync("moodle.example.edu");
+        await page.GetByLabel("Client id").FillAsync("client-1");
+        await page.GetByLabel("Deployment id").FillAsync("1");
+        await page.GetByLabel("Authorization endpoint").FillAsync("https://moodle.example.edu/mod/lti/auth.php");
+        await page.GetByLabel("Platform JWKS URL").FillAsync("https://moodle.example.edu/mod/lti/certs.php");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register platform" }).ClickAsync();
+        // A bad field is said at the field, and what was typed stays.
+        await Assertions.Expect(page.GetByText("Give the platform's issuer (its iss claim) as an absolute https URL.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Client id")).ToHaveValueAsync("client-1");
+        await page.GetByLabel("Issuer").FillAsync("https://moodle.example.edu");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register platform" }).ClickAsync();
+
+        var rows = page.GetByTestId("lti-platforms").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.GetByTestId("lti-login-url")).ToHaveTextAsync($"{Portal.BaseAddress}lti/{links.Tenant}/moodle/login");
+        await Assertions.Expect(rows.GetByTestId("lti-launch-url")).ToHaveTextAsync($"{Portal.BaseAddress}lti/{links.Tenant}/moodle/launch");
+        await Assertions.Expect(rows).ToContainTextAsync("deployment 1");
+
+        await rows.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Issuer")).ToHaveValueAsync("https://moodle.example.edu");
+        await page.GetByLabel("Deployment id").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save platform" }).ClickAsync();
+        await Assertions.Expect(rows).ToContainTextAsync("deployment 2");
+        var registered = await links.Api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{links.Tenant}/lti/platforms");
+        var platform = Assert.Single(registered.EnumerateArray());
+        Assert.Equal("2", platform.GetProperty("deploymentId").GetString());
+        Assert.Equal("client-1", platform.GetProperty("clientId").GetString());
+
+        await rows.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No LTI platform is registered")).ToBeVisibleAsync();
+        Assert.Empty((await links.Api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{links.Tenant}/lti/platforms")).EnumerateArray());
+    }
 }
