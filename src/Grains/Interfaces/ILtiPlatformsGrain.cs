@@ -13,6 +13,10 @@ public interface ILtiPlatformsGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<LtiPlatform?> GetAsync(string id);
 
+    /// <returns>False when no platform had that id.</returns>
+    [Alias("Remove")]
+    Task<bool> RemoveAsync(string id);
+
     [Alias("List")]
     Task<IReadOnlyDictionary<string, LtiPlatform>> ListAsync();
 }

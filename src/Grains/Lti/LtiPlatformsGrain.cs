@@ -17,6 +17,19 @@ public sealed class LtiPlatformsGrain(
         return valid;
     }
 
+    public async Task<bool> RemoveAsync(string id)
+    {
+        if (!state.State.Platforms.ContainsKey(id))
+        {
+            return false;
+        }
+        var platforms = new Dictionary<string, LtiPlatform>(state.State.Platforms, StringComparer.Ordinal);
+        platforms.Remove(id);
+        state.State = state.State with { Platforms = platforms };
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public Task<LtiPlatform?> GetAsync(string id) => Task.FromResult(state.State.Platforms.GetValueOrDefault(id));
 
     public Task<IReadOnlyDictionary<string, LtiPlatform>> ListAsync() =>

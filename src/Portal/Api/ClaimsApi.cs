@@ -40,22 +40,18 @@ public static class ClaimsApi
             return TypedResults.Problem($"The file is larger than {BatchesApi.MaxUploadBytes / 1024 / 1024} MB; split it into smaller files.",
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.");
         }
-        IReadOnlyList<ClaimCsv.Row> rows;
-        IReadOnlyList<ClaimCsv.Problem> problems;
+        ClaimService.CsvResult result;
         await using (csv)
         {
-            (rows, problems) = ClaimCsv.Read(csv, await claims.TemplateIdsAsync(tenant.Profile));
+            result = await claims.CreateFromCsvAsync(tenant.Profile, environment, csv, AuditActor.FromApiCaller(http));
         }
-        if (problems.Count > 0 || rows.Count == 0)
+        if (result.Csv is null)
         {
-            var errors = problems.Count > 0
-                ? problems.GroupBy(p => $"line {p.Line}: {p.Field}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())
-                : new Dictionary<string, string[]> { ["file"] = [$"The file has no rows under its header ({string.Join(",", ClaimCsv.Columns)})."] };
+            var errors = result.Problems.GroupBy(p => p.Field == "file" ? "file" : $"line {p.Line}: {p.Field}").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
             return Results.ValidationProblem(errors, title: "The file has problems; no claim was created.",
                 detail: $"{errors.Count} problem(s); fix them and upload the file again.", statusCode: StatusCodes.Status422UnprocessableEntity);
         }
-        var created = await claims.CreateAsync(tenant.Profile, environment, [.. rows.Select(r => r.Claim)], AuditActor.FromApiCaller(http));
-        return TypedResults.File(ClaimCsv.Write(rows.Select((row, index) => (row.Line, created[index]))), "text/csv", "claims.csv");
+        return TypedResults.File(result.Csv, "text/csv", "claims.csv");
     }
 
     /// <summary>201 with the new claim's link; 200 with the same link when the external id names an existing claim.</summary>

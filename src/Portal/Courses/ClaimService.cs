@@ -46,6 +46,27 @@ public sealed class ClaimService(IGrainFactory grains, ICoursesProjection claims
         return created;
     }
 
+    /// <summary>What a CSV of claims came to: the answer CSV (one link per row), or the problems by line and column, none created.</summary>
+    public sealed record CsvResult(byte[]? Csv, IReadOnlyList<ClaimCsv.Problem> Problems, int Links = 0);
+
+    /// <summary>Reads a CSV of claims (<see cref="ClaimCsv.Columns"/>) and, when every row is good, creates them all.</summary>
+    /// <param name="csv">Left open.</param>
+    /// <exception cref="IssuingClosedException">The environment is not open for this tenant.</exception>
+    public async Task<CsvResult> CreateFromCsvAsync(TenantProfile tenant, OrcidEnvironment environment, Stream csv, AuditActor actor)
+    {
+        var (rows, problems) = ClaimCsv.Read(csv, await TemplateIdsAsync(tenant));
+        if (problems.Count == 0 && rows.Count == 0)
+        {
+            problems = [new ClaimCsv.Problem(1, "file", $"The file has no rows under its header ({string.Join(",", ClaimCsv.Columns)}).")];
+        }
+        if (problems.Count > 0)
+        {
+            return new CsvResult(null, problems);
+        }
+        var created = await CreateAsync(tenant, environment, [.. rows.Select(r => r.Claim)], actor);
+        return new CsvResult(ClaimCsv.Write(rows.Select((row, index) => (row.Line, created[index]))), [], created.Count);
+    }
+
     public async Task<IReadOnlySet<string>> TemplateIdsAsync(TenantProfile tenant) =>
         (await grains.GetGrain<ITenantTemplatesGrain>(TenantKey.For(tenant.Slug)).ListAsync()).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
 

@@ -67,6 +67,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<Courses.CompletionService>();
         builder.Services.AddSingleton<Courses.CourseSettingsService>();
         builder.Services.AddHttpClient<Lti.LtiLaunchValidator>();
+        builder.Services.AddSingleton<Lti.LtiPlatformService>();
         builder.Services.AddSingleton<IssuingFeed>();
         builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<LaunchReviewService>();
@@ -87,6 +88,7 @@ public static class PortalExtensions
     {
         app.UseForwardedHeadersAndHttps();
         app.UseSecurityHeaders();
+        Lti.LtiFraming.UseLtiFraming(app);
         // Problem details for the API's domain errors; the error page for anything else outside Development.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

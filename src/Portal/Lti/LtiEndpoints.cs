@@ -86,7 +86,9 @@ public static class LtiEndpoints
         {
             var (learner, course) = await validator.ValidateAsync(form!["id_token"].ToString(), registered, nonce);
             var enrolment = await enrolments.CreateAsync(profile, registered.Environment, learner, course);
-            return Results.Redirect(enrolment.ConnectUrl.PathAndQuery, permanent: false, preserveMethod: false);
+            // Marked as reached from this platform's launch: the page may be framed by it and opens Connect outside the frame.
+            var signUp = QueryHelpers.AddQueryString(enrolment.ConnectUrl.PathAndQuery, LtiFraming.PlatformParameter, platform);
+            return Results.Redirect(signUp, permanent: false, preserveMethod: false);
         }
         catch (LtiLaunchRefusedException refused)
         {

@@ -50,9 +50,10 @@ public sealed class LtiLaunchTests(BrowserFixture browser) : BrowserTest(browser
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{_tenant.Tenant}/enrol/"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect your ORCID iD for Laser Safety 101" })).ToBeVisibleAsync();
         await Portal.DecideNextConsentAsync(lena.Orcid, "authorize");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("outcome=connected$"));
-        await Assertions.Expect(page.GetByText("is connected. When you complete Laser Safety 101")).ToBeVisibleAsync();
+        // Connect leaves the tool's page for a window of its own (ORCID refuses to be framed), which comes back connected.
+        var connect = await page.Context.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" }).ClickAsync());
+        await Assertions.Expect(connect).ToHaveURLAsync(new Regex("outcome=connected$"));
+        await Assertions.Expect(connect.GetByText("is connected. When you complete Laser Safety 101")).ToBeVisibleAsync();
 
         // Next time, in another browser (the course's): the launch alone shows the connection and what was written.
         var later = await Portal.NewPageAsync(Browser.Browser);
@@ -62,6 +63,38 @@ public sealed class LtiLaunchTests(BrowserFixture browser) : BrowserTest(browser
         await Assertions.Expect(later.GetByText("Nothing yet.")).ToBeVisibleAsync();
         await Assertions.Expect(later.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task TheToolIsShownInsideTheCoursesFrameAndOpensConnectInANewWindow()
+    {
+        var page = await Portal.NewPageAsync(Browser.Browser);
+        var launched = page.WaitForResponseAsync(response => response.Url.Contains($"/t/{_tenant.Tenant}/enrol/"));
+
+        await page.GotoAsync(_platform.CourseUrl(ToolLoginUrl, "moodle-user-43"));
+
+        var signUp = await launched;
+        Assert.Equal($"frame-ancestors {_platform.Issuer}", FrameAncestors(await signUp.AllHeadersAsync()));
+        Assert.False((await signUp.AllHeadersAsync()).ContainsKey("x-frame-options"));
+        var tool = page.FrameLocator("iframe[title='ORCID tool']");
+        await Assertions.Expect(tool.GetByRole(AriaRole.Heading, new() { Name = "Connect your ORCID iD for Laser Safety 101" })).ToBeVisibleAsync();
+        await Assertions.Expect(tool.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" })).ToHaveAttributeAsync("target", "_blank");
+        await Assertions.Expect(tool.GetByText("Connect opens in a new window")).ToBeVisibleAsync();
+
+        // The same sign-up page without the launch's mark, and any other page, still refuse every frame.
+        using var client = new HttpClient { BaseAddress = Portal.BaseAddress };
+        foreach (var path in new[] { new Uri(signUp.Url).AbsolutePath, $"/t/{_tenant.Tenant}?env=sandbox", "/" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal("frame-ancestors 'none'", FrameAncestors(response.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value))));
+            Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        }
+        // Another registered tenant's platform mark does not open this page to frames either.
+        using var otherMark = await client.GetAsync(new Uri(signUp.Url).AbsolutePath + "?lti=no-such-platform");
+        Assert.Equal("DENY", Assert.Single(otherMark.Headers.GetValues("X-Frame-Options")));
+    }
+
+    private static string? FrameAncestors(IReadOnlyDictionary<string, string> headers) =>
+        headers.GetValueOrDefault("content-security-policy")?.Split(';', StringSplitOptions.TrimEntries).SingleOrDefault(d => d.StartsWith("frame-ancestors", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("forged", "signature does not match")]

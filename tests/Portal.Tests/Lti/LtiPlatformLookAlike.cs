@@ -33,6 +33,11 @@ public sealed class LtiPlatformLookAlike : IAsyncDisposable
         _app.MapGet("/start", (string toolLoginUrl, string learner) => Results.Redirect(toolLoginUrl
             + $"?iss={Uri.EscapeDataString(Issuer)}&login_hint={Uri.EscapeDataString(learner)}&target_link_uri={Uri.EscapeDataString(toolLoginUrl)}"
             + $"&client_id={ClientId}&lti_deployment_id={DeploymentId}&lti_message_hint=resource-1"));
+        // The course page as a learner sees it: the tool's launch inside an iframe, as LMSs embed LTI tools.
+        _app.MapGet("/course", (string toolLoginUrl, string learner) => Results.Content($"""
+            <!doctype html><html><body><h1>Laser Safety 101</h1>
+            <iframe title="ORCID tool" width="900" height="700" src="{WebUtility.HtmlEncode(StartUrl(new Uri(toolLoginUrl), learner))}"></iframe></body></html>
+            """, "text/html"));
         _app.MapGet("/auth", (HttpRequest request) =>
         {
             var query = request.Query;
@@ -62,6 +67,10 @@ public sealed class LtiPlatformLookAlike : IAsyncDisposable
     /// <summary>The learner's launch of the course's resource link, as the platform starts it.</summary>
     public string StartUrl(Uri toolLoginUrl, string learner) =>
         $"{BaseAddress}start?toolLoginUrl={Uri.EscapeDataString(toolLoginUrl.AbsoluteUri)}&learner={Uri.EscapeDataString(learner)}";
+
+    /// <summary>The course page that embeds the tool's launch for <paramref name="learner"/> in an iframe.</summary>
+    public string CourseUrl(Uri toolLoginUrl, string learner) =>
+        $"{BaseAddress}course?toolLoginUrl={Uri.EscapeDataString(toolLoginUrl.AbsoluteUri)}&learner={Uri.EscapeDataString(learner)}";
 
     /// <summary>A resource-link launch's id_token for <paramref name="learner"/> (also its LMS user id), with the flaws asked for.</summary>
     public string IdToken(string learner, string nonce, bool forged = false, bool expired = false, string audience = ClientId,
