@@ -28,7 +28,7 @@ public sealed partial class ConsortiumDashboard
     [Inject] private InvitationService Invitations { get; set; } = null!;
     [Inject] private AuditLog Audit { get; set; } = null!;
 
-    private readonly NewTenantForm _form = new();
+    private NewTenantForm _form = new();
     private readonly FieldErrors _errors = new();
     private readonly InviteForm _invite = new();
     private readonly FieldErrors _inviteErrors = new();
@@ -62,7 +62,8 @@ public sealed partial class ConsortiumDashboard
         if (await _errors.SubmitAsync(async () => created = await Consortia.CreateTenantAsync(Slug, new NewTenant(_form.Slug, _form.Name, _form.RorId), _form.AdminEmail, _actor)))
         {
             Snackbar.Add($"Added {created!.Name}.", Severity.Success);
-            _form.Clear();
+            // A new model gives the form a new EditContext: a cleared form must not show "required" for fields not yet touched.
+            _form = new();
             _tenants = await Consortia.ListTenantStatusAsync(Slug);
         }
         _saving = false;
@@ -147,7 +148,5 @@ public sealed partial class ConsortiumDashboard
         public string? RorId { get; set; }
 
         public string? AdminEmail { get; set; }
-
-        public void Clear() => (Slug, Name, RorId, AdminEmail) = ("", "", null, null);
     }
 }
