@@ -1,3 +1,4 @@
+using Consortium.Portal.Text;
 using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
@@ -45,7 +46,7 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, P
         }
         else if (changed.Count > 1)
         {
-            await RecordAsync(tenant, actor, "issuance.submitted", $"{changed.Count} issuances in {environment.Name()}");
+            await RecordAsync(tenant, actor, "issuance.submitted", $"{Plural.Of(changed.Count, "issuance")} in {environment.Name()}");
         }
         return created;
     }
