@@ -90,7 +90,7 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : BrowserTest(b
         await Assertions.Expect(leadPage.GetByRole(AriaRole.Button, new() { Name = "Add consortium" })).ToHaveCountAsync(0);
         // The lead adds a member organisation and invites its admin in one go.
         await leadPage.GetByRole(AriaRole.Link, new() { Name = "Led Consortium" }).ClickAsync();
-        await Assertions.Expect(leadPage.GetByTestId("lead-table")).ToContainTextAsync($"https://orcid.org/{lead.Orcid}");
+        await Assertions.Expect(leadPage.GetByTestId("lead-table")).ToContainTextAsync($"{Portal.Production}{lead.Orcid}");
         await leadPage.GetByLabel("Slug").FillAsync("lab-three");
         await leadPage.GetByLabel("Name", new() { Exact = true }).FillAsync("Laboratory Three");
         await leadPage.GetByLabel("Admin's email (optional)").FillAsync("admin@lab-three.example");
