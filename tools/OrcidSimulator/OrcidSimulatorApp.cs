@@ -71,6 +71,7 @@ public static class OrcidSimulatorApp
         app.MapGroup("/pub/v3.0").AddEndpointFilter<MediaTypeFilter>().AddEndpointFilterFactory(BearerTokenFilter.Factory(optional: true))
             .AddEndpointFilter<PublicRateLimitFilter>().AddEndpointFilter<FaultFilter>().MapPublicApi();
         app.MapControlsApi();
+        app.MapRecordPage();
         return app;
     }
 

@@ -73,6 +73,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<LaunchReviewService>();
         builder.Services.AddSingleton<ConsentInvitationOutbox>();
         builder.Services.AddSingleton<ResearcherPages>();
+        builder.Services.AddSingleton<OrcidRecordLinks>();
         builder.AddBadges();
         builder.AddResearcherSession();
         builder.Services.TryAddSingleton(TimeProvider.System);

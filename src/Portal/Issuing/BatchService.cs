@@ -1,3 +1,4 @@
+using Consortium.Portal.Text;
 using Consortium.Orcid;
 using Consortium.Grains.Batches;
 using Consortium.Grains.Interfaces;
@@ -45,7 +46,7 @@ public sealed class BatchService(IGrainFactory grains, IssuingService issuing, P
         await Batch(tenant, batchId).AcceptAsync(record, [.. parsed.Rows.Select(ToIssuance)], portal.Base.AbsoluteUri);
         if (parsed.Rows.Count > 0)
         {
-            await audit.RecordAsync(actor, "batch.applied", $"{batchId}: {parsed.Rows.Count} rows of {fileName} in {environment.Name()}", tenant.ConsortiumSlug, tenant.Slug);
+            await audit.RecordAsync(actor, "batch.applied", $"{batchId}: {Plural.Of(parsed.Rows.Count, "row")} of {fileName} in {environment.Name()}", tenant.ConsortiumSlug, tenant.Slug);
         }
         var (_, rows) = await OutcomesAsync(tenant, record);
         return new BatchReport(batchId, environment, DryRun: false, parsed.TotalRows, parsed.Rows.Count, parsed.Problems, rows);

@@ -1,4 +1,3 @@
-using Consortium.Grains.Badges;
 using Consortium.Grains.OrcidClients;
 using Consortium.Orcid;
 using Consortium.Grains.Researchers;
@@ -13,6 +12,4 @@ public static class ResearcherLinks
         ConsentInvitationEmail.PageLink(portal.Base, tenant, environment, invitationToken);
 
     public static Uri Callback(PortalAddress portal, string tenant) => portal.For($"/t/{tenant}/orcid/callback");
-
-    public static string OrcidRecord(OrcidEnvironment environment, string orcid) => OpenBadgeCredentialBuilder.OrcidRecordUrl(environment, orcid);
 }

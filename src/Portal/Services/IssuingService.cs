@@ -1,3 +1,4 @@
+using Consortium.Portal.Text;
 using Consortium.Orcid;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
@@ -54,7 +55,7 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, P
         }
         else if (changed.Count > 1)
         {
-            await RecordAsync(tenant, actor, "issuance.submitted", $"{changed.Count} issuances in {environment.Name()}");
+            await RecordAsync(tenant, actor, "issuance.submitted", $"{Plural.Of(changed.Count, "issuance")} in {environment.Name()}");
         }
         return created;
     }
@@ -65,6 +66,27 @@ public sealed class IssuingService(IGrainFactory grains, IssuingReader reader, P
 
     public Task<IssuancePage> ListAsync(TenantProfile tenant, OrcidEnvironment environment, IssuanceQuery query) =>
         reader.ListAsync(tenant.Slug, environment, query);
+
+    /// <summary>
+    /// What this template already gave this person (by iD, or by email for an invitation), withdrawn ones aside: a second
+    /// issuance with another external id writes a second qualification, which the issue-one form warns about.
+    /// </summary>
+    public async Task<IReadOnlyList<IssuanceView>> EarlierIssuancesAsync(
+        TenantProfile tenant, OrcidEnvironment environment, string templateId, string? orcid, string? email)
+    {
+        var byOrcid = OrcidId.TryParse(orcid, out var id);
+        var byEmail = !byOrcid && !string.IsNullOrWhiteSpace(email);
+        if (!byOrcid && !byEmail)
+        {
+            return [];
+        }
+        var query = byOrcid
+            ? new IssuanceQuery { TemplateId = templateId, Orcid = id.Value }
+            : new IssuanceQuery { TemplateId = templateId, Search = email!.Trim() };
+        var page = await reader.ListAsync(tenant.Slug, environment, query);
+        return [.. page.Items.Where(issuance => issuance.Status != IssuanceStatus.Revoked
+            && (byOrcid || string.Equals(issuance.Email, email!.Trim(), StringComparison.OrdinalIgnoreCase)))];
+    }
 
     public Task<IReadOnlyList<IssuanceView>> GetManyAsync(TenantProfile tenant, IReadOnlyList<string> ids) => reader.GetManyAsync(tenant.Slug, ids);
 

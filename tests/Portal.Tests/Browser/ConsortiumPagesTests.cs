@@ -29,6 +29,36 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : BrowserTest(b
     }
 
     [Fact]
+    public async Task AfterASuccessfulSaveTheClearedFormShowsNoErrors()
+    {
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByLabel("Slug").FillAsync("clean-consortium");
+        await page.GetByLabel("Name").FillAsync("Clean Consortium");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add consortium" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Added Clean Consortium.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Slug")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByLabel("Name")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByText("Enter a slug.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Enter the consortium's name.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-input-error")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Clean Consortium" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Clean Consortium" })).ToBeVisibleAsync();
+        await page.GetByLabel("Slug").FillAsync("clean-org");
+        await page.GetByLabel("Name").FillAsync("Clean Organisation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Added Clean Organisation.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Slug")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByText("Enter a slug.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Enter the organisation's name.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-input-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task InvitedLeadSignsInWithOrcidAcceptsAndSeesOnlyTheirConsortium()
     {
         var page = await Portal.OpenAsync(Browser.Browser, "/");
@@ -60,7 +90,7 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : BrowserTest(b
         await Assertions.Expect(leadPage.GetByRole(AriaRole.Button, new() { Name = "Add consortium" })).ToHaveCountAsync(0);
         // The lead adds a member organisation and invites its admin in one go.
         await leadPage.GetByRole(AriaRole.Link, new() { Name = "Led Consortium" }).ClickAsync();
-        await Assertions.Expect(leadPage.GetByTestId("lead-table")).ToContainTextAsync($"https://orcid.org/{lead.Orcid}");
+        await Assertions.Expect(leadPage.GetByTestId("lead-table")).ToContainTextAsync($"{Portal.Production}{lead.Orcid}");
         await leadPage.GetByLabel("Slug").FillAsync("lab-three");
         await leadPage.GetByLabel("Name", new() { Exact = true }).FillAsync("Laboratory Three");
         await leadPage.GetByLabel("Admin's email (optional)").FillAsync("admin@lab-three.example");

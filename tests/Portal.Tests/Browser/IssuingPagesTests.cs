@@ -125,6 +125,43 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
     }
 
     [Fact]
+    public async Task IssueOneWarnsOfASecondIssuanceOfATemplateToOnePersonAndStillIssuesIt()
+    {
+        var api = Portal.CreateApiClient();
+        var tenant = await Portal.CreateTenantAsync();
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync(tenant);
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/issuances",
+            new { env = "sandbox", templateId = "laser-2", email = "twice@example.org", externalId = "twice-1" })).EnsureSuccessStatusCode();
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await page.GetByText("Issue one qualification", new() { Exact = true }).ClickAsync();
+        var form = page.GetByTestId("issue-one");
+        await form.GetByLabel("Template").ClickAsync();
+        await page.GetByText("Laser Safety Level 2 (laser-2)").ClickAsync();
+
+        // Someone else: no warning.
+        await form.GetByLabel("or email").FillAsync("someone-else@example.org");
+        await form.GetByLabel("External id").FillAsync("twice-2");
+        await Assertions.Expect(form.GetByLabel("External id")).ToHaveValueAsync("twice-2");
+        await Assertions.Expect(page.GetByTestId("earlier-issuance")).ToHaveCountAsync(0);
+
+        await form.GetByLabel("or email").FillAsync("twice@example.org");
+        await form.GetByLabel("External id").FocusAsync();
+        await Assertions.Expect(page.GetByTestId("earlier-issuance")).ToContainTextAsync("This person already has this template: twice-1 (");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Issue", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("twice-2: ", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("earlier-issuance")).ToHaveCountAsync(0);
+        var issuances = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenant}/issuances?env=sandbox");
+        Assert.Contains("twice-1", issuances.GetRawText());
+        Assert.Contains("twice-2", issuances.GetRawText());
+    }
+
+    [Fact]
     public async Task ChangingATemplateSaysHowManyRecordsItRewritesAndAsksFirst()
     {
         var api = Portal.CreateApiClient();

@@ -51,7 +51,7 @@ public sealed partial class MemberAdminTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(page.GetByTestId("new-api-key")).ToContainTextAsync("ck.lab-two.");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Team" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("team-table")).ToContainTextAsync($"https://orcid.org/{admin.Orcid}");
+        await Assertions.Expect(page.GetByTestId("team-table")).ToContainTextAsync($"{Portal.Production}{admin.Orcid}");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Audit log" }).ClickAsync();
         var audit = page.GetByTestId("audit-table");

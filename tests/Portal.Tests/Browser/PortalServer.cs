@@ -55,6 +55,9 @@ public sealed class PortalServer : IAsyncDisposable
     /// <summary>The sandbox ORCID simulator the portal signs staff in with.</summary>
     public Uri Sandbox => Services.GetRequiredService<EmbeddedOrcid>().Addresses.First();
 
+    /// <summary>The production ORCID simulator: offline, the registry that production iDs link to.</summary>
+    public Uri Production => Services.GetRequiredService<EmbeddedOrcid>().Addresses.Last();
+
     public static (string Name, string Email, string Password, string Orcid) DemoOperator => EmbeddedOrcid.DemoOperator;
 
     /// <summary>An API client with the operator's key.</summary>

@@ -31,7 +31,8 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/t/{Tenant}\\?env=sandbox&outcome=connected$"));
         await Assertions.Expect(page.GetByText("Thank you: your ORCID iD is connected to Laser Lab.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Rita Reed" })).ToBeVisibleAsync();
-        var orcidUrl = $"https://sandbox.orcid.org/{rita.Orcid}";
+        // Offline, the iD links to the sandbox simulator the portal talks to, not to sandbox.orcid.org where the iD does not exist.
+        var orcidUrl = $"{Portal.Sandbox}{rita.Orcid}";
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = orcidUrl })).ToHaveAttributeAsync("href", orcidUrl);
         var stored = page.GetByRole(AriaRole.List, new() { Name = "Stored data" });
         await Assertions.Expect(stored).ToContainTextAsync($"{rita.Orcid}, Rita Reed");
@@ -50,6 +51,14 @@ public sealed partial class ResearcherConsentTests(BrowserFixture browser) : Bro
         Assert.Equal(issuance.GetProperty("putCode").GetInt64(), onRecord.GetProperty("put-code").GetInt64());
         Assert.Equal(clientId, onRecord.GetProperty("source").GetProperty("source-client-id").GetProperty("path").GetString());
         Assert.Equal(Title, onRecord.GetProperty("role-title").GetString());
+
+        var seeIt = qualification.GetByRole(AriaRole.Link, new() { Name = "see it on ORCID" });
+        await Assertions.Expect(seeIt).ToHaveAttributeAsync("href", orcidUrl);
+        var record = await page.Context.NewPageAsync();
+        await record.GotoAsync(orcidUrl);
+        await Assertions.Expect(record.GetByRole(AriaRole.Heading, new() { Name = "Rita Reed" })).ToBeVisibleAsync();
+        await Assertions.Expect(record.GetByRole(AriaRole.Listitem)).ToContainTextAsync(Title);
+        await record.CloseAsync();
 
         var credential = $"/t/{Tenant}/certificates/{issuance.GetProperty("certificateId").GetString()}/credential";
         await Assertions.Expect(qualification.GetByRole(AriaRole.Link, new() { Name = "download Open Badge" })).ToHaveAttributeAsync("href", credential);

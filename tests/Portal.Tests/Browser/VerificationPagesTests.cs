@@ -28,6 +28,31 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
     }
 
     [Fact]
+    public async Task TheProvePageSpeaksToTheResearcherAndFoldsTheDetails()
+    {
+        var (clientId, orcid) = await SetUpAsync();
+        await Portal.PutOnSandboxRecordAsync(orcid, clientId, "Radiation Safety");
+        var page = await Portal.NewPageAsync(Browser.Browser);
+        await page.GotoAsync("/t/rule-org/prove/radiation?env=sandbox");
+        await Portal.DecideNextConsentAsync(orcid, "authorize");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with ORCID to check" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("researcher-verdict")).ToHaveTextAsync(
+            "Yes, it counts. Your ORCID record shows \"Radiation Safety\", and Rule University accepts it.");
+        // No put-codes, client ids or rule versions unless the researcher asks for them.
+        await Assertions.Expect(page.GetByTestId("evidence-table")).ToBeHiddenAsync();
+        var shown = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("put-code", shown);
+        Assert.DoesNotContain(clientId, shown);
+        await page.GetByText("Details", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("evidence-table")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("evidence-table")).ToContainTextAsync(clientId);
+
+        var back = page.GetByRole(AriaRole.Link, new() { Name = "Back to Rule University's page" });
+        await Assertions.Expect(back).ToHaveAttributeAsync("href", "/t/rule-org?env=sandbox");
+    }
+
+    [Fact]
     public async Task AnAdminWritesATrustRuleTestsItOnARecordAndSavesItAsVersionOne()
     {
         var (_, orcid) = await SetUpAsync();

@@ -19,7 +19,7 @@ public sealed partial class ConsortiaList
     [Inject] private ConsortiumService Consortia { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
-    private readonly NewConsortiumForm _form = new();
+    private NewConsortiumForm _form = new();
     private readonly FieldErrors _errors = new();
     private IReadOnlyList<ConsortiumProfile>? _consortia;
     private ClaimsPrincipal _user = new();
@@ -44,7 +44,8 @@ public sealed partial class ConsortiaList
         if (await _errors.SubmitAsync(async () => created = await Consortia.CreateAsync(new NewConsortium(_form.Slug, _form.Name), AuditActor.ForStaff(_user))))
         {
             Snackbar.Add($"Added {created!.Name}.", Severity.Success);
-            _form.Clear();
+            // A new model gives the form a new EditContext: a cleared form must not show "required" for fields not yet touched.
+            _form = new();
             await LoadAsync();
         }
         _saving = false;
@@ -57,7 +58,5 @@ public sealed partial class ConsortiaList
 
         [Required(ErrorMessage = "Enter the consortium's name.")]
         public string Name { get; set; } = "";
-
-        public void Clear() => (Slug, Name) = ("", "");
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class ConsortiumDashboard
     [Inject] private InvitationService Invitations { get; set; } = null!;
     [Inject] private AuditLog Audit { get; set; } = null!;
 
-    private readonly NewTenantForm _form = new();
+    private NewTenantForm _form = new();
     private readonly FieldErrors _errors = new();
     private readonly InviteForm _invite = new();
     private readonly FieldErrors _inviteErrors = new();
@@ -64,7 +64,8 @@ public sealed partial class ConsortiumDashboard
             Snackbar.Add(string.IsNullOrWhiteSpace(_form.AdminEmail)
                 ? $"Added {created!.Name}."
                 : $"Added {created!.Name}; an invitation to administer it was sent to {_form.AdminEmail.Trim()}.", Severity.Success);
-            _form.Clear();
+            // A new model gives the form a new EditContext: a cleared form must not show "required" for fields not yet touched.
+            _form = new();
             _tenants = await Consortia.ListTenantStatusAsync(Slug);
         }
         _saving = false;
@@ -154,7 +155,5 @@ public sealed partial class ConsortiumDashboard
         public string? RorId { get; set; }
 
         public string? AdminEmail { get; set; }
-
-        public void Clear() => (Slug, Name, RorId, AdminEmail) = ("", "", null, null);
     }
 }
