@@ -77,6 +77,45 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         await Assertions.Expect(page.GetByTestId("read-note")).ToContainTextAsync("items the researcher keeps limited or private are not visible");
     }
 
+    [Fact]
+    public async Task AnAdminVerifiesACsvOfIdsOnTheVerifyTabSeesEachDecisionAndDownloadsTheResult()
+    {
+        var (clientId, qualified) = await SetUpAsync();
+        await Portal.PutOnSandboxRecordAsync(qualified, clientId, "Radiation Safety");
+        var (unqualified, _) = await Portal.CreateResearcherAsync("Emmy", "Noether", "noether@example.org");
+        await Portal.PutOnSandboxRecordAsync(unqualified, clientId, "Laser Safety Level 2");
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/tenants/rule-org");
+        await page.WaitForURLAsync("**/tenants/rule-org");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Verify" }).ClickAsync();
+        await page.GetByLabel("Trust rule").ClickAsync();
+        await page.GetByText("Radiation Safety (v1)").ClickAsync();
+        // Blazor's InputFile hears a chosen file only once its script has set the input up.
+        await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]:not([disabled])')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "lab-access.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"name,orcid\nWu,{qualified}\nNoether,{unqualified}\nNobody,0000-0002-1825-0098\n"),
+        });
+
+        await Assertions.Expect(page.GetByTestId("batch-verify-summary")).ToContainTextAsync("lab-access.csv against radiation: 1 allowed, 1 denied, 0 unknown, 1 not verified.");
+        var table = page.GetByTestId("batch-verify-table");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = qualified }).Locator("[data-decision]")).ToHaveAttributeAsync("data-decision", "allow");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = unqualified }).Locator("[data-decision]")).ToHaveAttributeAsync("data-decision", "deny");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = "0000-0002-1825-0098" })).ToContainTextAsync("check digit");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("batch-verify-download").ClickAsync());
+        Assert.Equal("lab-access-radiation-decisions.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("orcid,decision,reason", lines[0].TrimEnd('\r'));
+        Assert.StartsWith($"{qualified},allow,", lines[1]);
+        Assert.StartsWith($"{unqualified},deny,", lines[2]);
+        Assert.StartsWith("0000-0002-1825-0098,,", lines[3]);
+    }
+
     /// <summary>A member organisation with a sandbox client and the rule "radiation"; and a researcher at the simulator.</summary>
     private async Task<(string ClientId, string Orcid)> SetUpAsync()
     {
