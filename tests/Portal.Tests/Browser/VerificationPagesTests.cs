@@ -61,14 +61,7 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         var (clientId, _) = await SetUpAsync();
         var orcid = (await Portal.SandboxControls.CreateResearcherAsync("Irène", "Joliot-Curie", "irene@example.org", defaultVisibility: "limited")).Orcid;
         await Portal.PutOnSandboxRecordAsync(orcid, clientId, "Radiation Safety");
-        var page = await Portal.OpenAsync(Browser.Browser, "/");
-        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/tenants/rule-org");
-        await page.WaitForURLAsync("**/tenants/rule-org");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Verify" }).ClickAsync();
-        await page.GetByLabel("Trust rule").ClickAsync();
-        await page.GetByText("Radiation Safety (v1)").ClickAsync();
+        var page = await OpenVerifyTabWithRadiationRuleAsync();
         await page.GetByLabel("ORCID iD").FillAsync(orcid);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
 
@@ -84,14 +77,7 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         await Portal.PutOnSandboxRecordAsync(qualified, clientId, "Radiation Safety");
         var (unqualified, _) = await Portal.CreateResearcherAsync("Emmy", "Noether", "noether@example.org");
         await Portal.PutOnSandboxRecordAsync(unqualified, clientId, "Laser Safety Level 2");
-        var page = await Portal.OpenAsync(Browser.Browser, "/");
-        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/tenants/rule-org");
-        await page.WaitForURLAsync("**/tenants/rule-org");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Verify" }).ClickAsync();
-        await page.GetByLabel("Trust rule").ClickAsync();
-        await page.GetByText("Radiation Safety (v1)").ClickAsync();
+        var page = await OpenVerifyTabWithRadiationRuleAsync();
         // Blazor's InputFile hears a chosen file only once its script has set the input up.
         await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]:not([disabled])')?._blazorInputFileNextFileId !== undefined");
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
@@ -114,6 +100,20 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         Assert.StartsWith($"{qualified},allow,", lines[1]);
         Assert.StartsWith($"{unqualified},deny,", lines[2]);
         Assert.StartsWith("0000-0002-1825-0098,,", lines[3]);
+    }
+
+    /// <summary>The operator signed in, on the organisation's Verify tab with the rule "radiation" chosen.</summary>
+    private async Task<IPage> OpenVerifyTabWithRadiationRuleAsync()
+    {
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/tenants/rule-org");
+        await page.WaitForURLAsync("**/tenants/rule-org");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Verify" }).ClickAsync();
+        await page.GetByLabel("Trust rule").ClickAsync();
+        await page.GetByText("Radiation Safety (v1)").ClickAsync();
+        return page;
     }
 
     /// <summary>A member organisation with a sandbox client and the rule "radiation"; and a researcher at the simulator.</summary>
