@@ -88,6 +88,35 @@ public sealed class BatchVerificationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheColdRecordsOfABatchAreReadSideBySide()
+    {
+        var orcids = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var (orcid, _) = await _portal.CreateResearcherAsync("Slow", $"Researcher {i}", $"slow{i}@example.org");
+            await _portal.PutOnSandboxRecordAsync(orcid, _clientId, "Radiation Safety");
+            orcids.Add(orcid);
+        }
+        // Each ORCID call now takes a second: read one after another, 30 records would take a minute.
+        await _portal.SandboxControls.StartFaultAsync("latency", latencyMilliseconds: 1000);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HttpResponseMessage response;
+        try
+        {
+            response = await BatchAsync(new { env = "sandbox", ruleId = "radiation", orcids });
+        }
+        finally
+        {
+            await _portal.SandboxControls.StopFaultsAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.All((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray(),
+            r => Assert.Equal("allow", r.GetProperty("decision").GetString()));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"30 cold records took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
     public async Task ABatchOfNoIdsOrOverAThousandIsRefusedAndAnUnknownRuleIsNotFound()
     {
         var empty = await BatchAsync(new { env = "sandbox", ruleId = "radiation", orcids = Array.Empty<string>() });
