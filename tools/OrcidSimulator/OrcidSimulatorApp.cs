@@ -34,6 +34,7 @@ public static class OrcidSimulatorApp
         builder.Services.AddSingleton<RecordStates>();
         builder.Services.AddSingleton(provider => new ClientRateLimiter(provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PublicApiLimits>();
+        builder.Services.AddSingleton<RecordReads>();
         builder.Services.AddSingleton<WebhookRegistry>();
         builder.Services.AddSingleton<WebhookNotifier>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<WebhookNotifier>());

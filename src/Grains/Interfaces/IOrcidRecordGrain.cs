@@ -13,7 +13,8 @@ public interface IOrcidRecordGrain : IGrainWithStringKey
     /// <summary>Evaluates the rule against the record, read from ORCID unless a fresh copy is cached.</summary>
     /// <param name="webhookCallback">Registered once with ORCID so a change to the record ends the cache early.</param>
     /// <exception cref="OrcidUnreachableException">ORCID did not answer and no fresh copy is cached.</exception>
-    [Alias("Evaluate")]
+    /// <remarks>Interleaved: a warm verification answers from the copy while a read is under way, and the cold ones share that read.</remarks>
+    [Alias("Evaluate"), AlwaysInterleave]
     Task<RecordVerdict> EvaluateAsync(TrustRule rule, EvaluationContext context, Uri? webhookCallback);
 
     /// <summary>ORCID said the record changed, or the consent did: the next verification reads it again.</summary>

@@ -16,7 +16,8 @@ namespace Consortium.Grains.Verification;
 /// Reads a record with the researcher's consent token when there is one (limited items included), else as public data,
 /// and keeps it in memory for <see cref="VerificationOptions.CacheFor"/>, or until ORCID's webhook says it changed.
 /// Only the read is cached: every verification evaluates its rule afresh. A stale copy is never used, so an outage
-/// answers "unknown" rather than an old "allow".
+/// answers "unknown" rather than an old "allow". Verifications interleave: a warm one never waits behind a read from ORCID,
+/// and cold ones for the same record share one read.
 /// </summary>
 public sealed class OrcidRecordGrain(
     Consortium.Orcid.OrcidClients orcid,
@@ -29,6 +30,8 @@ public sealed class OrcidRecordGrain(
     private RecordCopy? _copy;
     // Counts invalidations, so a read that one overtook is not kept as the record's copy.
     private long _generation;
+    // The read from ORCID under way, which every verification arriving meanwhile shares.
+    private Task<RecordCopy>? _reading;
     // The address registered (pinned by IWebhookCallbackGrain, so ORCID keeps one hook for the record) and when.
     private (Uri Callback, DateTimeOffset At)? _webhook;
 
@@ -38,26 +41,47 @@ public sealed class OrcidRecordGrain(
 
     public async Task<RecordVerdict> EvaluateAsync(TrustRule rule, EvaluationContext context, Uri? webhookCallback)
     {
-        var cached = _copy is { } copy && clock.GetUtcNow() - copy.ReadAt < options.Value.CacheFor;
-        var read = _copy;
-        if (!cached)
+        if (_copy is { } copy && clock.GetUtcNow() - copy.ReadAt < options.Value.CacheFor)
         {
-            var generation = _generation;
-            read = await ReadAsync();
-            if (generation == _generation)
-            {
-                _copy = read;
-            }
-            await RegisterWebhookAsync(webhookCallback);
+            return Verdict(rule, context, copy, cached: true);
         }
-        return new RecordVerdict(TrustEvaluator.Evaluate(rule, context, read!.Qualifications), cached, read.ReadWith, read.ReadAt);
+        // Single flight: verifications that arrive while the record is being read wait for that read instead of asking ORCID again.
+        var reading = _reading ??= ReadAndKeepAsync(webhookCallback);
+        try
+        {
+            return Verdict(rule, context, await reading, cached: false);
+        }
+        finally
+        {
+            if (_reading == reading)
+            {
+                _reading = null;
+            }
+        }
     }
 
     public Task InvalidateAsync()
     {
         _copy = null;
         _generation++;
+        // A read already under way may predate the change: later verifications start their own.
+        _reading = null;
         return Task.CompletedTask;
+    }
+
+    private static RecordVerdict Verdict(TrustRule rule, EvaluationContext context, RecordCopy read, bool cached) =>
+        new(TrustEvaluator.Evaluate(rule, context, read.Qualifications), cached, read.ReadWith, read.ReadAt);
+
+    private async Task<RecordCopy> ReadAndKeepAsync(Uri? webhookCallback)
+    {
+        var generation = _generation;
+        var read = await ReadAsync();
+        if (generation == _generation)
+        {
+            _copy = read;
+        }
+        await RegisterWebhookAsync(webhookCallback);
+        return read;
     }
 
     private async Task<RecordCopy> ReadAsync()

@@ -10,7 +10,9 @@ using Orleans.Concurrency;
 
 namespace Consortium.Grains.Verification;
 
-[StatelessWorker]
+/// <summary>Holds no state of its own, so it is reentrant: a worker goes on with other verifications while one waits for ORCID,
+/// and a batch's cold reads run side by side (a stateless worker alone takes one call at a time, with one worker a core).</summary>
+[StatelessWorker, Reentrant]
 public sealed class VerifierGrain(IDataProtectionProvider protection, TimeProvider clock) : Grain, IVerifierGrain
 {
     private string Tenant => this.GetPrimaryKeyString();

@@ -14,6 +14,8 @@ public static class TrustRulesApi
 
     public sealed record VerificationBody(string? Env, string? Orcid, string? RuleId);
 
+    public sealed record BatchVerificationBody(string? Env, string? RuleId, List<string?>? Orcids);
+
     public static void MapTrustRulesApi(this IEndpointRouteBuilder app)
     {
         var tenants = app.MapGroup("/api/v1/tenants/{tenant}").RequireAuthorization(ApiPolicies.ApiCaller);
@@ -32,6 +34,9 @@ public static class TrustRulesApi
             TypedResults.Ok(await verification.VerifyAsync(tenant.Profile,
                 new VerificationRequest(OrcidEnvironmentName.Parse("env", body.Env), body.Orcid ?? "", body.RuleId),
                 AuditActor.FromApiCaller(http)))).WithTags("Verifications");
+        tenants.MapPost("/verifications/batch", async (BatchVerificationBody body, TenantContext tenant, VerificationService verification, HttpContext http) =>
+            TypedResults.Ok(await verification.VerifyBatchAsync(tenant.Profile, OrcidEnvironmentName.Parse("env", body.Env), body.RuleId, body.Orcids,
+                AuditActor.FromApiCaller(http), http.RequestAborted))).WithTags("Verifications");
     }
 
     private static async Task<Results<Ok<TrustRule>, NotFound>> GetAsync(string id, TenantContext tenant, VerificationService verification, int? version = null) =>

@@ -198,6 +198,29 @@ public sealed class VerificationTests(SqliteClusterFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task ConcurrentColdVerificationsOfOneRecordShareOneOrcidRead()
+    {
+        var orcid = await _tenant.NewResearcherAsync();
+        await PutAsync(_tenant.ClientId, Radiation, "2024-01-01", null, orcid);
+        // ORCID answers slowly, so every verification arrives while the first read is still under way.
+        (await _tenant.Simulator.PostAsJsonAsync("/_sim/faults", new { kind = "Latency", rate = 1.0, durationSeconds = 60, latencyMilliseconds = 1500 })).EnsureSuccessStatusCode();
+        VerificationResult[] results;
+        try
+        {
+            results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => VerifyWithAsync(OwnRadiationSafety, orcid)));
+        }
+        finally
+        {
+            await _tenant.Simulator.DeleteAsync("/_sim/faults");
+        }
+
+        Assert.Equal(1, await _tenant.Controls.RecordReadsAsync(orcid));
+        Assert.All(results, r => Assert.Equal(Decision.Allow, r.Decision));
+        // All answered from the one read: those that came while it was under way share it, later ones find its copy.
+        Assert.Single(results.Select(r => r.RecordReadAt).Distinct());
+    }
+
+    [Fact]
     public async Task RulesAndDecisionsBelongToTheirTenant()
     {
         await Grains.GetGrain<ITenantTrustRulesGrain>(TenantKey.For(_tenant.Tenant))

@@ -86,6 +86,50 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         var (clientId, _) = await SetUpAsync();
         var orcid = (await Portal.SandboxControls.CreateResearcherAsync("Irène", "Joliot-Curie", "irene@example.org", defaultVisibility: "limited")).Orcid;
         await Portal.PutOnSandboxRecordAsync(orcid, clientId, "Radiation Safety");
+        var page = await OpenVerifyTabWithRadiationRuleAsync();
+        await page.GetByLabel("ORCID iD").FillAsync(orcid);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+
+        // The researcher keeps the qualification limited and has not consented: the public read cannot see it, and says so.
+        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "deny");
+        await Assertions.Expect(page.GetByTestId("read-note")).ToContainTextAsync("items the researcher keeps limited or private are not visible");
+    }
+
+    [Fact]
+    public async Task AnAdminVerifiesACsvOfIdsOnTheVerifyTabSeesEachDecisionAndDownloadsTheResult()
+    {
+        var (clientId, qualified) = await SetUpAsync();
+        await Portal.PutOnSandboxRecordAsync(qualified, clientId, "Radiation Safety");
+        var (unqualified, _) = await Portal.CreateResearcherAsync("Emmy", "Noether", "noether@example.org");
+        await Portal.PutOnSandboxRecordAsync(unqualified, clientId, "Laser Safety Level 2");
+        var page = await OpenVerifyTabWithRadiationRuleAsync();
+        // Blazor's InputFile hears a chosen file only once its script has set the input up.
+        await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]:not([disabled])')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "lab-access.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"name,orcid\nWu,{qualified}\nNoether,{unqualified}\nNobody,0000-0002-1825-0098\n"),
+        });
+
+        await Assertions.Expect(page.GetByTestId("batch-verify-summary")).ToContainTextAsync("lab-access.csv against radiation: 1 allowed, 1 denied, 0 unknown, 1 not verified.");
+        var table = page.GetByTestId("batch-verify-table");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = qualified }).Locator("[data-decision]")).ToHaveAttributeAsync("data-decision", "allow");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = unqualified }).Locator("[data-decision]")).ToHaveAttributeAsync("data-decision", "deny");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = "0000-0002-1825-0098" })).ToContainTextAsync("check digit");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("batch-verify-download").ClickAsync());
+        Assert.Equal("lab-access-radiation-decisions.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("orcid,decision,reason", lines[0].TrimEnd('\r'));
+        Assert.StartsWith($"{qualified},allow,", lines[1]);
+        Assert.StartsWith($"{unqualified},deny,", lines[2]);
+        Assert.StartsWith("0000-0002-1825-0098,,", lines[3]);
+    }
+
+    /// <summary>The operator signed in, on the organisation's Verify tab with the rule "radiation" chosen.</summary>
+    private async Task<IPage> OpenVerifyTabWithRadiationRuleAsync()
+    {
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/tenants/rule-org");
         await page.WaitForURLAsync("**/tenants/rule-org");
@@ -94,12 +138,7 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         await page.GetByRole(AriaRole.Tab, new() { Name = "Verify" }).ClickAsync();
         await page.GetByLabel("Trust rule").ClickAsync();
         await page.GetByText("Radiation Safety (v1)").ClickAsync();
-        await page.GetByLabel("ORCID iD").FillAsync(orcid);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
-
-        // The researcher keeps the qualification limited and has not consented: the public read cannot see it, and says so.
-        await Assertions.Expect(page.GetByTestId("verdict")).ToHaveAttributeAsync("data-decision", "deny");
-        await Assertions.Expect(page.GetByTestId("read-note")).ToContainTextAsync("items the researcher keeps limited or private are not visible");
+        return page;
     }
 
     /// <summary>A member organisation with a sandbox client and the rule "radiation"; and a researcher at the simulator.</summary>

@@ -6,6 +6,10 @@ namespace Consortium.OrcidSimulator.Controls;
 
 public sealed record NewClientRequest(string Name, string[]? RedirectUris);
 public sealed record NewClientResponse(string ClientId, string ClientSecret);
+
+/// <summary>How many times a record's qualifications were read (<c>/_sim/records/{orcid}/reads</c>).</summary>
+public sealed record RecordReadCount(string Orcid, long Reads);
+
 /// <param name="DefaultVisibility">The record's default visibility for new activities: public (when null), limited or private.</param>
 /// <summary>A new researcher with a record; <c>password</c> (at least 4 characters) is made up when not given.</summary>
 public sealed record NewResearcherRequest(string GivenNames, string FamilyNames, string Email, string? DefaultVisibility = null, string? Password = null);

@@ -18,6 +18,8 @@ public static class ControlsApi
             return Results.Ok(new NewClientResponse(client.ClientId, client.ClientSecret));
         });
         sim.MapGet("/clients/{clientId}/traffic", (string clientId, ClientRateLimiter limiter) => Results.Ok(limiter.TrafficOf(clientId)));
+        sim.MapGet("/clients/{clientId}/public-traffic", (string clientId, PublicApiLimits limits) => Results.Ok(limits.TrafficOf(clientId)));
+        sim.MapGet("/records/{orcid}/reads", (string orcid, RecordReads reads) => Results.Ok(new RecordReadCount(orcid, reads.Of(orcid))));
         sim.MapPost("/researchers", (NewResearcherRequest body, OAuthStore oauth, RecordStore records) =>
         {
             if (!VisibilityControls.TryParse(body.DefaultVisibility ?? "public", out var defaultVisibility))

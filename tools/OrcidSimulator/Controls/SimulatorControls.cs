@@ -26,6 +26,20 @@ public sealed class SimulatorControls : IDisposable
     public async Task<ClientTraffic> TrafficAsync(string clientId) =>
         (await _http.GetFromJsonAsync<ClientTraffic>($"/_sim/clients/{Uri.EscapeDataString(clientId)}/traffic"))!;
 
+    /// <summary>The client's public API requests as the simulator's public limit (12 a second, bursts of 40) counted them.</summary>
+    public async Task<ClientTraffic> PublicTrafficAsync(string clientId) =>
+        (await _http.GetFromJsonAsync<ClientTraffic>($"/_sim/clients/{Uri.EscapeDataString(clientId)}/public-traffic"))!;
+
+    /// <summary>How many times the record's qualifications were read, through the member and the public API.</summary>
+    public async Task<long> RecordReadsAsync(string orcid) =>
+        (await _http.GetFromJsonAsync<RecordReadCount>($"/_sim/records/{orcid}/reads"))!.Reads;
+
+    /// <summary>Every member and public API request meets the fault (<c>latency</c>, <c>error500</c>, …) for a while.</summary>
+    public async Task StartFaultAsync(string kind, int latencyMilliseconds = 2000, double durationSeconds = 60) =>
+        (await _http.PostAsJsonAsync("/_sim/faults", new FaultRequest(kind, 1, durationSeconds, latencyMilliseconds))).EnsureSuccessStatusCode();
+
+    public async Task StopFaultsAsync() => (await _http.DeleteAsync("/_sim/faults")).EnsureSuccessStatusCode();
+
     /// <param name="defaultVisibility">public (when null), limited or private: the visibility new items on the record take.</param>
     public async Task<NewResearcherResponse> CreateResearcherAsync(string givenNames, string familyNames, string email, string? defaultVisibility = null,
         string? password = null) =>

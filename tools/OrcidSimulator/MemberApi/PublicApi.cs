@@ -12,10 +12,13 @@ public static class PublicApi
         // The public API runs the same bearer-token and token-target filters (orcid-pub-web/src/main/resources/orcid-t1-security-context.xml,
         // orcid-pub-web/src/main/webapp/WEB-INF/web.xml): a researcher's token on another record is 401/9017 here too.
         var api = pub.MapGroup("").AddEndpointFilter<TokenTargetFilter>();
-        api.MapGet("/{orcid}/qualifications", (string orcid, RecordStore records) =>
-            records.Qualifications(orcid) is { } items
+        api.MapGet("/{orcid}/qualifications", (string orcid, RecordStore records, RecordReads reads) =>
+        {
+            reads.Count(orcid);
+            return records.Qualifications(orcid) is { } items
                 ? OrcidResults.Json(QualificationSummaries.Of(orcid, items.Where(q => ReadRules.PublicRefusal(q) is null).ToList()))
-                : OrcidResults.Error(RecordStore.NoRecord(orcid)));
+                : OrcidResults.Error(RecordStore.NoRecord(orcid));
+        });
         api.MapGet("/{orcid}/qualification/{putCode:long}", (string orcid, long putCode, RecordStore records) =>
             QualificationsApi.ReadItem(records, orcid, putCode, ReadRules.PublicRefusal));
     }

@@ -21,8 +21,9 @@ public static class QualificationsApi
     // MemberV3ApiServiceDelegatorImpl.viewQualifications/viewQualification (orcid-api-web/src/main/java/org/orcid/api/memberV3/server/
     // delegator/impl/MemberV3ApiServiceDelegatorImpl.java): no scope is required of the list itself; items the token may not
     // read are left out, while a single read of one is refused (ReadRules).
-    static IResult List(string orcid, HttpContext context, RecordStore records)
+    static IResult List(string orcid, HttpContext context, RecordStore records, RecordReads reads)
     {
+        reads.Count(orcid);
         var token = BearerTokenFilter.TokenOf(context)!;
         return records.Qualifications(orcid) is { } items
             ? OrcidResults.Json(QualificationSummaries.Of(orcid, items.Where(q => ReadRules.MemberRefusal(q, token) is null).ToList()))

@@ -16,6 +16,9 @@ public sealed class PublicApiLimits(TimeProvider clock, OrcidSimulatorOptions op
     /// <param name="caller">The client id, or the IP address of an anonymous caller.</param>
     public bool TryAcquire(string caller) => perSecond.TryAcquire(caller);
 
+    /// <summary>The caller's public API requests as the per-second limit counted them.</summary>
+    public ClientTraffic TrafficOf(string caller) => perSecond.TrafficOf(caller);
+
     /// <summary>Counts an anonymous request; false when it is over today's quota.</summary>
     public bool CountAnonymous(string ipAddress)
     {
