@@ -65,15 +65,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
     [Fact]
     public async Task ABatchsProgressMovesOnThePageAsTheFeedPushesItWithoutPolling()
     {
-        var api = Portal.CreateApiClient();
-        var tenant = await Portal.CreateTenantAsync();
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/organisation",
-            new { name = "Live University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
-        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Live University");
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
-        var researcher = await Portal.CreateResearcherAsync("Grace", "Hopper", "grace@example.org");
-        await Portal.ConnectResearcherAsync(tenant, researcher.Orcid);
+        var (api, tenant, researcher) = await ReadyTenantWithGraceAsync("Live University");
 
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
@@ -164,15 +156,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
     [Fact]
     public async Task ChangingATemplateSaysHowManyRecordsItRewritesAndAsksFirst()
     {
-        var api = Portal.CreateApiClient();
-        var tenant = await Portal.CreateTenantAsync();
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/organisation",
-            new { name = "Template University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
-        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Template University");
-        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
-        var researcher = await Portal.CreateResearcherAsync("Grace", "Hopper", "grace@example.org");
-        await Portal.ConnectResearcherAsync(tenant, researcher.Orcid);
+        var (api, tenant, researcher) = await ReadyTenantWithGraceAsync("Template University");
         (await api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/issuances",
             new { env = "sandbox", templateId = "laser-2", orcid = researcher.Orcid, externalId = "t-1" })).EnsureSuccessStatusCode();
         await WaitForTitleOnRecordAsync(researcher.Orcid, "Laser Safety Level 2");
@@ -218,6 +202,21 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
             "No production ORCID client yet: nothing can be written to ORCID in production until one is set under ORCID clients.");
     }
 
+    /// <summary>A member organisation ready to issue laser-2 in sandbox, and Grace Hopper connected to it.</summary>
+    private async Task<(HttpClient Api, string Tenant, (string Orcid, string Password) Researcher)> ReadyTenantWithGraceAsync(string name)
+    {
+        var api = Portal.CreateApiClient();
+        var tenant = await Portal.CreateTenantAsync();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/organisation",
+            new { name = name, rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
+        var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync(name);
+        (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
+        var researcher = await Portal.CreateResearcherAsync("Grace", "Hopper", "grace@example.org");
+        await Portal.ConnectResearcherAsync(tenant, researcher.Orcid);
+        return (api, tenant, researcher);
+    }
+
     private async Task WaitForTitleOnRecordAsync(string orcid, string title)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
@@ -235,8 +234,8 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         await page.GetByText("Issue from a CSV file").ClickAsync();
         // Blazor's InputFile hears a chosen file only once its script has set the input up (after the panel's render reached
         // the browser); a file set before that is lost.
-        await page.WaitForFunctionAsync("() => document.querySelector('input[type=file]')?._blazorInputFileNextFileId !== undefined");
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=batch-csv-upload] input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await page.GetByTestId("batch-csv-upload").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = name,
             MimeType = "text/csv",

@@ -59,7 +59,7 @@ public sealed class LtiLaunchTests(BrowserFixture browser) : BrowserTest(browser
         var later = await Portal.NewPageAsync(Browser.Browser);
         await later.GotoAsync(_platform.StartUrl(ToolLoginUrl, "moodle-user-42"));
         await Assertions.Expect(later.GetByText("is connected. When you complete Laser Safety 101")).ToBeVisibleAsync();
-        await Assertions.Expect(later.GetByRole(AriaRole.Link, new() { Name = $"https://sandbox.orcid.org/{lena.Orcid}" })).ToBeVisibleAsync();
+        await Assertions.Expect(later.GetByRole(AriaRole.Link, new() { Name = $"{Portal.Sandbox}{lena.Orcid}" })).ToBeVisibleAsync();
         await Assertions.Expect(later.GetByText("Nothing yet.")).ToBeVisibleAsync();
         await Assertions.Expect(later.GetByRole(AriaRole.Link, new() { Name = "Connect your ORCID iD" })).ToHaveCountAsync(0);
     }
