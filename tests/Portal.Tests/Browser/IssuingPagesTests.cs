@@ -95,15 +95,8 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         var api = Portal.CreateApiClient();
         var tenant = await Portal.CreateTenantAsync();
         (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
-        var page = await Portal.OpenAsync(Browser.Browser, "/");
-        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        var (page, form) = await OpenIssueOneWithLaser2Async(tenant);
 
-        await page.GetByText("Issue one qualification", new() { Exact = true }).ClickAsync();
-        var form = page.GetByTestId("issue-one");
-        await form.GetByLabel("Template").ClickAsync();
-        await page.GetByText("Laser Safety Level 2 (laser-2)").ClickAsync();
         await form.GetByLabel("ORCID iD").FillAsync("0000-0002-1825-0097");
         await form.GetByLabel("or email").FillAsync("josiah@example.org");
         await form.GetByLabel("External id").FillAsync("both-1");
@@ -126,14 +119,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/templates/laser-2", new { title = "Laser Safety Level 2", validityMonths = 24 })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync($"/api/v1/tenants/{tenant}/issuances",
             new { env = "sandbox", templateId = "laser-2", email = "twice@example.org", externalId = "twice-1" })).EnsureSuccessStatusCode();
-        var page = await Portal.OpenAsync(Browser.Browser, "/");
-        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
-        await page.GetByText("Issue one qualification", new() { Exact = true }).ClickAsync();
-        var form = page.GetByTestId("issue-one");
-        await form.GetByLabel("Template").ClickAsync();
-        await page.GetByText("Laser Safety Level 2 (laser-2)").ClickAsync();
+        var (page, form) = await OpenIssueOneWithLaser2Async(tenant);
 
         // Someone else: no warning.
         await form.GetByLabel("or email").FillAsync("someone-else@example.org");
@@ -189,10 +175,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         var tenant = await Portal.CreateTenantAsync();
         var (clientId, clientSecret) = await Portal.RegisterSandboxClientAsync("Half Set Up University");
         (await api.PutAsJsonAsync($"/api/v1/tenants/{tenant}/clients/sandbox", new { clientId, clientSecret })).EnsureSuccessStatusCode();
-        var page = await Portal.OpenAsync(Browser.Browser, "/");
-        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        var page = await OpenIssuingTabAsync(tenant);
         await Assertions.Expect(page.GetByTestId("issuing-summary")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("no-client")).ToHaveCountAsync(0);
 
@@ -200,6 +183,27 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
 
         await Assertions.Expect(page.GetByTestId("no-client")).ToHaveTextAsync(
             "No production ORCID client yet: nothing can be written to ORCID in production until one is set under ORCID clients.");
+    }
+
+    /// <summary>The demo operator on the organisation's Issuing tab, once the page is interactive.</summary>
+    private async Task<IPage> OpenIssuingTabAsync(string tenant)
+    {
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        return page;
+    }
+
+    /// <summary>The Issuing tab's issue-one form, opened, with the template laser-2 picked.</summary>
+    private async Task<(IPage Page, ILocator Form)> OpenIssueOneWithLaser2Async(string tenant)
+    {
+        var page = await OpenIssuingTabAsync(tenant);
+        await page.GetByText("Issue one qualification", new() { Exact = true }).ClickAsync();
+        var form = page.GetByTestId("issue-one");
+        await form.GetByLabel("Template").ClickAsync();
+        await page.GetByText("Laser Safety Level 2 (laser-2)").ClickAsync();
+        return (page, form);
     }
 
     /// <summary>A member organisation ready to issue laser-2 in sandbox, and Grace Hopper connected to it.</summary>
