@@ -61,8 +61,12 @@ public sealed class BatchGrain(
 
     public Task<BatchRecord?> GetAsync() => Task.FromResult(state.State.Record);
 
-    // Activation alone resumes the creation (OnActivateAsync).
-    public Task WakeAsync() => Task.CompletedTask;
+    // Activation alone resumes the creation (OnActivateAsync); an active batch waiting out a failed submit tries again now.
+    public Task WakeAsync()
+    {
+        retryAt = default;
+        return Task.CompletedTask;
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

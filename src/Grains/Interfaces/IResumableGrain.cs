@@ -8,7 +8,9 @@ namespace Consortium.Grains.Interfaces;
 [Alias("IResumableGrain")]
 public interface IResumableGrain : IGrainWithStringKey
 {
-    /// <summary>Activates the grain, which resumes its pending work at once. Idempotent and cheap.</summary>
+    /// <summary>Activates the grain, which resumes its pending work at once; an active one brings forward work that waits to be
+    /// retried after a failed grain call, since the likeliest cause of those failures, a dying silo, is now settled. Idempotent
+    /// and cheap.</summary>
     [Alias("Wake")]
     Task WakeAsync();
 }

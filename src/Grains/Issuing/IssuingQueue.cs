@@ -42,6 +42,15 @@ internal sealed class IssuingQueue(IssuingQueueState stored)
         return callFailures[issuanceId] = callFailures.GetValueOrDefault(issuanceId) + 1;
     }
 
+    /// <summary>Brings the issuances whose last call failed forward to <paramref name="now"/>, keeping their failure counts.</summary>
+    public void RetryFailedCallsBy(DateTimeOffset now)
+    {
+        foreach (var id in callFailures.Keys.Where(id => pending.TryGetValue(id, out var at) && at > now))
+        {
+            Schedule(id, now);
+        }
+    }
+
     public void CallSucceeded(string issuanceId)
     {
         if (callFailures.Remove(issuanceId))

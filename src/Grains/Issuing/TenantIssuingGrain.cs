@@ -103,8 +103,12 @@ public sealed class TenantIssuingGrain(
         return results;
     }
 
-    // Activation alone restarts the pump (OnActivateAsync).
-    public Task WakeAsync() => Task.CompletedTask;
+    // Activation alone restarts the pump (OnActivateAsync); an active queue retries now what waits after a failed call.
+    public Task WakeAsync()
+    {
+        queue.RetryFailedCallsBy(clock.GetUtcNow());
+        return Task.CompletedTask;
+    }
 
     public Task<int> PendingAsync() => Task.FromResult(queue.Pending.Count);
 
