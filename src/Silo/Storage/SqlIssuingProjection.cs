@@ -246,9 +246,22 @@ public sealed class SqlIssuingProjection(ConsortiumDatabase database, IOptions<C
                 lastError = (reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
             }
         }
+        var consentEndedOnRecords = 0;
+        if (byStatus.ContainsKey(IssuanceStatus.ConsentEnded))
+        {
+            // The status index narrows this to the tenant's consent-ended rows, few beside the written ones.
+            await using var onRecords = connection.CreateCommand();
+            onRecords.CommandText = """
+                SELECT COUNT(*) FROM consortium_issuances
+                WHERE tenant = @tenant AND environment = @environment AND status = 'ConsentEnded' AND put_code IS NOT NULL
+                """;
+            onRecords.With("tenant", tenant).With("environment", environment);
+            consentEndedOnRecords = Convert.ToInt32(await onRecords.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
         var researchers = counts.Where(c => c.Key.Kind == "researcher").Sum(c => c.Value);
         var connected = counts.GetValueOrDefault(("researcher", nameof(ConsentStatus.Connected)));
-        return new IssuingCounts(byStatus, byStatus.GetValueOrDefault(IssuanceStatus.Queued), researchers, connected, lastError?.Error, lastError?.At);
+        return new IssuingCounts(byStatus, byStatus.GetValueOrDefault(IssuanceStatus.Queued), researchers, connected, lastError?.Error, lastError?.At,
+            consentEndedOnRecords);
     }
 
     public async Task<ResearcherPage> ListResearchersAsync(string tenant, OrcidEnvironment env, ResearcherQuery query)

@@ -142,6 +142,24 @@ public sealed class IssuingProjectionTests
         Assert.Equal((2, 1), (counts.Researchers, counts.ConnectedResearchers));
     }
 
+    [Theory]
+    [InlineData(Database.Sqlite)]
+    [InlineData(Database.Postgres)]
+    public async Task OnRecordsCountsWhatStaysOnRecordsAfterConsentEndsButNotWhatWasWithdrawnOrNeverWritten(Database kind)
+    {
+        await using var store = await Store.CreateAsync(kind);
+        var projection = store.Projection;
+        await projection.SaveAsync(Tenant, View("written", "laser", IssuanceStatus.InOrcid, Day, orcid: "0000-0002-1825-0097", putCode: 11), 1);
+        await projection.SaveAsync(Tenant, View("ended-after-writing", "laser", IssuanceStatus.ConsentEnded, Day, orcid: "0000-0001-5109-3700", putCode: 12), 1);
+        await projection.SaveAsync(Tenant, View("ended-before-writing", "laser", IssuanceStatus.ConsentEnded, Day, orcid: "0000-0001-5109-3700"), 1);
+        await projection.SaveAsync(Tenant, View("withdrawn", "laser", IssuanceStatus.Revoked, Day, orcid: "0000-0001-5109-3700", putCode: 13), 1);
+        await projection.SaveAsync("other-uni", View("elsewhere", "laser", IssuanceStatus.ConsentEnded, Day, orcid: "0000-0001-5109-3700", putCode: 14), 1);
+
+        var counts = await projection.CountAsync(Tenant, OrcidEnvironment.Sandbox);
+
+        Assert.Equal((4, 1, 2), (counts.Total, counts.Count(IssuanceStatus.InOrcid), counts.OnRecords));
+    }
+
     private static IssuanceView View(string externalId, string template, IssuanceStatus status, DateTimeOffset created,
         string? orcid = null, string? email = null, string? name = null, long? putCode = null, string? error = null, OrcidEnvironment environment = OrcidEnvironment.Sandbox) =>
         new(IssuingKey.IssuanceId(environment, externalId), externalId, template, orcid, email, status, putCode, error, created, created.AddMinutes(5),
