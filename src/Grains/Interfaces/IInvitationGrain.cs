@@ -20,4 +20,15 @@ public interface IInvitationGrain : IGrainWithStringKey
     /// <exception cref="InvitationRefusedException">Unknown, wrong secret, expired, or used already.</exception>
     [Alias("Accept")]
     Task<InvitationAcceptance> AcceptAsync(string secret, InvitationAcceptor acceptor);
+
+    /// <summary>A new link for an invitation not accepted yet, valid for <paramref name="validFor"/> from now; the old link
+    /// stops working.</summary>
+    /// <exception cref="InvitationRefusedException">Unknown, accepted or cancelled.</exception>
+    [Alias("Renew")]
+    Task<CreatedInvitation> RenewAsync(TimeSpan validFor);
+
+    /// <summary>Its link stops working and the team stops listing it; idempotent.</summary>
+    /// <exception cref="InvitationRefusedException">Unknown, or accepted already.</exception>
+    [Alias("Cancel")]
+    Task<InvitationView> CancelAsync();
 }

@@ -11,6 +11,23 @@ public interface ITeamGrain : IGrainWithStringKey
     [Alias("Add")]
     Task AddAsync(string orcid);
 
+    /// <summary>Grants the team's role to someone who followed an invitation, keeping their name and address, and stops listing
+    /// the invitation as waiting; idempotent.</summary>
+    [Alias("Join")]
+    Task JoinAsync(Joining joining);
+
+    /// <summary>Lists an invitation as waiting, or lists it anew after it was sent again; idempotent.</summary>
+    [Alias("Invited")]
+    Task InvitedAsync(TeamInvitation invitation);
+
+    /// <summary>Stops listing an invitation as waiting (cancelled); idempotent.</summary>
+    [Alias("ForgetInvitation")]
+    Task ForgetInvitationAsync(string invitationId);
+
+    /// <summary>Invitations sent and neither accepted nor cancelled, newest first.</summary>
+    [Alias("ListInvited")]
+    Task<IReadOnlyList<TeamInvitation>> ListInvitedAsync();
+
     /// <summary>Takes the team's role away from the person at once; idempotent.</summary>
     [Alias("Remove")]
     Task RemoveAsync(string orcid);

@@ -20,17 +20,48 @@ public sealed class InvitationGrain(
         }
         var valid = invitation.Validated();
         var now = clock.GetUtcNow();
-        var token = new InvitationToken(InvitationToken.IdOf(this.GetPrimaryKeyString()), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
-        state.State = new InvitationState
-        {
-            View = new InvitationView(token.Id, valid.Email, valid.Role, valid.InvitedBy, now, now + validFor, AcceptedAt: null, AcceptedBy: null),
-            SecretHash = SecretHash.Of(token.Secret),
-        };
-        await state.WriteStateAsync();
-        return new CreatedInvitation(state.State.View, token.ToString());
+        return await IssueLinkAsync(new InvitationView(InvitationToken.IdOf(this.GetPrimaryKeyString()), valid.Email, valid.Role, valid.InvitedBy,
+            now, now + validFor, AcceptedAt: null, AcceptedBy: null));
     }
 
     public Task<InvitationView?> GetAsync() => Task.FromResult(state.State.View);
+
+    public async Task<CreatedInvitation> RenewAsync(TimeSpan validFor)
+    {
+        var view = Open("sent again");
+        return await IssueLinkAsync(view with { ExpiresAt = clock.GetUtcNow() + validFor });
+    }
+
+    public async Task<InvitationView> CancelAsync()
+    {
+        if (state.State.CancelledAt is null)
+        {
+            var view = Open("cancelled");
+            state.State = state.State with { CancelledAt = clock.GetUtcNow() };
+            await state.WriteStateAsync();
+            await Team(view.Role).ForgetInvitationAsync(view.Id);
+        }
+        return state.State.View!;
+    }
+
+    /// <returns>The invitation, when it is neither accepted nor cancelled.</returns>
+    private InvitationView Open(string toBe) => state.State switch
+    {
+        { View: null } => throw new InvitationRefusedException("There is no such invitation."),
+        { CancelledAt: not null } => throw new InvitationRefusedException($"This invitation was cancelled; it cannot be {toBe}."),
+        { View.AcceptedAt: not null } => throw new InvitationRefusedException($"This invitation has been accepted; it cannot be {toBe}."),
+        { View: var view } => view,
+    };
+
+    /// <summary>A new secret for the link (the only copy goes in the email), and the team lists the invitation as waiting.</summary>
+    private async Task<CreatedInvitation> IssueLinkAsync(InvitationView view)
+    {
+        var token = new InvitationToken(view.Id, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
+        state.State = state.State with { View = view, SecretHash = SecretHash.Of(token.Secret) };
+        await state.WriteStateAsync();
+        await Team(view.Role).InvitedAsync(new TeamInvitation(view.Id, view.Email, view.InvitedBy, clock.GetUtcNow(), view.ExpiresAt));
+        return new CreatedInvitation(view, token.ToString());
+    }
 
     public async Task<InvitationAcceptance> AcceptAsync(string secret, InvitationAcceptor acceptor)
     {
@@ -40,13 +71,17 @@ public sealed class InvitationGrain(
         {
             throw new InvitationRefusedException("This invitation link is not valid. Ask for a new invitation.");
         }
+        if (state.State.CancelledAt is not null)
+        {
+            throw new InvitationRefusedException("This invitation was cancelled. Ask for a new invitation.");
+        }
         if (view.AcceptedAt is not null)
         {
             // The same person again (say, after a failure while granting) gets the same answer; anyone else is refused.
             return view.AcceptedBy != staffId
                 ? throw new InvitationRefusedException("This invitation has been used already. Ask for a new invitation.")
                 : view.AwaitingConfirmation ? await AwaitConfirmationAsync(view, acceptor, view.AcceptedAt.Value)
-                : await GrantAsync(view.Role, staffId);
+                : await GrantAsync(view, acceptor);
         }
         var now = clock.GetUtcNow();
         if (now >= view.ExpiresAt)
@@ -59,13 +94,13 @@ public sealed class InvitationGrain(
         // Bound to this person before the role is granted, so a leaked link can never grant it to a second person.
         state.State = state.State with { View = view with { AcceptedAt = now, AcceptedBy = staffId, AwaitingConfirmation = awaiting } };
         await state.WriteStateAsync();
-        return awaiting ? await AwaitConfirmationAsync(view, acceptor, now) : await GrantAsync(view.Role, staffId);
+        return awaiting ? await AwaitConfirmationAsync(view, acceptor, now) : await GrantAsync(view, acceptor);
     }
 
-    private async Task<InvitationAcceptance> GrantAsync(StaffRole role, string staffId)
+    private async Task<InvitationAcceptance> GrantAsync(InvitationView view, InvitationAcceptor acceptor)
     {
-        await Team(role).AddAsync(staffId);
-        return new InvitationAcceptance(role, AwaitingConfirmation: false);
+        await Team(view.Role).JoinAsync(new Joining(acceptor.StaffId, acceptor.Name, view.Email, view.Id));
+        return new InvitationAcceptance(view.Role, AwaitingConfirmation: false);
     }
 
     /// <summary>Puts the acceptance in the team's waiting list (again, after a failure in between), unless it was confirmed.</summary>
@@ -76,7 +111,7 @@ public sealed class InvitationGrain(
         {
             return new InvitationAcceptance(view.Role, AwaitingConfirmation: false);
         }
-        await team.AddPendingAsync(new PendingMember(acceptor.StaffId, view.Email, acceptor.VerifiedEmail, acceptedAt));
+        await team.AddPendingAsync(new PendingMember(acceptor.StaffId, view.Email, acceptor.VerifiedEmail, acceptedAt, acceptor.Name, view.Id));
         return new InvitationAcceptance(view.Role, AwaitingConfirmation: true);
     }
 

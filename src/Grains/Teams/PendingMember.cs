@@ -7,4 +7,6 @@ public sealed record PendingMember(
     [property: Id(0)] string Orcid,
     [property: Id(1)] string InvitedEmail,
     [property: Id(2)] string? SignedInEmail,
-    [property: Id(3)] DateTimeOffset AcceptedAt);
+    [property: Id(3)] DateTimeOffset AcceptedAt,
+    [property: Id(4)] string? Name = null,
+    [property: Id(5)] string? InvitationId = null);

@@ -10,16 +10,45 @@ public sealed class TeamGrain(
 {
     private StaffRole Role => TeamKey.RoleOf(this.GetPrimaryKeyString());
 
-    public async Task AddAsync(string orcid)
+    public Task AddAsync(string orcid) => AddAsync(new TeamMember(orcid, clock.GetUtcNow()), invitationId: null);
+
+    public Task JoinAsync(Joining joining) =>
+        AddAsync(new TeamMember(joining.Orcid, clock.GetUtcNow(), joining.Name, joining.Email), joining.InvitationId);
+
+    private async Task AddAsync(TeamMember joining, string? invitationId)
     {
         // The person's own grain is what authorisation reads: grant there first, then list them here.
-        await Staff(orcid).GrantAsync(Role);
-        if (state.State.Members.All(member => member.Orcid != orcid))
+        await Staff(joining.Orcid).GrantAsync(Role);
+        var listed = state.State.Members.Any(member => member.Orcid == joining.Orcid);
+        var invited = state.State.Invited.Any(invitation => invitation.Id == invitationId);
+        if (!listed || invited)
         {
-            state.State = state.State with { Members = [.. state.State.Members, new TeamMember(orcid, clock.GetUtcNow())] };
+            state.State = state.State with
+            {
+                Members = listed ? state.State.Members : [.. state.State.Members, joining],
+                Invited = [.. state.State.Invited.Where(invitation => invitation.Id != invitationId)],
+            };
             await state.WriteStateAsync();
         }
     }
+
+    public async Task InvitedAsync(TeamInvitation invitation)
+    {
+        state.State = state.State with { Invited = [invitation, .. state.State.Invited.Where(listed => listed.Id != invitation.Id)] };
+        await state.WriteStateAsync();
+    }
+
+    public async Task ForgetInvitationAsync(string invitationId)
+    {
+        if (state.State.Invited.Any(invitation => invitation.Id == invitationId))
+        {
+            state.State = state.State with { Invited = [.. state.State.Invited.Where(invitation => invitation.Id != invitationId)] };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<TeamInvitation>> ListInvitedAsync() =>
+        Task.FromResult<IReadOnlyList<TeamInvitation>>([.. state.State.Invited.OrderByDescending(invitation => invitation.SentAt)]);
 
     public async Task RemoveAsync(string orcid)
     {
@@ -37,7 +66,12 @@ public sealed class TeamGrain(
     {
         if (state.State.Pending.All(waiting => waiting.Orcid != pending.Orcid))
         {
-            state.State = state.State with { Pending = [.. state.State.Pending, pending] };
+            // Accepted, so no longer an invitation waiting for an answer: it waits for confirmation instead.
+            state.State = state.State with
+            {
+                Pending = [.. state.State.Pending, pending],
+                Invited = [.. state.State.Invited.Where(invitation => invitation.Id != pending.InvitationId)],
+            };
             await state.WriteStateAsync();
         }
     }
@@ -46,9 +80,9 @@ public sealed class TeamGrain(
 
     public async Task ConfirmAsync(string orcid)
     {
-        EnsurePending(orcid);
+        var pending = EnsurePending(orcid);
         // Granted before it stops waiting: a failure in between leaves it waiting, to be confirmed again.
-        await AddAsync(orcid);
+        await AddAsync(new TeamMember(orcid, clock.GetUtcNow(), pending.Name, pending.InvitedEmail), pending.InvitationId);
         await WithoutPendingAsync(orcid);
     }
 
@@ -58,13 +92,9 @@ public sealed class TeamGrain(
         await WithoutPendingAsync(orcid);
     }
 
-    private void EnsurePending(string orcid)
-    {
-        if (state.State.Pending.All(waiting => waiting.Orcid != orcid))
-        {
-            throw new NotFoundException($"Nobody signed in as {orcid} is waiting to join.");
-        }
-    }
+    private PendingMember EnsurePending(string orcid) =>
+        state.State.Pending.FirstOrDefault(waiting => waiting.Orcid == orcid)
+            ?? throw new NotFoundException($"Nobody signed in as {orcid} is waiting to join.");
 
     private async Task WithoutPendingAsync(string orcid)
     {

@@ -2,6 +2,7 @@ using Consortium.Grains.Email;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Invitations;
 using Consortium.Grains.Staff;
+using Consortium.Grains.Teams;
 using Consortium.Portal.Audit;
 using Consortium.Portal.Hosting;
 
@@ -17,11 +18,39 @@ public sealed class InvitationService(IGrainFactory grains, PortalAddress portal
     /// <param name="scopeName">The consortium's or member organisation's name, for the email.</param>
     public async Task<InvitationView> InviteAsync(string address, StaffRole role, string scopeName, string? consortium, string? tenant, AuditActor actor)
     {
-        var invitation = grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(InvitationGrain.NewId()));
-        var created = await invitation.CreateAsync(new NewInvitation(address, role, actor.Name), ValidFor);
-        await grains.GetStaffOutbox(role).EnqueueAsync([new OutboxItem(created.View.Id, Message(created, scopeName, portal.For($"/invitations/{created.Token}")))]);
+        var created = await Invitation(InvitationGrain.NewId()).CreateAsync(new NewInvitation(address, role, actor.Name), ValidFor);
+        await SendAsync(created, scopeName);
         await audit.RecordAsync(actor, "invitation.sent", $"{created.View.Email} as {role}", consortium, tenant);
         return created.View;
+    }
+
+    private Task SendAsync(CreatedInvitation invitation, string scopeName) => grains.GetStaffOutbox(invitation.View.Role).EnqueueAsync(
+        [new OutboxItem(invitation.View.Id, Message(invitation, scopeName, portal.For($"/invitations/{invitation.Token}")))]);
+
+    private IInvitationGrain Invitation(string id) => grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(id));
+
+    private ITeamGrain Team(StaffRole role) => grains.GetGrain<ITeamGrain>(TeamKey.For(role));
+
+    /// <summary>The team's invitations neither accepted nor cancelled, newest first; expired ones too, to be sent again.</summary>
+    public Task<IReadOnlyList<TeamInvitation>> WaitingAsync(StaffRole role) => Team(role).ListInvitedAsync();
+
+    /// <summary>Sends an invitation again with a new link, valid for <see cref="ValidFor"/> from now; the old link stops working. Audited.</summary>
+    /// <exception cref="InvitationRefusedException">Accepted or cancelled meanwhile.</exception>
+    public async Task<InvitationView> SendAgainAsync(string invitationId, string scopeName, string? consortium, string? tenant, AuditActor actor)
+    {
+        var renewed = await Invitation(invitationId).RenewAsync(ValidFor);
+        await SendAsync(renewed, scopeName);
+        await audit.RecordAsync(actor, "invitation.sent-again", $"{renewed.View.Email} as {renewed.View.Role}", consortium, tenant);
+        return renewed.View;
+    }
+
+    /// <summary>Cancels an invitation: its link stops working. Audited.</summary>
+    /// <exception cref="InvitationRefusedException">Accepted meanwhile.</exception>
+    public async Task<InvitationView> CancelAsync(string invitationId, string? consortium, string? tenant, AuditActor actor)
+    {
+        var cancelled = await Invitation(invitationId).CancelAsync();
+        await audit.RecordAsync(actor, "invitation.cancelled", $"{cancelled.Email} as {cancelled.Role}", consortium, tenant);
+        return cancelled;
     }
 
     /// <summary>The team's invitation emails not sent yet (pending or failed), newest first.</summary>

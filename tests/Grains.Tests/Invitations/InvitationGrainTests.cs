@@ -134,6 +134,72 @@ public sealed class InvitationGrainTests(SqliteClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TheTeamListsAnInvitationUntilItIsAcceptedAndThenTheMemberByNameAndAddress()
+    {
+        var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+        var waiting = Assert.Single(await Team(role).ListInvitedAsync());
+        Assert.Equal((token.Id, "admin@example.org", "test"), (waiting.Id, waiting.Email, waiting.InvitedBy));
+        var orcid = NewOrcid();
+
+        await invitation.AcceptAsync(token.Secret, new InvitationAcceptor(orcid, Name: "Ada Lovelace"));
+
+        Assert.Empty(await Team(role).ListInvitedAsync());
+        var member = Assert.Single(await Team(role).ListAsync());
+        Assert.Equal((orcid, "Ada Lovelace", "admin@example.org"), (member.Orcid, member.Name, member.Email));
+    }
+
+    [Fact]
+    public async Task SendingAgainGivesANewLinkAndALaterExpiryAndTheOldLinkStopsWorking()
+    {
+        var role = new StaffRole(StaffRoleKind.ConsortiumLead, UniqueSlug.New());
+        var (invitation, old) = await InviteAsync(role, TimeSpan.FromMilliseconds(1));
+        await Task.Delay(5);
+
+        var renewed = await invitation.RenewAsync(Week);
+
+        Assert.True(InvitationToken.TryParse(renewed.Token, out var fresh));
+        Assert.Equal(old.Id, fresh.Id);
+        Assert.True(renewed.View.ExpiresAt > DateTimeOffset.UtcNow.AddDays(6));
+        Assert.Equal(renewed.View.ExpiresAt, Assert.Single(await Team(role).ListInvitedAsync()).ExpiresAt);
+        await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.AcceptAsync(old.Secret, new InvitationAcceptor(NewOrcid())));
+        var orcid = NewOrcid();
+        Assert.Equal(role, (await invitation.AcceptAsync(fresh.Secret, new InvitationAcceptor(orcid))).Role);
+        var afterwards = await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.RenewAsync(Week));
+        Assert.Contains("accepted", afterwards.Message);
+    }
+
+    [Fact]
+    public async Task ACancelledInvitationGrantsNothingAndIsNoLongerListed()
+    {
+        var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+
+        await invitation.CancelAsync();
+        await invitation.CancelAsync();
+
+        Assert.Empty(await Team(role).ListInvitedAsync());
+        var orcid = NewOrcid();
+        var refused = await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.AcceptAsync(token.Secret, new InvitationAcceptor(orcid)));
+        Assert.Contains("cancelled", refused.Message);
+        Assert.Empty(await Staff(orcid).GetRolesAsync());
+        await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.RenewAsync(Week));
+    }
+
+    [Fact]
+    public async Task AnAcceptedInvitationCannotBeCancelled()
+    {
+        var role = new StaffRole(StaffRoleKind.MemberAdmin, UniqueSlug.New());
+        var (invitation, token) = await InviteAsync(role, Week);
+        var orcid = NewOrcid();
+        await invitation.AcceptAsync(token.Secret, new InvitationAcceptor(orcid));
+
+        await Assert.ThrowsAsync<InvitationRefusedException>(() => invitation.CancelAsync());
+
+        Assert.Equal([role], await Staff(orcid).GetRolesAsync());
+    }
+
+    [Fact]
     public async Task MalformedEmailIsNamedAndNoInvitationIsMade()
     {
         var invitation = _grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(InvitationGrain.NewId()));

@@ -109,6 +109,69 @@ public sealed class ConsortiumPagesTests(BrowserFixture browser) : BrowserTest(b
     }
 
     [Fact]
+    public async Task WaitingInvitationsAreListedSentAgainWithANewLinkOrCancelledAndTheLeadIsListedByName()
+    {
+        var page = await Portal.OpenAsync(Browser.Browser, "/");
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, "/consortia");
+        await page.GetByLabel("Slug").FillAsync("waiting-consortium");
+        await page.GetByLabel("Name").FillAsync("Waiting Consortium");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add consortium" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Waiting Consortium" }).ClickAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        const string subject = "You are invited to lead Waiting Consortium on Consortium";
+        var links = new List<string>();
+        foreach (var address in new[] { "gone@example.org", "wanda@example.org" })
+        {
+            await page.GetByLabel("Lead's email address").FillAsync(address);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("waiting-invitations")).ToContainTextAsync(address);
+            links.Add(await NewestLinkOtherThanAsync(subject, links.LastOrDefault() ?? ""));
+        }
+        var (goneLink, firstLink) = (links[0], links[1]);
+
+        // Cancelled: no longer listed, and its link refuses whoever follows it.
+        var gone = page.GetByTestId("waiting-invitations").Locator("tr", new() { HasText = "gone@example.org" });
+        await gone.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel invitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Cancelled the invitation to gone@example.org.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("waiting-invitations")).Not.ToContainTextAsync("gone@example.org");
+
+        // Sent again: a new link, and the first one no longer works.
+        var wanda = page.GetByTestId("waiting-invitations").Locator("tr", new() { HasText = "wanda@example.org" });
+        await wanda.GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Invitation sent again to wanda@example.org, with a new link; the old one no longer works.")).ToBeVisibleAsync();
+        var secondLink = await NewestLinkOtherThanAsync(subject, firstLink);
+
+        var lead = await Portal.CreateResearcherAsync("Wanda", "Waite", "wanda@example.org");
+        var leadPage = await Portal.NewPageAsync(Browser.Browser);
+        await Portal.SignInAsync(leadPage, lead.Orcid, new Uri(goneLink).PathAndQuery);
+        await Assertions.Expect(leadPage.GetByTestId("invitation-refused")).ToContainTextAsync("cancelled");
+        await leadPage.GotoAsync(new Uri(firstLink).PathAndQuery);
+        await Assertions.Expect(leadPage.GetByTestId("invitation-refused")).ToContainTextAsync("not valid");
+        await leadPage.GotoAsync(new Uri(secondLink).PathAndQuery);
+        await Assertions.Expect(leadPage.GetByTestId("invitation-accepted")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("lead-table")).ToContainTextAsync("Wanda Waite");
+        await Assertions.Expect(page.GetByTestId("lead-table")).ToContainTextAsync(lead.Orcid);
+        await Assertions.Expect(page.GetByTestId("waiting-invitations")).ToHaveCountAsync(0);
+    }
+
+    private static string InvitationLink(string body) => Regex.Match(body, "http\\S+/invitations/\\S+").Value;
+
+    /// <summary>The link of the newest invitation email with this subject, once it is not <paramref name="other"/>.</summary>
+    private async Task<string> NewestLinkOtherThanAsync(string subject, string other)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (InvitationLink(await TestMailbox.BodyAsync(Portal.Services, subject)) is var link && link == other)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No new invitation email arrived.");
+            await Task.Delay(50);
+        }
+        return InvitationLink(await TestMailbox.BodyAsync(Portal.Services, subject));
+    }
+
+    [Fact]
     public async Task MalformedSlugIsExplainedAtTheFieldAndNothingIsAdded()
     {
         var page = await Portal.OpenAsync(Browser.Browser, "/");

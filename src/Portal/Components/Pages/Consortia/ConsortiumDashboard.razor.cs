@@ -130,11 +130,11 @@ public sealed partial class ConsortiumDashboard
 
     private async Task RemoveLeadAsync(TeamMember lead)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Remove lead", $"Remove {lead.Orcid} as a lead of {_consortium!.Name}? They lose access at once.", yesText: "Remove", cancelText: "Cancel");
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Remove lead", $"Remove {lead.Name ?? lead.Orcid} as a lead of {_consortium!.Name}? They lose access at once.", yesText: "Remove", cancelText: "Cancel");
         if (confirmed == true)
         {
             await Consortia.RemoveLeadAsync(Slug, lead.Orcid, _actor);
-            Snackbar.Add($"Removed {lead.Orcid}.", Severity.Success);
+            Snackbar.Add($"Removed {lead.Name ?? lead.Orcid}.", Severity.Success);
             _leads = await Consortia.ListLeadsAsync(Slug);
         }
     }

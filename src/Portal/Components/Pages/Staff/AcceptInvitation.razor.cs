@@ -45,7 +45,7 @@ public sealed partial class AcceptInvitation
             var invitation = Grains.GetGrain<IInvitationGrain>(InvitationToken.KeyFor(token.Id));
             var before = await invitation.GetAsync();
             var acceptance = await invitation.AcceptAsync(token.Secret,
-                new InvitationAcceptor(staffId, user.VerifiedEmail(), Options.Value.RequireMatchingEmail ?? true));
+                new InvitationAcceptor(staffId, user.VerifiedEmail(), Options.Value.RequireMatchingEmail ?? true, user.Identity?.Name));
             if (before?.AcceptedBy != staffId)
             {
                 await RecordAsync(AuditActor.ForStaff(user), acceptance);
