@@ -4,8 +4,8 @@
 // Contexts are never fetched: the VC 2.0 context comes from @digitalbazaar/credentials-context, the Open Badges 3.0
 // one from 1EdTech's file vendored in tests/Grains.Tests/Badges/Vendor.
 //
-//   node di.mjs canonize <credential.json>                -> the credential's canonical N-Quads (jsonld.canonize, RDFC-1.0, safe mode)
-//   node di.mjs canonize-nquads <input.nq>                -> the N-Quads' canonical form (rdf-canonize, RDFC-1.0)
+//   node di.mjs canonize <credential.json>                -> the credential's canonical N-Quads (jsonld.canonize, RDFC-1.0, safe mode, i18n-datatype: as the cryptosuite)
+//   node di.mjs canonize-nquads <input.nq> [<maxWorkFactor>] -> the N-Quads' canonical form (rdf-canonize, RDFC-1.0; factor 1 unless given)
 //   node di.mjs sign <credential.json> [<secretKeyMultibase> <verificationMethod>]
 //        -> {"credential": signed, "publicKeyMultibase": …, "secretKeyMultibase": …}; a new key and a did:key method without them
 //   node di.mjs verify <credential.json> [<publicKeyMultibase>]
@@ -86,10 +86,11 @@ async function verify(credential, publicKeyMultibase) {
 const [command, file, ...rest] = process.argv.slice(2);
 try {
   if (command === 'canonize') {
-    process.stdout.write(await jsonld.canonize(readJson(file), { algorithm: 'RDFC-1.0', format: 'application/n-quads', safe: true, documentLoader }));
+    process.stdout.write(await jsonld.canonize(readJson(file), { algorithm: 'RDFC-1.0', format: 'application/n-quads', safe: true, rdfDirection: 'i18n-datatype', documentLoader }));
   } else if (command === 'canonize-nquads') {
     const dataset = rdfCanonize.NQuads.parse(readFileSync(file, 'utf8'));
-    process.stdout.write(await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', format: 'application/n-quads' }));
+    const maxWorkFactor = rest[0] === undefined ? 1 : Number(rest[0]);
+    process.stdout.write(await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', format: 'application/n-quads', maxWorkFactor }));
   } else if (command === 'sign') {
     console.log(JSON.stringify(await sign(readJson(file), rest[0], rest[1])));
   } else if (command === 'verify') {
