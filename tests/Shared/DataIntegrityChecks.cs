@@ -16,11 +16,11 @@ public static class DataIntegrityChecks
     public static Task<string> CanonicalizeNQuadsAsync(string file, int maxWorkFactor) =>
         RunAsync("canonize-nquads", file, maxWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Signs with digitalbazaar's cryptosuite: with a new key under a did:key method, or with the given key and method.</summary>
-    public static async Task<(JsonObject Credential, string PublicKeyMultibase)> SignAsync(JsonObject unsigned, string? secretKeyMultibase = null, string? verificationMethod = null)
+    /// <summary>Signs with digitalbazaar's cryptosuite and a new key, named by <paramref name="verificationMethod"/> or by its own did:key.</summary>
+    public static async Task<(JsonObject Credential, string PublicKeyMultibase)> SignAsync(JsonObject unsigned, string? verificationMethod = null)
     {
         var output = await WithFileAsync(unsigned.ToJsonString(), file =>
-            secretKeyMultibase is null ? RunAsync("sign", file) : RunAsync("sign", file, secretKeyMultibase, verificationMethod!));
+            verificationMethod is null ? RunAsync("sign", file) : RunAsync("sign", file, verificationMethod));
         var result = JsonNode.Parse(output)!.AsObject();
         return (result["credential"]!.AsObject(), result["publicKeyMultibase"]!.GetValue<string>());
     }

@@ -6,8 +6,8 @@
 //
 //   node di.mjs canonize <credential.json>                -> the credential's canonical N-Quads (jsonld.canonize, RDFC-1.0, safe mode, i18n-datatype: as the cryptosuite)
 //   node di.mjs canonize-nquads <input.nq> [<maxWorkFactor>] -> the N-Quads' canonical form (rdf-canonize, RDFC-1.0; factor 1 unless given)
-//   node di.mjs sign <credential.json> [<secretKeyMultibase> <verificationMethod>]
-//        -> {"credential": signed, "publicKeyMultibase": …, "secretKeyMultibase": …}; a new key and a did:key method without them
+//   node di.mjs sign <credential.json> [<verificationMethod>]
+//        -> {"credential": signed, "publicKeyMultibase": …}: a new key, named by the given method or by its own did:key
 //   node di.mjs verify <credential.json> [<publicKeyMultibase>]
 //        -> {"verified": true|false, "error": …}; the key is the verificationMethod's, or the did:key's own; exit 1 unless verified
 import { readFileSync } from 'node:fs';
@@ -50,27 +50,20 @@ function multikey(id, controller, publicKeyMultibase) {
   return { '@context': multikeyContext, id, type: 'Multikey', controller, publicKeyMultibase };
 }
 
-function controllerOf(verificationMethod) {
-  return verificationMethod.startsWith('did:key:') ? verificationMethod.split('#')[0] : verificationMethod.split('#')[0];
-}
+// The controller of a method: the document it is a fragment of (a did:key, or the issuer's address).
+const controllerOf = verificationMethod => verificationMethod.split('#')[0];
 
 const readJson = file => JSON.parse(readFileSync(file, 'utf8'));
 
-async function sign(credential, secretKeyMultibase, verificationMethod) {
-  let pair;
-  if (secretKeyMultibase) {
-    const probe = await Ed25519Multikey.generate();
-    pair = await Ed25519Multikey.from({ ...probe, publicKeyMultibase: undefined, secretKeyMultibase, id: verificationMethod, controller: controllerOf(verificationMethod) });
-  } else {
-    const fresh = await Ed25519Multikey.generate();
-    const did = `did:key:${fresh.publicKeyMultibase}`;
-    pair = await Ed25519Multikey.from({ ...fresh, id: `${did}#${fresh.publicKeyMultibase}`, controller: did });
-  }
-  const exported = await pair.export({ publicKey: true, secretKey: true, includeContext: true });
-  keys.set(pair.id, multikey(pair.id, pair.controller, exported.publicKeyMultibase));
+async function sign(credential, verificationMethod) {
+  const fresh = await Ed25519Multikey.generate();
+  const did = `did:key:${fresh.publicKeyMultibase}`;
+  const id = verificationMethod ?? `${did}#${fresh.publicKeyMultibase}`;
+  const pair = await Ed25519Multikey.from({ ...fresh, id, controller: verificationMethod ? controllerOf(id) : did });
+  keys.set(pair.id, multikey(pair.id, pair.controller, fresh.publicKeyMultibase));
   const suite = new DataIntegrityProof({ signer: pair.signer(), cryptosuite: eddsaRdfc2022 });
   const signed = await jsigs.sign(credential, { suite, purpose: new AssertionProofPurpose(), documentLoader });
-  return { credential: signed, publicKeyMultibase: exported.publicKeyMultibase, secretKeyMultibase: exported.secretKeyMultibase };
+  return { credential: signed, publicKeyMultibase: fresh.publicKeyMultibase };
 }
 
 async function verify(credential, publicKeyMultibase) {
@@ -92,7 +85,7 @@ try {
     const maxWorkFactor = rest[0] === undefined ? 1 : Number(rest[0]);
     process.stdout.write(await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', format: 'application/n-quads', maxWorkFactor }));
   } else if (command === 'sign') {
-    console.log(JSON.stringify(await sign(readJson(file), rest[0], rest[1])));
+    console.log(JSON.stringify(await sign(readJson(file), rest[0])));
   } else if (command === 'verify') {
     const result = await verify(readJson(file), rest[0]);
     console.log(JSON.stringify(result));
