@@ -7,6 +7,8 @@ namespace Consortium.Tests;
 /// Data Integrity libraries from npm, which share nothing with the portal. Contexts come from npm and 1EdTech's file, never the network.</summary>
 public static class DataIntegrityChecks
 {
+    public const string IssuerIsKey = "issuer-is-key";
+
     private static string Folder => RepositoryFiles.PathOf("tests/tools/badges");
 
     /// <summary>jsonld.canonize (RDFC-1.0, safe mode) of a JSON-LD document.</summary>
@@ -16,7 +18,8 @@ public static class DataIntegrityChecks
     public static Task<string> CanonicalizeNQuadsAsync(string file, int maxWorkFactor) =>
         RunAsync("canonize-nquads", file, maxWorkFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Signs with digitalbazaar's cryptosuite and a new key, named by <paramref name="verificationMethod"/> or by its own did:key.</summary>
+    /// <summary>Signs with digitalbazaar's cryptosuite and a new key, named by <paramref name="verificationMethod"/> or by its own did:key
+    /// (<see cref="IssuerIsKey"/>: which becomes <c>issuer.id</c> too).</summary>
     public static async Task<(JsonObject Credential, string PublicKeyMultibase)> SignAsync(JsonObject unsigned, string? verificationMethod = null)
     {
         var output = await WithFileAsync(unsigned.ToJsonString(), file =>

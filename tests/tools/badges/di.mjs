@@ -6,8 +6,9 @@
 //
 //   node di.mjs canonize <credential.json>                -> the credential's canonical N-Quads (jsonld.canonize, RDFC-1.0, safe mode, i18n-datatype: as the cryptosuite)
 //   node di.mjs canonize-nquads <input.nq> [<maxWorkFactor>] -> the N-Quads' canonical form (rdf-canonize, RDFC-1.0; factor 1 unless given)
-//   node di.mjs sign <credential.json> [<verificationMethod>]
+//   node di.mjs sign <credential.json> [<verificationMethod> | issuer-is-key]
 //        -> {"credential": signed, "publicKeyMultibase": …}: a new key, named by the given method or by its own did:key
+//           (issuer-is-key: which becomes issuer.id too)
 //   node di.mjs verify <credential.json> [<publicKeyMultibase>]
 //        -> {"verified": true|false, "error": …}; the key is the verificationMethod's, or the did:key's own; exit 1 unless verified
 import { readFileSync } from 'node:fs';
@@ -58,6 +59,11 @@ const readJson = file => JSON.parse(readFileSync(file, 'utf8'));
 async function sign(credential, verificationMethod) {
   const fresh = await Ed25519Multikey.generate();
   const did = `did:key:${fresh.publicKeyMultibase}`;
+  if (verificationMethod === 'issuer-is-key') {
+    // The issuer is the key's own did:key, known only now that the key is made.
+    credential.issuer = typeof credential.issuer === 'object' ? { ...credential.issuer, id: did } : did;
+    verificationMethod = undefined;
+  }
   const id = verificationMethod ?? `${did}#${fresh.publicKeyMultibase}`;
   const pair = await Ed25519Multikey.from({ ...fresh, id, controller: verificationMethod ? controllerOf(id) : did });
   keys.set(pair.id, multikey(pair.id, pair.controller, fresh.publicKeyMultibase));
