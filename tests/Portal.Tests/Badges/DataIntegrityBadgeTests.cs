@@ -65,27 +65,14 @@ public sealed class DataIntegrityBadgeTests(KestrelPortal kestrel) : IClassFixtu
         Assert.Equal(("deny", "subject-mismatch"), Outcome(forSomeoneElse));
     }
 
-    public static TheoryData<string> Tamperings => ["a changed name", "a changed proofValue", "a removed proof field"];
+    public static TheoryData<string> Tamperings => [.. ProofTampering.All];
 
     [Theory]
     [MemberData(nameof(Tamperings))]
     public async Task ATamperedCredentialIsBadSignature(string tampering)
     {
         var (signed, publicKey) = await SignWithKeyAsync(Example());
-        var proof = signed["proof"]!.AsObject();
-        switch (tampering)
-        {
-            case "a changed name":
-                signed["credentialSubject"]!["achievement"]!["name"] = "Teamwork (altered)";
-                break;
-            case "a changed proofValue":
-                var value = proof["proofValue"]!.GetValue<string>();
-                proof["proofValue"] = value[..^2] + (value[^2] == 'A' ? "B" : "A") + value[^1];
-                break;
-            case "a removed proof field":
-                proof.Remove("created");
-                break;
-        }
+        ProofTampering.Apply(signed, tampering);
 
         var result = await VerifyAsync(signed);
 
