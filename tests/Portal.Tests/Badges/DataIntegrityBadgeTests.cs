@@ -57,12 +57,14 @@ public sealed class DataIntegrityBadgeTests(KestrelPortal kestrel) : IClassFixtu
 
         var result = await VerifyAsync(signed);
         var forSomeoneElse = await VerifyAsync(signed, "?subject=0000-0002-1825-0097");
+        var wrappedForSomeoneElse = await VerifyAsync(new JsonObject { ["credential"] = signed.DeepClone(), ["subject"] = "https://orcid.org/0000-0002-1825-0097" });
 
         Assert.Equal(("allow", "valid"), Outcome(result));
         Assert.Equal(["format", "schema", "issuer-key", "signature", "status", "validity", "subject"], Checks(result));
         Assert.Contains("eddsa-rdfc-2022", Detail(result, "signature"));
         Assert.Equal(IssuerUrl, result.GetProperty("badge").GetProperty("issuerId").GetString());
         Assert.Equal(("deny", "subject-mismatch"), Outcome(forSomeoneElse));
+        Assert.Equal(("deny", "subject-mismatch"), Outcome(wrappedForSomeoneElse));
     }
 
     public static TheoryData<string> Tamperings => [.. ProofTampering.All];
