@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Consortium.Tests;
@@ -8,8 +7,6 @@ namespace Consortium.Tests;
 public static class DataIntegrityChecks
 {
     public const string IssuerIsKey = "issuer-is-key";
-
-    private static string Folder => RepositoryFiles.PathOf("tests/tools/badges");
 
     /// <summary>jsonld.canonize (RDFC-1.0, safe mode) of a JSON-LD document.</summary>
     public static Task<string> CanonicalizeAsync(JsonObject document) => WithFileAsync(document.ToJsonString(), file => RunAsync("canonize", file));
@@ -58,19 +55,8 @@ public static class DataIntegrityChecks
 
     private static async Task<string> RunAsync(params string[] arguments)
     {
-        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "rdf-canonize")))
-        {
-            throw new InvalidOperationException($"The npm packages are not installed in {Folder}: run 'npm ci' there (./test.sh does).");
-        }
-        using var node = Process.Start(new ProcessStartInfo("node", ["di.mjs", .. arguments])
-        {
-            WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = node.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = node.StandardError.ReadToEndAsync(timeout.Token);
-        await node.WaitForExitAsync(timeout.Token);
-        return node.ExitCode == 0 ? await output : throw new DataIntegrityCheckException(node.ExitCode, ((await error) + (await output)).Trim());
+        var (exitCode, output, error) = await BadgeNodeTools.RunAsync("rdf-canonize", "di.mjs", arguments);
+        return exitCode == 0 ? output : throw new DataIntegrityCheckException(exitCode, (error + output).Trim());
     }
 }
 
