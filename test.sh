@@ -19,8 +19,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# jose from npm, pinned by its lock file: verifies the portal's credentials with code that is not the portal's.
-[ -d tests/tools/badges/node_modules/jose ] || (cd tests/tools/badges && npm ci --no-audit --no-fund --silent)
+# jose, jsonld, rdf-canonize and digitalbazaar's Data Integrity suite from npm, pinned by the lock file: they verify the
+# portal's credentials and proofs with code that is not the portal's.
+[ -d tests/tools/badges/node_modules/jose ] && [ -d tests/tools/badges/node_modules/@digitalbazaar/eddsa-rdfc-2022-cryptosuite ] \
+  || (cd tests/tools/badges && npm ci --no-audit --no-fund --silent)
 
 # Start every PostgreSQL cluster that is down (Debian creates one, e.g. "15 main").
 while read -r version name _ status _; do

@@ -12,6 +12,14 @@ public sealed record BadgeLinks(string PortalUrl, string Tenant)
 
     public string Jwks => $"{Root}/.well-known/jwks.json";
 
+    /// <summary>Where the Ed25519 keys of Data Integrity proofs are published, one Multikey document each.</summary>
+    public string ProofKeys => $"{Root}/keys";
+
+    /// <summary>The Multikey document of one Ed25519 key, which a Data Integrity proof names as its verificationMethod.</summary>
+    public string ProofKey(string keyId) => ProofKeyOf(ProofKeys, keyId);
+
+    public static string ProofKeyOf(string keysUrl, string keyId) => $"{keysUrl}/{keyId}";
+
     public string Logo => $"{Root}/logo";
 
     public string StatusList(int list) => $"{Root}/status/{list}";

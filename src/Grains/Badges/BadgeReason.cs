@@ -15,7 +15,7 @@ public enum BadgeReason
     NotYetValid,
     /// <summary>The credential names another person than the one signed in.</summary>
     SubjectMismatch,
-    /// <summary>An embedded proof (Data Integrity) this verifier cannot check: only VC-JWT proofs are verified.</summary>
+    /// <summary>An embedded proof this verifier cannot check: only VC-JWT and Data Integrity eddsa-rdfc-2022 proofs are verified.</summary>
     UnsupportedProof,
     /// <summary>The status list could not be read: the badge may be revoked, so it is not accepted (decision unknown).</summary>
     StatusUnavailable,

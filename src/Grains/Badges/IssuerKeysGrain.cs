@@ -1,5 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Consortium.Grains.Badges.DataIntegrity;
 using Consortium.Grains.Interfaces;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -41,10 +43,46 @@ public sealed class IssuerKeysGrain(
     public Task<IReadOnlyList<PublicSigningKey>> GetPublicKeysAsync(string jwksUrl) =>
         Task.FromResult<IReadOnlyList<PublicSigningKey>>([.. state.State.Keys.Select(k => k.Public(jwksUrl))]);
 
+    public async Task<string> SignWithProofAsync(string credential, string keysUrl)
+    {
+        if (state.State.ProofKeys.Count == 0)
+        {
+            await AddProofKeyAsync();
+        }
+        var current = state.State.ProofKeys[^1];
+        var seed = Protector.Unprotect(Convert.FromBase64String(current.ProtectedSeed));
+        try
+        {
+            var unsigned = JsonNode.Parse(credential)?.AsObject() ?? throw new ArgumentException("The credential is not a JSON object.", nameof(credential));
+            return EddsaRdfc2022.Sign(unsigned, seed, BadgeLinks.ProofKeyOf(keysUrl, current.Id), clock.GetUtcNow()).ToJsonString();
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(seed);
+        }
+    }
+
+    public Task<string?> GetProofKeyAsync(string keyId) =>
+        Task.FromResult(state.State.ProofKeys.FirstOrDefault(k => k.Id == keyId)?.PublicKeyMultibase);
+
     public async Task<PublicSigningKey> RotateAsync(string jwksUrl)
     {
         await AddKeyAsync();
+        await AddProofKeyAsync();
         return state.State.Keys[^1].Public(jwksUrl);
+    }
+
+    private async Task AddProofKeyAsync()
+    {
+        var seed = RandomNumberGenerator.GetBytes(32);
+        var key = new ProofKey(
+            Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12)),
+            Convert.ToBase64String(Protector.Protect(seed)),
+            Multikey.Encode(Ed25519.PublicKey(seed)),
+            clock.GetUtcNow());
+        CryptographicOperations.ZeroMemory(seed);
+        state.State = state.State with { ProofKeys = [.. state.State.ProofKeys, key] };
+        await state.WriteStateAsync();
     }
 
     private async Task AddKeyAsync()

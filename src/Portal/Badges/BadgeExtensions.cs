@@ -10,6 +10,7 @@ public static class BadgeExtensions
         builder.Services.AddSingleton<BadgeService>();
         builder.Services.AddOptions<BadgeVerifierOptions>().BindConfiguration(BadgeVerifierOptions.SectionName);
         builder.Services.AddTransient<PublishedKeys>();
+        builder.Services.AddTransient<DataIntegrityKeys>();
         builder.Services.AddTransient<StatusListCheck>();
         builder.Services.AddTransient<BadgeVerifier>();
         builder.Services.AddHttpClient<BadgeFetcher>(client => client.DefaultRequestHeaders.Accept.ParseAdd("application/jwk-set+json, application/vc+jwt, application/json;q=0.9, */*;q=0.1"))

@@ -87,6 +87,31 @@ public sealed class BadgeService(IGrainFactory grains, ResearcherPages pages, Po
             ? await Keys(tenant).GetPublicKeysAsync(Links(tenant).Jwks)
             : null;
 
+    /// <summary>The credential as JSON with an eddsa-rdfc-2022 Data Integrity proof by the tenant's Ed25519 key: the same
+    /// credential as the VC-JWT carries, the other form OB 3.0 allows.</summary>
+    public async Task<JsonObject> WithProofAsync(string tenant, OpenBadgeCredential credential) =>
+        JsonNode.Parse(await Keys(tenant).SignWithProofAsync(JsonSerializer.Serialize(credential, VcJwt.Json), Links(tenant).ProofKeys))!.AsObject();
+
+    /// <returns>The Multikey document of one of the tenant's Ed25519 keys, controlled by its issuer profile; null when there is
+    /// no such key or tenant.</returns>
+    public async Task<JsonObject?> ProofKeyAsync(string tenant, string keyId)
+    {
+        if (await grains.GetGrain<ITenantGrain>(TenantKey.For(tenant)).GetProfileAsync() is not { IsSuspended: false }
+            || await Keys(tenant).GetProofKeyAsync(keyId) is not { } publicKey)
+        {
+            return null;
+        }
+        var links = Links(tenant);
+        return new JsonObject
+        {
+            ["@context"] = "https://w3id.org/security/multikey/v1",
+            ["id"] = links.ProofKey(keyId),
+            ["type"] = "Multikey",
+            ["controller"] = links.Issuer,
+            ["publicKeyMultibase"] = publicKey,
+        };
+    }
+
     /// <summary>A new signing key; credentials signed before stay verifiable by the old key, which stays published.</summary>
     public async Task<PublicSigningKey> RotateKeyAsync(TenantProfile tenant, AuditActor actor)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Consortium.Grains.Badges;
+using Consortium.Grains.Badges.DataIntegrity;
+using Consortium.Grains.Badges.Rdf;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -7,11 +9,12 @@ namespace Consortium.Portal.Badges;
 
 /// <summary>
 /// Verifies an Open Badges 3.0 credential from any issuer, this portal's tenants included, the way a stranger would: the
-/// schema, the VC-JWT's signature against the key the issuer publishes (<see cref="PublishedKeys"/>, fetched over HTTP), the
+/// schema, the VC-JWT's signature against the key the issuer publishes (<see cref="PublishedKeys"/>, fetched over HTTP) or the
+/// embedded eddsa-rdfc-2022 Data Integrity proof against the key its verification method names (<see cref="DataIntegrityKeys"/>), the
 /// Bitstring status list (<see cref="StatusListCheck"/>), the validity dates and, for a signed-in researcher, that the
 /// credential is theirs.
 /// </summary>
-public sealed class BadgeVerifier(PublishedKeys keys, StatusListCheck statusLists, TimeProvider clock, ILogger<BadgeVerifier> logger)
+public sealed class BadgeVerifier(PublishedKeys keys, DataIntegrityKeys proofKeys, StatusListCheck statusLists, TimeProvider clock, ILogger<BadgeVerifier> logger)
 {
     /// <param name="expectedSubject">The signed-in researcher's iD URL (<c>https://orcid.org/…</c>); null checks no subject.</param>
     public async Task<BadgeVerification> VerifyAsync(BadgeSubmission submission, string? expectedSubject, CancellationToken cancellation = default)
@@ -20,7 +23,7 @@ public sealed class BadgeVerifier(PublishedKeys keys, StatusListCheck statusList
         var outcome = submission switch
         {
             BadgeSubmission.Jwt jwt => await VerifyJwtAsync(jwt.Token, expectedSubject, run, cancellation),
-            BadgeSubmission.Json json => VerifyEmbedded(json.Credential, run),
+            BadgeSubmission.Json json => await VerifyEmbeddedAsync(json.Credential, expectedSubject, run, cancellation),
             BadgeSubmission.Unreadable unreadable => run.Fail(BadgeReason.Malformed, "format", unreadable.Problem),
             _ => throw new ArgumentOutOfRangeException(nameof(submission)),
         };
@@ -64,6 +67,63 @@ public sealed class BadgeVerifier(PublishedKeys keys, StatusListCheck statusList
             return run.Fail(BadgeReason.BadSignature, "signature", $"The signature does not verify with the issuer's key {token.Kid}: the credential was altered or signed by someone else.");
         }
         run.Pass("signature", $"Signed by {facts.IssuerId} with its published key {token.Kid}.");
+        return await AfterSignatureAsync(facts, expectedSubject, run, cancellation);
+    }
+
+    /// <summary>A JSON credential with an embedded Data Integrity proof (eddsa-rdfc-2022), canonicalised with the vendored
+    /// contexts only: an unknown context or an undefined term is <c>malformed</c>, never fetched.</summary>
+    private async Task<BadgeVerification> VerifyEmbeddedAsync(JsonObject credential, string? expectedSubject, BadgeCheckRun run, CancellationToken cancellation)
+    {
+        run.Pass("format", "A JSON credential.");
+        if (Schema(credential, run) is not { } facts)
+        {
+            return run.Outcome;
+        }
+        DataIntegrityProof proof;
+        try
+        {
+            proof = EddsaRdfc2022.ReadProof(credential);
+        }
+        catch (UnsupportedProofException other)
+        {
+            return run.Fail(BadgeReason.UnsupportedProof, "signature", $"{other.Message} Send its VC-JWT form.");
+        }
+        catch (MalformedProofException broken)
+        {
+            return run.Fail(BadgeReason.Malformed, "signature", credential["proof"] is null
+                ? "The credential carries no proof: send its VC-JWT form, or a PNG with it baked in."
+                : broken.Message);
+        }
+        if (proof.ProofPurpose != "assertionMethod")
+        {
+            return run.Fail(BadgeReason.Malformed, "signature", $"The proof's purpose is {proof.ProofPurpose}, not assertionMethod: it does not assert the credential.");
+        }
+        var (key, keyDetail) = await proofKeys.FindAsync(proof.VerificationMethod, facts.IssuerId, cancellation);
+        if (key is null)
+        {
+            return run.Fail(BadgeReason.UnknownIssuer, "issuer-key", keyDetail);
+        }
+        run.Pass("issuer-key", keyDetail);
+        bool signed;
+        try
+        {
+            signed = EddsaRdfc2022.Verify(credential, key);
+        }
+        catch (RdfCanonicalizationException unreadable)
+        {
+            return run.Fail(BadgeReason.Malformed, "signature", $"The credential cannot be canonicalised to check its proof: {unreadable.Message}");
+        }
+        if (!signed)
+        {
+            return run.Fail(BadgeReason.BadSignature, "signature", $"The eddsa-rdfc-2022 proof does not verify with the key {proof.VerificationMethod}: the credential was altered or signed by someone else.");
+        }
+        run.Pass("signature", $"Signed by {facts.IssuerId} with eddsa-rdfc-2022 and its key {proof.VerificationMethod}.");
+        return await AfterSignatureAsync(facts, expectedSubject, run, cancellation);
+    }
+
+    /// <summary>The checks after a signature holds, the same for both proofs: status, validity, subject.</summary>
+    private async Task<BadgeVerification> AfterSignatureAsync(BadgeFacts facts, string? expectedSubject, BadgeCheckRun run, CancellationToken cancellation)
+    {
         if (facts.Status is not { } status)
         {
             run.Note("status", "The credential names no Bitstring status list, so revocation could not be checked.");
@@ -83,21 +143,6 @@ public sealed class BadgeVerifier(PublishedKeys keys, StatusListCheck statusList
             }
         }
         return Validity(facts, run) ?? Subject(facts, expectedSubject, run) ?? run.Allow();
-    }
-
-    /// <summary>A JSON credential with an embedded proof: its shape is checked, but its Data Integrity proof (e.g. eddsa-rdfc-2022)
-    /// needs RDF canonicalisation, which this verifier does not do, so it is never accepted.</summary>
-    private static BadgeVerification VerifyEmbedded(JsonObject credential, BadgeCheckRun run)
-    {
-        run.Pass("format", "A JSON credential.");
-        if (Schema(credential, run) is null)
-        {
-            return run.Outcome;
-        }
-        return credential["proof"] is JsonObject proof
-            ? run.Fail(BadgeReason.UnsupportedProof, "signature",
-                $"The credential's embedded proof ({proof["cryptosuite"] ?? proof["type"]}) is not checked here: send its VC-JWT form.")
-            : run.Fail(BadgeReason.Malformed, "signature", "The credential carries no proof: send its VC-JWT form, or a PNG with it baked in.");
     }
 
     private static BadgeFacts? Schema(JsonObject credential, BadgeCheckRun run)

@@ -76,7 +76,7 @@ public static class BadgeVerifyEndpoint
         return OpenBadgeCredentialBuilder.OrcidRecordUrl(environment, orcid.Value);
     }
 
-    /// <summary>The <c>subject</c> beside <c>credential</c> in a JSON body.</summary>
+    /// <summary>The <c>subject</c> beside <c>credential</c> (a VC-JWT or a JSON credential) in a JSON body.</summary>
     private static string? SubjectInBody(byte[] body)
     {
         if (body.Length == 0 || body[0] != (byte)'{')
@@ -85,7 +85,7 @@ public static class BadgeVerifyEndpoint
         }
         try
         {
-            return JsonNode.Parse(body) is JsonObject { } wrapper && wrapper["credential"] is JsonValue && wrapper["subject"] is JsonValue subject
+            return JsonNode.Parse(body) is JsonObject { } wrapper && wrapper["credential"] is JsonValue or JsonObject && wrapper["subject"] is JsonValue subject
                 && subject.TryGetValue<string>(out var text) ? text : null;
         }
         catch (System.Text.Json.JsonException)

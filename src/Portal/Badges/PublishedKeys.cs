@@ -71,6 +71,6 @@ public sealed class PublishedKeys(BadgeFetcher fetcher)
         }
     }
 
-    private static bool SameOrigin(Uri a, Uri b) =>
+    public static bool SameOrigin(Uri a, Uri b) =>
         a.Scheme == b.Scheme && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 }

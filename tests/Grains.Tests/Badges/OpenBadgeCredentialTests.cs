@@ -62,7 +62,7 @@ public sealed class OpenBadgeCredentialTests
         Assert.Null(JsonNode.Parse(VcJwt.Payload(lasting))!["exp"]);
     }
 
-    private static OpenBadgeCredential Build(bool hasLogo, int? validityMonths)
+    internal static OpenBadgeCredential Build(bool hasLogo, int? validityMonths)
     {
         var tenant = new TenantProfile("acme", "Acme University", "https://ror.org/02mhbdp94", DateTimeOffset.UnixEpoch, "nz");
         var template = new QualificationTemplate("laser-2", "Laser Safety Level 2", "Radiation Office", validityMonths, null, null, true,

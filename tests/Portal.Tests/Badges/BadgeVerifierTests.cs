@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Consortium.Portal.Tests.Infrastructure;
 
 namespace Consortium.Portal.Tests.Badges;
@@ -51,6 +52,33 @@ public sealed class BadgeVerifierTests(KestrelPortal kestrel) : IClassFixture<Ke
         Assert.Equal(("allow", "valid"), Outcome(holder));
         Assert.Equal(("deny", "subject-mismatch"), Outcome(other));
         Assert.Contains("not to https://sandbox.orcid.org/0000-0002-1825-0097", other.GetProperty("evidence").EnumerateArray().Last().GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task OwnCredentialWithItsDataIntegrityProofVerifiesHereAndWithDigitalBazaarAndIsRevokedLikeItsJwt()
+    {
+        var orcid = await _issuing.ConnectResearcherAsync();
+        var issuance = await IssueAsync(orcid, "verify-di-1");
+        using var response = await _anonymous.GetAsync($"/t/{_issuing.Slug}/certificates/{issuance.GetProperty("certificateId").GetString()}/credential?format=di");
+        var signed = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var method = new Uri(signed["proof"]!["verificationMethod"]!.GetValue<string>());
+        var key = await _anonymous.GetFromJsonAsync<JsonElement>(method.PathAndQuery);
+
+        var theirs = await DataIntegrityChecks.VerifiesAsync(signed, key.GetProperty("publicKeyMultibase").GetString());
+        var ours = await VerifyAsync(JsonContent.Create(new { credential = signed, subject = $"https://sandbox.orcid.org/{orcid}" }));
+        (await _operator.PostAsync($"/api/v1/tenants/{_issuing.Slug}/issuances/sandbox.verify-di-1/revoke", null)).EnsureSuccessStatusCode();
+        await _issuing.WaitForIssuanceAsync("sandbox.verify-di-1", "revoked");
+        var withdrawn = await VerifyAsync(new StringContent(signed.ToJsonString(), Encoding.UTF8, "application/vc"));
+
+        Assert.Equal("application/vc", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("eddsa-rdfc-2022", signed["proof"]!["cryptosuite"]!.GetValue<string>());
+        Assert.StartsWith($"{kestrel.BaseAddress}t/{_issuing.Slug}/keys/", method.AbsoluteUri);
+        Assert.Equal("Multikey", key.GetProperty("type").GetString());
+        Assert.Equal($"{kestrel.BaseAddress}t/{_issuing.Slug}/issuer", key.GetProperty("controller").GetString());
+        Assert.True(theirs);
+        Assert.Equal(("allow", "valid"), Outcome(ours));
+        Assert.Equal(["format", "schema", "issuer-key", "signature", "status", "validity", "subject"], Checks(ours));
+        Assert.Equal(("deny", "revoked"), Outcome(withdrawn));
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public sealed class OpenBadgeTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(Issuer, profile.GetProperty("id").GetString());
         Assert.Equal("Issuing University", profile.GetProperty("name").GetString());
         Assert.Contains($"href=\"/t/{_issuing.Slug}/certificates/{certificateId}/credential\"", page);
+        Assert.Contains($"href=\"/t/{_issuing.Slug}/certificates/{certificateId}/credential?format=di\"", page);
         Assert.Contains("Open Badges 3.0 verifiable credential", page);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Consortium.Tests;
 
@@ -8,8 +7,6 @@ namespace Consortium.Portal.Tests.Infrastructure;
 /// nothing with the portal (npm's <c>jose</c> and node's zlib).</summary>
 public static class BadgeChecks
 {
-    private static string Folder => RepositoryFiles.PathOf("tests/tools/badges");
-
     /// <returns>The verified header and payload.</returns>
     /// <exception cref="BadgeCheckFailedException">jose refused the JWT.</exception>
     public static Task<JsonElement> VerifyAsync(string jwks, string jwt, string issuer) => RunAsync("verify", jwks, jwt, issuer);
@@ -19,27 +16,16 @@ public static class BadgeChecks
 
     private static async Task<JsonElement> RunAsync(string command, string jwks, string jwt, string issuer)
     {
-        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "jose")))
-        {
-            throw new InvalidOperationException($"jose is not installed in {Folder}: run 'npm ci' there (./test.sh does).");
-        }
         var jwksFile = Path.GetTempFileName();
         var jwtFile = Path.GetTempFileName();
         try
         {
             await File.WriteAllTextAsync(jwksFile, jwks);
             await File.WriteAllTextAsync(jwtFile, jwt);
-            using var node = Process.Start(new ProcessStartInfo("node", ["check.mjs", command, jwksFile, jwtFile, issuer])
-            {
-                WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true,
-            })!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var output = node.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = node.StandardError.ReadToEndAsync(timeout.Token);
-            await node.WaitForExitAsync(timeout.Token);
-            return node.ExitCode == 0
-                ? JsonDocument.Parse(await output).RootElement.Clone()
-                : throw new BadgeCheckFailedException((await error).Trim());
+            var (exitCode, output, error) = await BadgeNodeTools.RunAsync("jose", "check.mjs", command, jwksFile, jwtFile, issuer);
+            return exitCode == 0
+                ? JsonDocument.Parse(output).RootElement.Clone()
+                : throw new BadgeCheckFailedException(error.Trim());
         }
         finally
         {
