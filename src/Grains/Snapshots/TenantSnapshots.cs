@@ -24,7 +24,7 @@ public sealed class TenantSnapshots(IGrainFactory grains, TimeProvider clock) : 
     }
 
     private readonly ConcurrentDictionary<string, Snapshot> _tenants = new(StringComparer.Ordinal);
-    private ITenantChangeObserver? _self;
+    private Lazy<Task<ITenantChangeObserver>>? _self;
 
     /// <summary>The entry <paramref name="key"/> of the tenant's snapshot, loaded once by <paramref name="load"/> (concurrent
     /// readers share the load). A load that fails is not kept.</summary>
@@ -79,9 +79,10 @@ public sealed class TenantSnapshots(IGrainFactory grains, TimeProvider clock) : 
         }
     }
 
-    private Task SubscribeAsync(string tenantSlug)
+    private async Task SubscribeAsync(string tenantSlug)
     {
-        _self ??= grains.CreateObjectReference<ITenantChangeObserver>(this);
-        return grains.GetTenantChanges(tenantSlug).SubscribeAsync(_self);
+        // Orleans makes no object reference from within a grain's turn (a verifier's read is one): made on the thread pool.
+        _self ??= new Lazy<Task<ITenantChangeObserver>>(() => Task.Run(() => grains.CreateObjectReference<ITenantChangeObserver>(this)));
+        await grains.GetTenantChanges(tenantSlug).SubscribeAsync(await _self.Value);
     }
 }
