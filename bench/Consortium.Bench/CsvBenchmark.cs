@@ -5,11 +5,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Consortium.OrcidSimulator.Controls;
-using Consortium.Portal.Extensions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Consortium.Bench;
 
@@ -26,59 +21,29 @@ public static class CsvBenchmark
     public static async Task<Result> RunAsync(int rows)
     {
         using var smtp = await SmtpSink.StartAsync();
-        var port = BenchHost.FreePort();
-        var portal = new Uri($"http://127.0.0.1:{port}");
-        var sandbox = new Uri($"http://127.0.0.1:{BenchHost.FreePort()}");
-        var operatorKey = "op-bench-" + Guid.NewGuid().ToString("N");
-        var settings = BenchHost.Settings();
-        foreach (var (key, value) in BenchHost.SmtpSettings(smtp))
+        await using var host = await BenchPortal.StartAsync(BenchHost.SmtpSettings(smtp));
+        var portal = host.Address;
+        var sandbox = host.Sandbox;
+        using var api = new HttpClient { BaseAddress = portal, Timeout = TimeSpan.FromMinutes(10) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.OperatorKey);
+        var tenant = await SetUpTenantAsync(api, sandbox, portal);
+        var csv = new StringBuilder("template,external_id,orcid,email,given_names,family_names\n");
+        for (var row = 0; row < rows; row++)
         {
-            settings[key] = value;
+            csv.Append(CultureInfo.InvariantCulture, $"{TemplateId},csv-{row},,researcher-{row}@example.org,Researcher,Number {row}\n");
         }
-        settings["Consortium:PublicBaseUrl"] = portal.AbsoluteUri;
-        settings["Consortium:OperatorApiKey"] = operatorKey;
-        settings["Consortium:SeedDemoData"] = "false";
-        // Outside Development the embedded simulators run only when told to; they then take the ORCID endpoints.
-        settings["Orcid:Simulators:Enabled"] = "true";
-        settings["Orcid:Simulators:SandboxUrl"] = sandbox.AbsoluteUri.TrimEnd('/');
-        settings["Orcid:Simulators:ProductionUrl"] = $"http://127.0.0.1:{BenchHost.FreePort()}";
 
-        // Named as the portal is, so that its static assets manifest (copied next to this program) is found.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = BenchHost.EnvironmentName, ApplicationName = "Consortium.Portal" });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls(portal.AbsoluteUri);
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddConsortiumPortal();
-        await using var app = builder.Build();
-        app.UseConsortiumPortal();
-        await app.StartAsync();
-        try
+        var clock = Stopwatch.StartNew();
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        using var answer = await api.PostAsync($"/api/v1/tenants/{tenant}/batches?env=sandbox&dryRun=false", content);
+        var toAnswer = clock.Elapsed;
+        answer.EnsureSuccessStatusCode();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        while (smtp.Received < rows || (await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenant}/outbox?limit=1", timeout.Token)).GetArrayLength() > 0)
         {
-            using var api = new HttpClient { BaseAddress = portal, Timeout = TimeSpan.FromMinutes(10) };
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorKey);
-            var tenant = await SetUpTenantAsync(api, sandbox, portal);
-            var csv = new StringBuilder("template,external_id,orcid,email,given_names,family_names\n");
-            for (var row = 0; row < rows; row++)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{TemplateId},csv-{row},,researcher-{row}@example.org,Researcher,Number {row}\n");
-            }
-
-            var clock = Stopwatch.StartNew();
-            using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
-            using var answer = await api.PostAsync($"/api/v1/tenants/{tenant}/batches?env=sandbox&dryRun=false", content);
-            var toAnswer = clock.Elapsed;
-            answer.EnsureSuccessStatusCode();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-            while (smtp.Received < rows || (await api.GetFromJsonAsync<JsonElement>($"/api/v1/tenants/{tenant}/outbox?limit=1", timeout.Token)).GetArrayLength() > 0)
-            {
-                await Task.Delay(100, timeout.Token);
-            }
-            return new Result(rows, toAnswer, clock.Elapsed, smtp.Received);
+            await Task.Delay(100, timeout.Token);
         }
-        finally
-        {
-            await app.StopAsync();
-        }
+        return new Result(rows, toAnswer, clock.Elapsed, smtp.Received);
     }
 
     /// <summary>A member organisation ready to issue in sandbox, set up through the API as an operator does.</summary>

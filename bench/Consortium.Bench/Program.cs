@@ -36,6 +36,12 @@ if (args is ["csv"])
     Console.WriteLine(CsvReport(await CsvBenchmark.RunAsync(rows: 10_000)));
     return;
 }
+//   dotnet run -c Release --project bench/Consortium.Bench -- verify   (only verification through the portal's REST API, printed)
+if (args is ["verify"])
+{
+    Console.WriteLine(ApiVerificationBenchmark.Format(await ApiVerificationBenchmark.RunAsync(requests: 20_000, parallelism: 32)));
+    return;
+}
 if (args is ["outbox"])
 {
     Console.WriteLine(OutboxReport(await OutboxBenchmark.RunAsync(messages: 10_000)));
@@ -266,7 +272,7 @@ static string IssuingTable(IEnumerable<IssuingBenchmark.Result> results)
 }
 
 /// <summary>Each result next to the bare endpoint measured before it, on the same silos.</summary>
-static string VerificationTable(IReadOnlyList<VerificationBenchmark.Result> results)
+static string VerificationTable(IReadOnlyList<LoadHarness.Result> results)
 {
     var text = new StringBuilder()
         .AppendLine("| endpoint | requests | requests/s | ratio to constant | p50 | p99 |")
@@ -286,7 +292,7 @@ static async Task<string> ClusterReportAsync()
 {
     const int Tenants = 20, PerTenant = 500;
     var issuing = new List<IssuingBenchmark.Result>();
-    var verification = new List<VerificationBenchmark.Result>();
+    var verification = new List<LoadHarness.Result>();
     // Two silos, each with at most 30 connections: the server (100) is shared with other databases.
     await using (var database = await BenchDatabase.CreateAsync(maxPoolSize: 30))
     {

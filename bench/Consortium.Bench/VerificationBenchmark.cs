@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,14 +23,9 @@ namespace Consortium.Bench;
 /// </summary>
 public static class VerificationBenchmark
 {
-    public sealed record Result(string Endpoint, int Requests, TimeSpan Elapsed, TimeSpan P50, TimeSpan P99)
-    {
-        public double PerSecond => Requests / Elapsed.TotalSeconds;
-    }
-
     /// <param name="postgres">A database for a cluster of <paramref name="silos"/> silos, each serving both endpoints, which the
     /// client takes in turn; null: one embedded silo on SQLite.</param>
-    public static async Task<IReadOnlyList<Result>> RunAsync(int requests, int parallelism, string? postgres = null, int silos = 1)
+    public static async Task<IReadOnlyList<LoadHarness.Result>> RunAsync(int requests, int parallelism, string? postgres = null, int silos = 1)
     {
         var simulator = OrcidSimulatorApp.Build(new OrcidSimulatorOptions { Urls = "http://127.0.0.1:0", Environment = OrcidEnvironment.Sandbox, SeedDemoResearchers = false });
         await simulator.StartAsync();
@@ -66,29 +60,10 @@ public static class VerificationBenchmark
     }
 
     /// <summary>Request i goes to silo i mod n.</summary>
-    private static async Task<Result> MeasureAsync(HttpClient http, string name, IReadOnlyList<Uri> silos, string path, int requests, int parallelism)
+    private static Task<LoadHarness.Result> MeasureAsync(HttpClient http, string name, IReadOnlyList<Uri> silos, string path, int requests, int parallelism)
     {
         var targets = silos.Select(silo => new Uri(silo, path)).ToArray();
-        for (var i = 0; i < 200; i++)
-        {
-            (await http.GetAsync(targets[i % targets.Length])).EnsureSuccessStatusCode();
-        }
-        var latencies = new TimeSpan[requests];
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, parallelism).Select(async _ =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < requests; i = Interlocked.Increment(ref next))
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await http.GetAsync(targets[i % targets.Length]);
-                response.EnsureSuccessStatusCode();
-                latencies[i] = Stopwatch.GetElapsedTime(started);
-            }
-        }));
-        clock.Stop();
-        Array.Sort(latencies);
-        return new Result(name, requests, clock.Elapsed, latencies[requests / 2], latencies[requests * 99 / 100]);
+        return LoadHarness.MeasureAsync(name, requests, parallelism, i => http.GetAsync(targets[i % targets.Length]));
     }
 
     /// <summary>Tenant "bench" with a sandbox client and the rule "bench"; a researcher with one qualification it wrote.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
+using Consortium.Grains.Snapshots;
 
 namespace Consortium.Grains.ApiKeys;
 
@@ -32,6 +33,8 @@ public sealed class TenantApiKeysGrain(
         if (stored.View.RevokedAt is null)
         {
             await ReplaceAsync(stored, stored with { View = stored.View with { RevokedAt = clock.GetUtcNow() } });
+            // Refused from the moment this returns, wherever the key was accepted from a snapshot.
+            await GrainFactory.TenantChangedAsync(TenantSlug);
         }
     }
 

@@ -6,6 +6,7 @@ using Consortium.Orcid;
 using Consortium.Orcid.Errors;
 using Consortium.Orcid.OAuth;
 using Microsoft.AspNetCore.DataProtection;
+using Consortium.Grains.Snapshots;
 
 namespace Consortium.Grains.OrcidClients;
 
@@ -40,6 +41,7 @@ public sealed partial class OrcidClientGrain(
         };
         await state.WriteStateAsync();
         clientTokens.Clear();
+        await GrainFactory.TenantChangedAsync(OrcidClientKey.TenantOf(this.GetPrimaryKeyString()));
         return state.State.View;
     }
 

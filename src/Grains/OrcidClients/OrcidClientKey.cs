@@ -1,5 +1,6 @@
 using Consortium.Grains.Tenants;
 using Consortium.Orcid;
+using Consortium.Grains.Snapshots;
 
 namespace Consortium.Grains.OrcidClients;
 
@@ -7,6 +8,8 @@ namespace Consortium.Grains.OrcidClients;
 public static class OrcidClientKey
 {
     public static string For(string tenantSlug, OrcidEnvironment environment) => $"{TenantKey.For(tenantSlug)}:{environment.Name()}";
+
+    public static string TenantOf(string key) => TenantKey.SlugOf(key[..key.LastIndexOf(':')]);
 
     public static OrcidEnvironment EnvironmentOf(string key) => OrcidEnvironmentName.FromName(key[(key.LastIndexOf(':') + 1)..]);
 

@@ -3,6 +3,7 @@ using Consortium.Grains.Interfaces;
 using Consortium.Grains.Issuing;
 using Consortium.Grains.OrcidClients;
 using Consortium.Grains.Tenants;
+using Consortium.Grains.Snapshots;
 
 namespace Consortium.Grains.Templates;
 
@@ -20,6 +21,7 @@ public sealed class TenantTemplatesGrain(
         state.State.Templates[id] = template;
         await state.WriteStateAsync();
         var tenant = TenantKey.SlugOf(this.GetPrimaryKeyString());
+        await GrainFactory.TenantChangedAsync(tenant);
         foreach (var environment in new[] { OrcidEnvironment.Sandbox, OrcidEnvironment.Production })
         {
             await GrainFactory.GetGrain<ITenantIssuingGrain>(IssuingKey.For(tenant, environment)).TemplateChangedAsync(id);

@@ -1,5 +1,6 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Interfaces;
+using Consortium.Grains.Snapshots;
 
 namespace Consortium.Grains.Tenants;
 
@@ -16,6 +17,8 @@ public sealed class TenantGrain(
         }
         state.State = state.State with { Profile = new TenantProfile(valid.Slug, valid.Name, valid.RorId, clock.GetUtcNow(), consortiumSlug) };
         await state.WriteStateAsync();
+        // A snapshot may hold "no such tenant".
+        await GrainFactory.TenantChangedAsync(valid.Slug);
         return state.State.Profile;
     }
 
@@ -41,6 +44,8 @@ public sealed class TenantGrain(
         {
             state.State = state.State with { Profile = changed };
             await state.WriteStateAsync();
+            // A suspension holds for the next request, wherever the profile was read from a snapshot.
+            await GrainFactory.TenantChangedAsync(changed.Slug);
         }
         return changed;
     }

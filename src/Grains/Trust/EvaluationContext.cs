@@ -30,6 +30,11 @@ public sealed record EvaluationContext(
         return SameId(source?.SourceOrcid?.Path?.Trim(), RecordOrcid) ? SourceKind.SelfAsserted : SourceKind.Unknown;
     }
 
+    /// <summary>Equal for two contexts that judge every qualification alike (the sets and the dictionary compare by content).</summary>
+    public string Fingerprint() => string.Join('|',
+        RecordOrcid, OwnClientId, string.Join(',', TrustedClientIds.Order(StringComparer.Ordinal)),
+        string.Join(',', TemplateTitles.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")), Today.DayNumber);
+
     // ORCID prints client ids and iDs in upper case, but a checksum X or a hand-typed id may come in lower case.
     private static bool SameId(string? left, string? right) =>
         !string.IsNullOrEmpty(left) && string.Equals(left, right?.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using Consortium.Grains.Interfaces;
 using Consortium.Grains.Tenants;
+using Consortium.Grains.Snapshots;
 
 namespace Consortium.Grains.Trust;
 
@@ -23,6 +24,8 @@ public sealed class TenantTrustRulesGrain(
         }
         versions.Add(rule);
         await state.WriteStateAsync();
+        // A decision cached with the old version ends with it: the verifiers now read this one.
+        await GrainFactory.TenantChangedAsync(TenantKey.SlugOf(this.GetPrimaryKeyString()));
         return rule;
     }
 

@@ -21,15 +21,19 @@ public static class TrustedMembers
     }
 
     /// <summary>The named member organisations that belong to <paramref name="tenant"/>'s consortium.</summary>
-    public static async Task<IReadOnlySet<string>> OfSameConsortiumAsync(IGrainFactory grains, string tenant, TrustedSources sources)
+    public static Task<IReadOnlySet<string>> OfSameConsortiumAsync(IGrainFactory grains, string tenant, TrustedSources sources) =>
+        OfSameConsortiumAsync(async slug => await Profile(grains, slug), tenant, sources);
+
+    /// <param name="profile">Where a tenant's profile is read (a grain, or a snapshot of it).</param>
+    public static async Task<IReadOnlySet<string>> OfSameConsortiumAsync(Func<string, ValueTask<TenantProfile?>> profile, string tenant, TrustedSources sources)
     {
         var slugs = sources.TenantSlugs.ToList();
         if (slugs.Count == 0)
         {
             return new HashSet<string>();
         }
-        var consortium = (await Profile(grains, tenant))?.ConsortiumSlug;
-        var profiles = await Task.WhenAll(slugs.Select(slug => Profile(grains, slug)));
+        var consortium = (await profile(tenant))?.ConsortiumSlug;
+        var profiles = await Task.WhenAll(slugs.Select(async slug => await profile(slug)));
         return profiles.Where(profile => profile is not null && profile.ConsortiumSlug == consortium).Select(profile => profile!.Slug).ToHashSet(StringComparer.Ordinal);
     }
 

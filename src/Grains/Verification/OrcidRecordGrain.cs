@@ -15,7 +15,8 @@ namespace Consortium.Grains.Verification;
 /// <summary>
 /// Reads a record with the researcher's consent token when there is one (limited items included), else as public data,
 /// and keeps it in memory for <see cref="VerificationOptions.CacheFor"/>, or until ORCID's webhook says it changed.
-/// Only the read is cached: every verification evaluates its rule afresh. A stale copy is never used, so an outage
+/// The read is cached, and with it the verdict of each saved rule version (and context) evaluated against it, which ends
+/// with the copy: a new read, a webhook, a consent change. A new rule version is a new key, so an edit ends its verdicts at once. A stale copy is never used, so an outage
 /// answers "unknown" rather than an old "allow". Verifications interleave: a warm one never waits behind a read from ORCID,
 /// and cold ones for the same record share one read.
 /// </summary>
@@ -25,9 +26,14 @@ public sealed class OrcidRecordGrain(
     TimeProvider clock,
     ILogger<OrcidRecordGrain> logger) : Grain, IOrcidRecordGrain
 {
-    private sealed record RecordCopy(IReadOnlyList<Qualification> Qualifications, RecordReadMode ReadWith, DateTimeOffset ReadAt);
+    private sealed record RecordCopy(IReadOnlyList<Qualification> Qualifications, RecordReadMode ReadWith, DateTimeOffset ReadAt, TimeSpan ReadTook);
+
+    /// <summary>More rule versions and contexts than one record meets in practice; past it the kept verdicts start afresh.</summary>
+    private const int MaxKeptVerdicts = 64;
 
     private RecordCopy? _copy;
+    // Verdicts of saved rules against _copy, by rule, version and context: they end with the copy.
+    private readonly Dictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
     // Counts invalidations, so a read that one overtook is not kept as the record's copy.
     private long _generation;
     // The read from ORCID under way, which every verification arriving meanwhile shares.
@@ -39,17 +45,33 @@ public sealed class OrcidRecordGrain(
 
     private OrcidEnvironment Environment => Key.Environment;
 
-    public async Task<RecordVerdict> EvaluateAsync(TrustRule rule, EvaluationContext context, Uri? webhookCallback)
+    public async Task<RecordVerdict> EvaluateAsync(TrustRule rule, EvaluationContext context, Uri? webhookCallback, bool decisionMayBeKept = false)
     {
         if (_copy is { } copy && clock.GetUtcNow() - copy.ReadAt < options.Value.CacheFor)
         {
-            return Verdict(rule, context, copy, cached: true);
+            if (!decisionMayBeKept)
+            {
+                return Verdict(rule, context, copy, cached: true);
+            }
+            var key = $"{rule.Id}|{rule.Version}|{context.Fingerprint()}";
+            if (_verdicts.TryGetValue(key, out var kept))
+            {
+                return new RecordVerdict(kept, Cached: true, copy.ReadWith, copy.ReadAt, DecisionCached: true);
+            }
+            var verdict = Verdict(rule, context, copy, cached: true);
+            if (_verdicts.Count >= MaxKeptVerdicts)
+            {
+                _verdicts.Clear();
+            }
+            _verdicts[key] = verdict.Verdict;
+            return verdict;
         }
         // Single flight: verifications that arrive while the record is being read wait for that read instead of asking ORCID again.
         var reading = _reading ??= ReadAndKeepAsync(webhookCallback);
         try
         {
-            return Verdict(rule, context, await reading, cached: false);
+            var read = await reading;
+            return Verdict(rule, context, read, cached: false) with { OrcidRead = read.ReadTook };
         }
         finally
         {
@@ -63,6 +85,7 @@ public sealed class OrcidRecordGrain(
     public Task InvalidateAsync()
     {
         _copy = null;
+        _verdicts.Clear();
         _generation++;
         // A read already under way may predate the change: later verifications start their own.
         _reading = null;
@@ -75,10 +98,12 @@ public sealed class OrcidRecordGrain(
     private async Task<RecordCopy> ReadAndKeepAsync(Uri? webhookCallback)
     {
         var generation = _generation;
-        var read = await ReadAsync();
+        var started = clock.GetTimestamp();
+        var read = await ReadAsync() with { ReadTook = clock.GetElapsedTime(started) };
         if (generation == _generation)
         {
             _copy = read;
+            _verdicts.Clear();
         }
         await RegisterWebhookAsync(webhookCallback);
         return read;
@@ -100,7 +125,7 @@ public sealed class OrcidRecordGrain(
                 try
                 {
                     var summary = await orcid.Member(Environment).GetQualificationsAsync(consent.ToOrcidAccess(), record);
-                    return new RecordCopy([.. summary.Qualifications], RecordReadMode.ResearcherConsent, clock.GetUtcNow());
+                    return new RecordCopy([.. summary.Qualifications], RecordReadMode.ResearcherConsent, clock.GetUtcNow(), TimeSpan.Zero);
                 }
                 catch (OrcidApiException refused) when (refused.Kind == OrcidErrorKind.InvalidToken)
                 {
@@ -117,7 +142,7 @@ public sealed class OrcidRecordGrain(
             {
                 throw state;
             }
-            return new RecordCopy(publicItems, RecordReadMode.PublicData, clock.GetUtcNow());
+            return new RecordCopy(publicItems, RecordReadMode.PublicData, clock.GetUtcNow(), TimeSpan.Zero);
         }
         catch (OrcidApiException refused) when (OrcidRecordStateException.From(refused, Key.Orcid) is { } state)
         {

@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Consortium.Grains.ApiKeys;
-using Consortium.Grains.Interfaces;
-using Consortium.Grains.Tenants;
+using Consortium.Grains.Snapshots;
 using Consortium.Portal.Security;
 using Consortium.Silo.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -17,6 +16,7 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     IOptions<ConsortiumOptions> consortium,
     IGrainFactory grains,
+    TenantSnapshots snapshots,
     FailedApiKeyAttempts failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -43,7 +43,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Success(new Claim(ApiClaims.Role, ApiClaims.OperatorRole), new Claim(ApiClaims.KeyId, ApiClaims.OperatorRole));
         }
         if (ApiKey.TryParse(presented, out var key)
-            && await grains.GetGrain<ITenantApiKeysGrain>(TenantKey.For(key.TenantSlug)).VerifyAsync(key.Id, key.Secret))
+            && await snapshots.ApiKeyValidAsync(grains, key.TenantSlug, key.Id, key.Secret))
         {
             return Success(new Claim(ApiClaims.Role, ApiClaims.TenantRole), new Claim(ApiClaims.Tenant, key.TenantSlug),
                 new Claim(ApiClaims.KeyId, $"{key.TenantSlug}.{key.Id}"));

@@ -1,12 +1,13 @@
 using Consortium.Grains.Common;
 using Consortium.Grains.Tenants;
-using Consortium.Portal.Services;
+using Consortium.Grains.Snapshots;
 
 namespace Consortium.Portal.Api;
 
 /// <summary>
 /// The one tenant a request under <c>/api/v1/tenants/{tenant}</c> may touch. Resolved once, from the route and
-/// the caller; a tenant the caller may not see answers 404 exactly like one that does not exist.
+/// the caller; a tenant the caller may not see answers 404 exactly like one that does not exist. The profile comes from the
+/// process's snapshot, which a change of the tenant (a suspension) ends before the change returns.
 /// </summary>
 public sealed record TenantContext(TenantProfile Profile)
 {
@@ -16,7 +17,7 @@ public sealed record TenantContext(TenantProfile Profile)
     {
         var slug = http.GetRouteValue("tenant") as string ?? "";
         var profile = http.User.MayAccessTenant(slug)
-            ? await http.RequestServices.GetRequiredService<TenantAdminService>().GetProfileAsync(slug)
+            ? await http.RequestServices.GetRequiredService<TenantSnapshots>().ProfileAsync(http.RequestServices.GetRequiredService<IGrainFactory>(), slug)
             : null;
         if (profile is null)
         {

@@ -6,26 +6,14 @@ namespace Consortium.Portal.Audit;
 /// The append-only audit log, in the same database as grain state (table <c>consortium_audit</c>): a table,
 /// not grain state, because it only grows and is read a page at a time.
 /// </summary>
-public sealed class AuditLog(ConsortiumDatabase database, TimeProvider clock, ILogger<AuditLog> logger)
+public sealed class AuditLog(ConsortiumDatabase database, AuditGroupCommit commits, TimeProvider clock, ILogger<AuditLog> logger)
 {
     public const int MaxPageSize = 200;
 
     public async Task RecordAsync(AuditActor actor, string action, string target, string? consortium = null, string? tenant = null)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO consortium_audit (at, consortium, tenant, actor, action, target, remote_address)
-            VALUES (@at, @consortium, @tenant, @actor, @action, @target, @remote_address)
-            """;
-        command.With("at", clock.GetUtcNow());
-        command.With("consortium", consortium);
-        command.With("tenant", tenant);
-        command.With("actor", actor.Name);
-        command.With("action", action);
-        command.With("target", target);
-        command.With("remote_address", actor.RemoteAddress);
-        await command.ExecuteNonQueryAsync();
+        // Returns once the row is committed, in a transaction with the rows recorded at the same time.
+        await commits.AppendAsync(new AuditGroupCommit.Row(clock.GetUtcNow(), consortium, tenant, actor.Name, action, target, actor.RemoteAddress));
         // A target can be personal data (an invited address); the table keeps it, the logs name it only at Debug.
         logger.LogInformation("Audit: {Actor} {Action} (consortium {Consortium}, tenant {Tenant})", actor.Name, action, consortium, tenant);
         logger.LogDebug("Audit target of {Action}: {Target}", action, target);

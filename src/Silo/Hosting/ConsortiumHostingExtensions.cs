@@ -44,6 +44,8 @@ public static class ConsortiumHostingExtensions
         builder.Services.AddOptions<Consortium.Grains.Courses.ClaimsOptions>().BindConfiguration(Consortium.Grains.Courses.ClaimsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.SectionName);
+        // Silo or client: whatever reads a tenant's settings on every request (API keys, profile, rules) reads this process's snapshot.
+        builder.Services.AddSingleton<Consortium.Grains.Snapshots.TenantSnapshots>();
         // Billing closes production only where plans are configured; the silo needs the plans' presence, not the plans.
         builder.Services.AddOptions<BillingRules>().BindConfiguration(BillingRules.SectionName)
             .PostConfigure(rules => rules.Enforced = builder.Configuration.GetSection(BillingRules.SectionName + ":Plans").GetChildren().Any());

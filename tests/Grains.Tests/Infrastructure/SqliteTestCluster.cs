@@ -60,6 +60,7 @@ public sealed class SqliteTestCluster : IAsyncDisposable
         {
             silo.UseConsortiumSqliteStorage(databasePath);
             silo.Services.AddOrcidClient();
+            silo.Services.AddSingleton<Consortium.Grains.Snapshots.TenantSnapshots>();
             configureSilo?.Invoke(silo);
         });
         var cluster = builder.Build();
