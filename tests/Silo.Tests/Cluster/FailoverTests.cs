@@ -49,8 +49,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var api = _cluster.CreateApiClient(timeout: TimeSpan.FromSeconds(60));
         using var controls = new SimulatorControls(_cluster.SimulatorUrl);
-        var quiet = await IssuingTenantAsync(api, controls);
-        var busy = await IssuingTenantAsync(api, controls);
+        var quiet = await ClusterApi.IssuingTenantAsync(api, controls);
+        var busy = await ClusterApi.IssuingTenantAsync(api, controls);
         var orcid = await ConnectResearcherAsync(quiet, controls);
         var busyOrcid = await ConnectResearcherAsync(busy, controls);
 
@@ -64,7 +64,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         {
             csv.AppendLine($"laser-2,failover-{i:D4},{orcid}");
         }
-        await UntilNot503Async(() => api.PostAsync($"/api/v1/tenants/{quiet}/batches?env=sandbox&dryRun=false", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
+        await ClusterApi.UntilNot503Async(() => api.PostAsync($"/api/v1/tenants/{quiet}/batches?env=sandbox&dryRun=false", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv")));
         var holder = await QueueHolderAsync(observer.Services.GetRequiredService<IClusterClient>(), quiet);
         var beforeKill = await WrittenAsync(controls, orcid);
         Assert.True(beforeKill < Writes, $"All {Writes} were written before the kill; nothing was left to fail over.");
@@ -136,37 +136,6 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private static async Task<int> WrittenAsync(SimulatorControls controls, string orcid) => (await controls.QualificationsAsync(orcid)).Count;
-
-    /// <summary>A member organisation of a new consortium, ready to issue <c>laser-2</c> in sandbox.</summary>
-    private async Task<string> IssuingTenantAsync(HttpClient api, SimulatorControls controls)
-    {
-        var consortium = "fo-" + Guid.NewGuid().ToString("N")[..8];
-        var slug = "fo-org-" + Guid.NewGuid().ToString("N")[..8];
-        await UntilNot503Async(() => api.PostAsJsonAsync("/api/v1/consortia", new { slug = consortium, name = "Failover Consortium" }));
-        await UntilNot503Async(() => api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "Failover University" }));
-        await UntilNot503Async(() => api.PutAsJsonAsync($"/api/v1/tenants/{slug}/organisation",
-            new { name = "Failover University", rorId = "https://ror.org/02mhbdp94", city = "Wellington", country = "NZ" }));
-        await UntilNot503Async(() => api.PutAsJsonAsync($"/api/v1/tenants/{slug}/templates/laser-2",
-            new { title = "Laser Safety Level 2", department = "Radiation Protection Office", validityMonths = 24 }));
-        var (clientId, clientSecret) = await controls.RegisterClientAsync("Failover University", $"{api.BaseAddress}t/");
-        await UntilNot503Async(() => api.PutAsJsonAsync($"/api/v1/tenants/{slug}/clients/sandbox", new { clientId, clientSecret }));
-        return slug;
-    }
-
-    /// <summary>Sends again after <c>Retry-After</c> while the answer is 503, as the API asks of its callers (a cold process on a
-    /// loaded machine may take longer than the client's response timeout); then it must succeed. The POSTs here are idempotent.</summary>
-    private static async Task<HttpResponseMessage> UntilNot503Async(Func<Task<HttpResponseMessage>> send)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await send();
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 5)
-            {
-                return response.EnsureSuccessStatusCode();
-            }
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-        }
-    }
 
     /// <summary>A new researcher connects through the researcher page and the simulator's authorize page, as a browser would;
     /// on a 503 (a cold process on a loaded machine), another researcher tries again.</summary>
