@@ -72,6 +72,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<IssuingFeed>();
         builder.Services.AddSingleton<VerificationService>();
         builder.Services.AddSingleton<LaunchReviewService>();
+        builder.Services.AddSingleton<LaunchReviewEmails>();
         builder.Services.AddSingleton<ConsentInvitationOutbox>();
         builder.Services.AddSingleton<ResearcherPages>();
         builder.Services.AddSingleton<OrcidRecordLinks>();

@@ -10,7 +10,7 @@ namespace Consortium.Portal.Services;
 
 /// <summary>The launch review: the member submits it when its sandbox shows every step; the consortium approves it
 /// (opening production) or returns it with comments. Every move is audited.</summary>
-public sealed class LaunchReviewService(IGrainFactory grains, PortalAddress portal, AuditLog audit)
+public sealed class LaunchReviewService(IGrainFactory grains, PortalAddress portal, AuditLog audit, LaunchReviewEmails emails)
 {
     public Task<LaunchReview> GetAsync(TenantProfile tenant) => Review(tenant).GetAsync();
 
@@ -19,6 +19,7 @@ public sealed class LaunchReviewService(IGrainFactory grains, PortalAddress port
     {
         var review = await Review(tenant).SubmitAsync(actor.Name);
         await RecordAsync(tenant, actor, "launch.submitted");
+        await emails.SubmittedAsync(tenant, review);
         return review;
     }
 
@@ -28,6 +29,7 @@ public sealed class LaunchReviewService(IGrainFactory grains, PortalAddress port
     {
         var review = await Review(tenant).ApproveAsync(actor.Name, @override);
         await RecordAsync(tenant, actor, "launch.approved");
+        await emails.DecidedAsync(tenant, review);
         return review;
     }
 
@@ -36,6 +38,7 @@ public sealed class LaunchReviewService(IGrainFactory grains, PortalAddress port
     {
         var review = await Review(tenant).ReturnAsync(actor.Name, comments);
         await RecordAsync(tenant, actor, "launch.returned");
+        await emails.DecidedAsync(tenant, review);
         return review;
     }
 
