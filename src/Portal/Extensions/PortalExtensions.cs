@@ -56,6 +56,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<ClusterStatusService>();
         builder.Services.AddSingleton<ConsortiumService>();
         builder.Services.AddSingleton<TenantAdminService>();
+        builder.Services.AddSingleton<OnboardingService>();
         builder.Services.AddSingleton<AuditLog>();
         builder.AddInvitations();
         builder.Services.AddSingleton<IssuingService>();
