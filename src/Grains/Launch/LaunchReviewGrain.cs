@@ -88,7 +88,7 @@ public sealed class LaunchReviewGrain(
             Step(LaunchStep.Denied, "a denial handled with a message and a retry", "Connect on the researcher page and deny."),
             Step(LaunchStep.Disconnected, "a disconnect that revokes the token", "Disconnect on the researcher page."),
             Step(LaunchStep.Written, "a qualification written", "Issue a qualification to a connected researcher."),
-            Step(LaunchStep.ReadBack, "a qualification read back", "Use “Check against ORCID” on the Issuing tab."),
+            Step(LaunchStep.ReadBack, "a qualification read back", "Use “Check against ORCID” on the Issuing page."),
             Step(LaunchStep.Updated, "a qualification updated", "Change the template of an issued qualification."),
             Step(LaunchStep.Deleted, "a qualification deleted", "Revoke an issued qualification."),
             new LaunchCheck("ApiVersion", "member API version 3.0", true, "Every call goes to ORCID's /v3.0 member API."),

@@ -57,6 +57,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<ConsortiumService>();
         builder.Services.AddSingleton<TenantAdminService>();
         builder.Services.AddSingleton<AuditGroupCommit>();
+        builder.Services.AddSingleton<OnboardingService>();
         builder.Services.AddSingleton<AuditLog>();
         builder.AddInvitations();
         builder.Services.AddSingleton<IssuingService>();

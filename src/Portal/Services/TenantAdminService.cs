@@ -36,6 +36,8 @@ public sealed class TenantAdminService(IGrainFactory grains, AuditLog audit)
         return saved;
     }
 
+    public async Task<bool> HasLogoAsync(TenantProfile tenant) => await Branding(tenant).GetLogoAsync() is not null;
+
     /// <exception cref="InvalidFieldException">Too large or not an image; the old logo is kept.</exception>
     public async Task SetLogoAsync(TenantProfile tenant, byte[] content, AuditActor actor)
     {

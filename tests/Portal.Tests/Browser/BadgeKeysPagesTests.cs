@@ -13,7 +13,7 @@ public sealed class BadgeKeysPagesTests(BrowserFixture browser) : BrowserTest(br
         var slug = await Portal.CreateTenantAsync();
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{slug}");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Badge signing" }).ClickAsync();
+        await page.OpenSectionAsync("Badge signing");
         var table = page.GetByTestId("badge-key-table");
         var rotate = page.GetByRole(AriaRole.Button, new() { Name = "Rotate signing key" });
         await Assertions.Expect(table).ToContainTextAsync("No key yet");

@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Consortium.Portal.Tests.Browser;
 
 /// <summary>The member admin's side of course platforms: the webhook secret shown once, a course mapped to a template, and the
-/// claim a completion made, listed on the Issuing tab and counted in the course's figures.</summary>
+/// claim a completion made, listed on the Issuing page and counted in the course's figures.</summary>
 public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
@@ -18,7 +18,7 @@ public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTe
         var links = await ClaimLinks.SetUpAsync(Portal);
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{links.Tenant}");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Course platforms" }).ClickAsync();
+        await page.OpenSectionAsync("Course platforms");
         await Assertions.Expect(page.GetByTestId("webhook-url-sandbox")).ToHaveTextAsync($"{Portal.BaseAddress}hooks/{links.Tenant}/completions?env=sandbox");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Make the secret" }).ClickAsync();
@@ -49,9 +49,7 @@ public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTe
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("claim", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applied").GetString());
 
-        // The Issuing tab is the page's first.
-        await page.ReloadAsync();
-        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.OpenSectionAsync("Issuing");
         await page.GetByText("Claim links (course platforms)").ClickAsync();
         var row = page.GetByTestId("claims-table").Locator("tbody tr");
         await Assertions.Expect(row).ToHaveCountAsync(1);
@@ -60,7 +58,7 @@ public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(row).ToContainTextAsync("awaiting-claim");
 
         // The course's figures: one completion, nobody signed up through the platform, its claim waiting.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Course platforms" }).ClickAsync();
+        await page.OpenSectionAsync("Course platforms");
         var figures = page.GetByTestId("course-stats-sandbox").Locator("tbody tr td");
         await Assertions.Expect(figures).ToHaveTextAsync(["Laser Safety LS-101", "0", "0", "1", "0", "1"]);
     }
@@ -71,7 +69,7 @@ public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTe
         var links = await ClaimLinks.SetUpAsync(Portal);
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{links.Tenant}");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Course platforms" }).ClickAsync();
+        await page.OpenSectionAsync("Course platforms");
         await Assertions.Expect(page.GetByTestId("lti-tool-jwks")).ToHaveTextAsync($"{Portal.BaseAddress}lti/{links.Tenant}/jwks");
 
         await page.GetByLabel("Platform id").FillAsync("moodle");
@@ -113,8 +111,8 @@ public sealed class CoursePlatformPagesTests(BrowserFixture browser) : BrowserTe
     {
         var links = await ClaimLinks.SetUpAsync(Portal);
         var page = await Portal.OpenAsync(Browser.Browser, "/");
-        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{links.Tenant}");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
+        // The sub-page's address keeps the place: signing in returns straight to Issuing.
+        await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{links.Tenant}/issuing");
         await page.GetByText("Claim links (course platforms)").ClickAsync();
         const string header = "template,external_id,email,given_names,family_names,lms_user_id,course_id,course_name,completed_at\n";
 

@@ -60,7 +60,7 @@ public sealed class InvitationEmailPagesTests(BrowserFixture browser) : IAsyncLi
 
         var page = await _portal.OpenAsync(browser.Browser, "/");
         await _portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{tenant}");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await page.OpenSectionAsync("Issuing");
         var row = page.GetByTestId("issuance-table").Locator("tr", new() { HasText = "mail-1" });
         await Assertions.Expect(row).ToContainTextAsync("Invitation: failed");
         await Assertions.Expect(row).ToContainTextAsync("Connection refused");
@@ -68,7 +68,7 @@ public sealed class InvitationEmailPagesTests(BrowserFixture browser) : IAsyncLi
         await Assertions.Expect(page.GetByText("Sending the invitation for mail-1 again.")).ToBeVisibleAsync();
         Assert.Contains($"/t/{tenant}?env=sandbox&invite=", Assert.Single(await _smtp.WaitForMessagesToAsync(researcher)).TextBody);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Team" }).ClickAsync();
+        await page.OpenSectionAsync("Team");
         var unsent = page.GetByTestId("unsent-invitations").Locator("tr", new() { HasText = admin });
         await Assertions.Expect(unsent).ToContainTextAsync("Invitation: failed");
         await unsent.GetByTestId("resend-invitation").ClickAsync();

@@ -29,7 +29,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Grace Hopper" })).ToBeVisibleAsync();
 
         await Portal.SignInAsync(page, PortalServerOperator, "/tenants/csv-org");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await page.OpenSectionAsync("Issuing");
         await ChooseCsvAsync(page, "october.csv",
             $"template,external_id,orcid\nlaser-2,oct-1,{researcher.Orcid}\nlaser-2,oct-2,{researcher.Orcid}\nlaser-2,oct-3,0000-0002-1825-0098\n");
 
@@ -52,7 +52,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         Assert.Equal(2, record.GetProperty("qualifications").GetArrayLength());
 
         // The launch review has taken note: a researcher authorized and a qualification was written, in sandbox.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Launch review" }).ClickAsync();
+        await page.OpenSectionAsync("Launch review");
         var checklist = page.GetByTestId("launch-checklist");
         await Assertions.Expect(checklist.Locator("tr", new() { HasText = "a qualification written" })).ToContainTextAsync("yes");
         await Assertions.Expect(checklist.Locator("tr", new() { HasText = "a qualification deleted" })).ToContainTextAsync("not yet");
@@ -69,7 +69,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
 
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await page.OpenSectionAsync("Issuing");
         await ChooseCsvAsync(page, "live.csv", $"template,external_id,orcid\nlaser-2,live-1,{researcher.Orcid}\nlaser-2,live-2,{researcher.Orcid}\n");
         await Assertions.Expect(page.GetByTestId("batch-summary")).ToContainTextAsync("Dry run of live.csv: 2 of 2 rows can be issued");
 
@@ -150,7 +150,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
         await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Templates" }).ClickAsync();
+        await page.OpenSectionAsync("Templates");
         await page.GetByTestId("template-table").GetByText("laser-2").ClickAsync();
         await Assertions.Expect(page.GetByLabel("Template id")).ToHaveAttributeAsync("readonly", "");
         await page.GetByLabel("Title").FillAsync("Laser Safety Level 3");
@@ -191,7 +191,7 @@ public sealed class IssuingPagesTests(BrowserFixture browser) : BrowserTest(brow
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServerOperator, $"/tenants/{tenant}");
         await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await page.OpenSectionAsync("Issuing");
         return page;
     }
 

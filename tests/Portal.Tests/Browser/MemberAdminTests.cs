@@ -29,7 +29,7 @@ public sealed partial class MemberAdminTests(BrowserFixture browser) : BrowserTe
         await page.Locator("[data-interactive=true]").WaitForAsync();
 
         // ORCID clients: a wrong secret is refused by ORCID and explained; the right one is saved as a hint.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "ORCID clients" }).ClickAsync();
+        await page.OpenSectionAsync("ORCID clients");
         await Assertions.Expect(page.GetByLabel("Redirect URI")).ToHaveValueAsync($"{Portal.BaseAddress}t/lab-two/orcid/callback");
         await page.GetByLabel("sandbox client id").FillAsync(clientId);
         await page.GetByLabel("sandbox client secret").FillAsync("wrong-secret-1234");
@@ -40,20 +40,20 @@ public sealed partial class MemberAdminTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(page.GetByTestId("client-sandbox-saved")).ToContainTextAsync($"{clientId}, secret …{clientSecret[^4..]}");
 
         // Branding, then an API key shown once.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Branding" }).ClickAsync();
+        await page.OpenSectionAsync("Branding");
         await page.GetByLabel("Display name").FillAsync("Lab Two");
         await page.GetByLabel("Primary colour").FillAsync("#123456");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save branding" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Branding saved.")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).ClickAsync();
+        await page.OpenSectionAsync("API keys");
         await page.GetByLabel("Key name").FillAsync("hr-system");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("new-api-key")).ToContainTextAsync("ck.lab-two.");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Team" }).ClickAsync();
+        await page.OpenSectionAsync("Team");
         await Assertions.Expect(page.GetByTestId("team-table")).ToContainTextAsync($"{Portal.Production}{admin.Orcid}");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Audit log" }).ClickAsync();
+        await page.OpenSectionAsync("Audit log");
         var audit = page.GetByTestId("audit-table");
         foreach (var action in new[] { "api-key.created", "branding.updated", "orcid-client.saved", "invitation.accepted", "invitation.sent", "tenant.created" })
         {

@@ -17,7 +17,7 @@ public sealed class OrganisationSettingsTests(BrowserFixture browser) : BrowserT
         (await api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "Settings University" })).EnsureSuccessStatusCode();
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{slug}");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Organisation" }).ClickAsync();
+        await page.OpenSectionAsync("Organisation");
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Save organisation" });
 
         await page.GetByLabel("ROR id").FillAsync("https://ror.org/02mhbdp95");
@@ -48,7 +48,7 @@ public sealed class OrganisationSettingsTests(BrowserFixture browser) : BrowserT
         (await api.PostAsJsonAsync($"/api/v1/consortia/{consortium}/tenants", new { slug, name = "One Click University" })).EnsureSuccessStatusCode();
         var page = await Portal.OpenAsync(Browser.Browser, "/");
         await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{slug}");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "ORCID clients" }).ClickAsync();
+        await page.OpenSectionAsync("ORCID clients");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create a sandbox client in the simulator" }).ClickAsync();
 

@@ -37,7 +37,7 @@ public sealed class PageIsolationTests(BrowserFixture browser) : BrowserTest(bro
             .Select(route => route.Template)
             .Where(template => template.Contains("{Slug}", StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(["/consortia/{Slug}", "/tenants/{Slug}"], routes.Order());
+        Assert.Equal(["/consortia/{Slug}", "/tenants/{Slug}", "/tenants/{Slug}/{Section:nonfile}"], routes.Order());
 
         // Their own organisation's page works, which shows the sign-in and role are real.
         await page.GotoAsync("/tenants/mine-org");
@@ -46,7 +46,7 @@ public sealed class PageIsolationTests(BrowserFixture browser) : BrowserTest(bro
         {
             foreach (var other in new[] { "their-org", "iso-consortium", "no-such-thing" })
             {
-                await page.GotoAsync(route.Replace("{Slug}", other));
+                await page.GotoAsync(route.Replace("{Slug}", other).Replace("{Section:nonfile}", "issuing"));
                 await Assertions.Expect(page.GetByText("There is nothing at this address")).ToBeVisibleAsync();
             }
         }

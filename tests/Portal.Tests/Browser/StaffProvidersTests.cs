@@ -63,7 +63,7 @@ public sealed partial class StaffProvidersTests(BrowserFixture browser) : IAsync
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForURLAsync("**/tenants/idp-org");
         await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Team" }).ClickAsync();
+        await page.OpenSectionAsync("Team");
         await Assertions.Expect(page.GetByTestId("team-table")).ToContainTextAsync($"institute:{subject}");
         var audit = await api.GetFromJsonAsync<JsonElement>("/api/v1/tenants/idp-org/audit?action=invitation.accepted");
         Assert.Contains(audit.GetProperty("items").EnumerateArray(), entry => entry.GetProperty("actor").GetString()!.Contains($"institute:{subject}"));

@@ -62,7 +62,7 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         await page.WaitForURLAsync("**/tenants/rule-org");
         await page.Locator("[data-interactive=true]").WaitForAsync();
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Trust rules" }).ClickAsync();
+        await page.OpenSectionAsync("Trust rules");
         await page.GetByLabel("Rule id").FillAsync("laser");
         await page.GetByLabel("Title(s)").FillAsync("Laser Safety Level 2");
         await page.GetByLabel("A researcher's ORCID iD").FillAsync(orcid);
@@ -135,7 +135,7 @@ public sealed class VerificationPagesTests(BrowserFixture browser) : BrowserTest
         await page.WaitForURLAsync("**/tenants/rule-org");
         await page.Locator("[data-interactive=true]").WaitForAsync();
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Verify" }).ClickAsync();
+        await page.OpenSectionAsync("Verify");
         await page.GetByLabel("Trust rule").ClickAsync();
         await page.GetByText("Radiation Safety (v1)").ClickAsync();
         return page;

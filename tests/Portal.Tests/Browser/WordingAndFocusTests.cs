@@ -23,7 +23,7 @@ public sealed class WordingAndFocusTests(BrowserFixture browser) : BrowserTest(b
         await Portal.SignInAsync(page, PortalServer.DemoOperator.Orcid, $"/tenants/{tenant}");
         await page.Locator("[data-interactive=true]").WaitForAsync();
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Issuing" }).ClickAsync();
+        await page.OpenSectionAsync("Issuing");
 
         var summary = page.GetByTestId("issuing-summary");
         await Assertions.Expect(summary).ToContainTextAsync("1 issuance");
